@@ -1,0 +1,1 @@
+//! The domain: content packs, profiles, scoring and reports. No terminal code.

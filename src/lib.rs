@@ -1,0 +1,6 @@
+//! ladder: a terminal coach for climbing an engineering career ladder.
+//!
+//! `core` is the domain (content packs, profiles, scoring, reports) and never
+//! touches the terminal; `cli` holds the subcommands.
+
+pub mod core;
