@@ -1,1 +1,6 @@
 //! The domain: content packs, profiles, scoring and reports. No terminal code.
+
+pub mod content;
+pub mod lang;
+pub mod sanitize;
+pub mod score;
