@@ -2,5 +2,7 @@
 
 pub mod content;
 pub mod lang;
+pub mod profile;
+pub mod report;
 pub mod sanitize;
 pub mod score;

@@ -38,6 +38,13 @@ pub fn neutralize_owned(text: String) -> String {
     }
 }
 
+/// Like [`neutralize_controls`], replacing in place.
+pub fn neutralize_in_place(text: &mut String) {
+    if let Cow::Owned(clean) = neutralize_controls(text) {
+        *text = clean;
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
