@@ -169,3 +169,6 @@ fn state_view(state: &State) -> help::HelpInput<'_> {
         area: state.size.into(),
     }
 }
+
+#[cfg(test)]
+mod tests;
