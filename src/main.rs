@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use ladder::cli::{self, Cli, Command, Failure};
+use ladder::cli::{self, Cli, Failure};
 
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
@@ -32,13 +32,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// Without a subcommand: the report of the profile, until the terminal app lands.
+/// Without a subcommand: the terminal app.
 fn open_app(args: &Cli) -> Result<bool, Failure> {
-    cli::run(
-        args,
-        &Command::Report {
-            format: cli::ReportFormat::Md,
-            output: None,
-        },
-    )
+    let options = ladder::tui::Options {
+        lang: args.language(),
+        theme: ladder::tui::theme::Theme::from_env(),
+    };
+    ladder::tui::run(options)
+        .map(|()| true)
+        .map_err(|e| Failure(e.to_string()))
 }
