@@ -4,5 +4,6 @@
 //! touches the terminal; `cli` holds the subcommands; `tui` is the terminal
 //! app.
 
+pub mod cli;
 pub mod core;
 pub mod tui;

@@ -1,16 +1,44 @@
+//! The `ladder` binary: parse the command line, dispatch, map errors to exit codes.
+
 use std::process::ExitCode;
 
-// --- terminal app entry (tui-shell) -------------------------------------
-// Until the command line is parsed here, `ladder` opens the terminal app
-// with its language and colours taken from the environment.
+use clap::Parser;
+use ladder::cli::{self, Cli, Failure};
+
 fn main() -> ExitCode {
-    let options = ladder::tui::Options::from_env(None);
-    match ladder::tui::run(options) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("ladder: {err}");
-            ExitCode::FAILURE
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".to_owned());
+        eprintln!(
+            "ladder stopped because of an internal error: {msg}\nYour saved data is untouched. Please report this with the command you ran."
+        );
+    }));
+    let args = Cli::parse();
+    let result = match &args.command {
+        Some(command) => cli::run(&args, command),
+        None => open_app(&args),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(Failure(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
         }
     }
 }
-// --- end terminal app entry ---------------------------------------------
+
+/// Without a subcommand: the terminal app.
+fn open_app(args: &Cli) -> Result<bool, Failure> {
+    let options = ladder::tui::Options {
+        lang: args.language(),
+        theme: ladder::tui::theme::Theme::from_env(),
+    };
+    ladder::tui::run(options)
+        .map(|()| true)
+        .map_err(|e| Failure(e.to_string()))
+}

@@ -3,62 +3,7 @@
 //! Content from a pack carries its own translations; this file holds only what
 //! the shell itself says (tab names, the help window, notes).
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Serialize};
-
-/// A language the interface speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// Both languages, in the order the built-in pack declares them.
-    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
-
-    /// The tag used on the command line and in files: `zh` or `en`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-
-    /// Picks the Chinese or the English of a pair.
-    pub fn pick<T>(self, zh: T, en: T) -> T {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.tag())
-    }
-}
-
-/// A language tag that is neither `zh` nor `en`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown language `{0}`: use zh or en")]
-pub struct UnknownLang(pub String);
-
-impl FromStr for Lang {
-    type Err = UnknownLang;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "zh" => Ok(Lang::Zh),
-            "en" => Ok(Lang::En),
-            _ => Err(UnknownLang(s.to_owned())),
-        }
-    }
-}
+pub use crate::core::lang::{Lang, UnknownLang};
 
 /// Chooses the interface language in the order SPEC §1 gives: the `--lang`
 /// flag, then `LADDER_LANG`, then a `LANG` starting with `zh`, else English.
