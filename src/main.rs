@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use ladder::cli::{self, Cli, Failure};
+use ladder::core::profile::Profile;
 
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
@@ -32,9 +33,16 @@ fn main() -> ExitCode {
     }
 }
 
-/// Without a subcommand: the terminal app.
+/// Without a subcommand: the terminal app, on the pack and profile the
+/// options name (a profile not saved yet starts empty).
 fn open_app(args: &Cli) -> Result<bool, Failure> {
+    let pack = cli::load_pack(&args.pack_source())?;
+    let profile = args
+        .store()?
+        .load(&args.profile)?
+        .unwrap_or_else(|| Profile::new(&args.profile));
     let options = ladder::tui::Options {
+        data: ladder::tui::Data { pack, profile },
         lang: args.language(),
         theme: ladder::tui::theme::Theme::from_env(),
     };

@@ -13,29 +13,20 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
-use super::i18n::{Lang, Msg, lang_from_env};
+use super::i18n::{Lang, Msg};
 use super::input::action_for_event;
 use super::keymap::{Keymap, KeymapError};
-use super::state::{Effect, State, dispatch};
+use super::state::{Data, Effect, State, dispatch};
 use super::theme::Theme;
 use super::{Action, view};
 
-/// How the app starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How the app starts: on what material, in which language and colours.
+#[derive(Debug, Clone)]
 pub struct Options {
+    pub data: Data,
     pub lang: Lang,
+    /// Usually [`Theme::from_env`], which honours `NO_COLOR`.
     pub theme: Theme,
-}
-
-impl Options {
-    /// Options from the environment (`LADDER_LANG`, `LANG`, `NO_COLOR`),
-    /// with `lang` from `--lang` taking precedence when given.
-    pub fn from_env(lang: Option<Lang>) -> Self {
-        Options {
-            lang: lang_from_env(lang),
-            theme: Theme::from_env(),
-        }
-    }
 }
 
 /// Why the app could not run.
@@ -60,7 +51,8 @@ pub fn run(options: Options) -> Result<(), TuiError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(TuiError::NotATerminal(options.lang));
     }
-    let mut state = State::new(options.lang, options.theme, Keymap::builtin()?);
+    let keymap = Keymap::builtin()?;
+    let mut state = State::new(options.data, options.lang, options.theme, keymap);
     let mut session = Session::start()?;
     event_loop(&mut session.terminal, &mut state)
     // `session` is dropped here, on success and on error alike: the

@@ -27,7 +27,7 @@ pub struct Checklists {
 }
 
 impl Screen for Checklists {
-    fn update(&mut self, action: Action, ctx: &Ctx) -> Option<Vec<Effect>> {
+    fn update(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Effect>> {
         let len = placeholder_len(ctx.lang.pick(ZH, EN));
         self.page.update(action, len, ctx.body)
     }

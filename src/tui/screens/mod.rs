@@ -25,7 +25,7 @@ pub use page::Page;
 
 use super::action::Action;
 use super::i18n::Lang;
-use super::state::Effect;
+use super::state::{Data, Effect};
 use super::theme::Theme;
 
 /// Names a screen.
@@ -95,11 +95,12 @@ impl ScreenId {
 }
 
 /// What a screen may consult while it acts on an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Ctx {
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
     pub lang: Lang,
     /// The size of the screen's part of the window, for paging.
     pub body: Size,
+    pub data: &'a Data,
 }
 
 /// What a screen may consult while it draws.
@@ -107,13 +108,14 @@ pub struct Ctx {
 pub struct View<'a> {
     pub lang: Lang,
     pub theme: &'a Theme,
+    pub data: &'a Data,
 }
 
 /// A screen of the app.
 pub trait Screen {
     /// Acts on `action`; `None` when this screen has no use for it, so the
     /// shell knows the key did nothing here.
-    fn update(&mut self, action: Action, ctx: &Ctx) -> Option<Vec<Effect>>;
+    fn update(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Effect>>;
 
     /// Draws the screen into `area`. Reads state only.
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>);

@@ -27,7 +27,7 @@ pub struct Overview {
 }
 
 impl Screen for Overview {
-    fn update(&mut self, action: Action, ctx: &Ctx) -> Option<Vec<Effect>> {
+    fn update(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Effect>> {
         let len = placeholder_len(ctx.lang.pick(ZH, EN));
         self.page.update(action, len, ctx.body)
     }

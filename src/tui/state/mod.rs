@@ -6,6 +6,9 @@
 
 use ratatui::layout::Size;
 
+use crate::core::content::Pack;
+use crate::core::profile::Profile;
+
 use super::action::Action;
 use super::help;
 use super::i18n::Lang;
@@ -28,9 +31,17 @@ pub enum Overlay {
     Help { scroll: usize },
 }
 
+/// The person's material: the content pack and their profile.
+#[derive(Debug, Clone)]
+pub struct Data {
+    pub pack: Pack,
+    pub profile: Profile,
+}
+
 /// Everything the app shows and acts on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct State {
+    pub data: Data,
     pub lang: Lang,
     pub theme: Theme,
     pub keymap: Keymap,
@@ -45,8 +56,9 @@ pub struct State {
 impl State {
     /// The state at start-up: the first screen, nothing open. The size is
     /// unknown until the loop reports it.
-    pub fn new(lang: Lang, theme: Theme, keymap: Keymap) -> Self {
+    pub fn new(data: Data, lang: Lang, theme: Theme, keymap: Keymap) -> Self {
         State {
+            data,
             lang,
             theme,
             keymap,
@@ -70,14 +82,12 @@ impl State {
         self.keymap.action_for(self.context(), key)
     }
 
-    fn screen_ctx(&self) -> Ctx {
-        let body = layout::shell(self.size.into())
+    /// The size of the screens' part of the window; nothing when the
+    /// window is too small for the shell.
+    fn body_size(&self) -> Size {
+        layout::shell(self.size.into())
             .map(|shell| shell.body.as_size())
-            .unwrap_or(Size::ZERO);
-        Ctx {
-            lang: self.lang,
-            body,
-        }
+            .unwrap_or(Size::ZERO)
     }
 }
 
@@ -94,7 +104,11 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::Quit => Some(vec![Effect::Quit]),
         Action::Resize { width, height } => {
             state.size = Size::new(width, height);
-            let ctx = state.screen_ctx();
+            let ctx = Ctx {
+                lang: state.lang,
+                body: state.body_size(),
+                data: &state.data,
+            };
             for id in ScreenId::ALL {
                 state.screens.get_mut(id).update(action, &ctx);
             }
@@ -123,7 +137,11 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
                 Some(Vec::new())
             }
             None => {
-                let ctx = state.screen_ctx();
+                let ctx = Ctx {
+                    lang: state.lang,
+                    body: state.body_size(),
+                    data: &state.data,
+                };
                 state.screens.get_mut(state.screen).update(action, &ctx)
             }
         },

@@ -5,10 +5,15 @@ use ratatui::crossterm::event::{
 };
 
 use super::*;
+use crate::core::content::{self, PackSource};
 use crate::tui::input::action_for_event;
 
 fn state(lang: Lang, width: u16, height: u16) -> State {
-    let mut state = State::new(lang, Theme::color(), Keymap::builtin().unwrap());
+    let data = Data {
+        pack: content::load(&PackSource::BuiltIn).unwrap().pack,
+        profile: Profile::new("default"),
+    };
+    let mut state = State::new(data, lang, Theme::color(), Keymap::builtin().unwrap());
     update(&mut state, Action::Resize { width, height });
     state
 }
@@ -35,6 +40,16 @@ fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
         row,
         modifiers: KeyModifiers::NONE,
     })
+}
+
+/// What the shell shows: compared before and after to prove nothing moved.
+fn shown(state: &State) -> (ScreenId, Option<Overlay>, Screens, Size) {
+    (
+        state.screen,
+        state.overlay,
+        state.screens.clone(),
+        state.size,
+    )
 }
 
 fn help_scroll(state: &State) -> Option<usize> {
@@ -112,15 +127,15 @@ fn question_mark_opens_help_and_esc_or_question_mark_closes_it() {
 fn esc_with_nothing_open_changes_nothing() {
     let mut state = state(Lang::En, 80, 24);
     press(&mut state, KeyCode::Tab);
-    let before = state.clone();
+    let before = shown(&state);
     assert_eq!(press(&mut state, KeyCode::Esc), []);
-    assert_eq!(state, before);
+    assert_eq!(shown(&state), before);
 }
 
 #[test]
 fn keys_bound_nowhere_change_nothing() {
     let mut state = state(Lang::En, 80, 24);
-    let before = state.clone();
+    let before = shown(&state);
     for code in [
         KeyCode::Char('x'),
         KeyCode::F(5),
@@ -129,7 +144,7 @@ fn keys_bound_nowhere_change_nothing() {
     ] {
         assert_eq!(press(&mut state, code), []);
     }
-    assert_eq!(state, before);
+    assert_eq!(shown(&state), before);
 }
 
 #[test]
@@ -210,7 +225,7 @@ fn a_click_on_a_tab_shows_its_screen_and_closes_the_help_window() {
 #[test]
 fn clicks_off_the_tabs_and_other_buttons_do_nothing() {
     let mut state = state(Lang::En, 80, 24);
-    let before = state.clone();
+    let before = shown(&state);
     send(
         &mut state,
         mouse(MouseEventKind::Down(MouseButton::Left), 31, 5),
@@ -220,7 +235,7 @@ fn clicks_off_the_tabs_and_other_buttons_do_nothing() {
         mouse(MouseEventKind::Down(MouseButton::Right), 31, 0),
     );
     send(&mut state, mouse(MouseEventKind::Moved, 31, 0));
-    assert_eq!(state, before);
+    assert_eq!(shown(&state), before);
 }
 
 #[test]
