@@ -5,6 +5,7 @@
 use std::io::{self, IsTerminal, stdout};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
@@ -59,6 +60,9 @@ pub fn run(options: Options) -> Result<(), TuiError> {
     // terminal is restored before the caller prints anything.
 }
 
+/// How often a screen that keeps time (a drill's timer) hears of it.
+const TICK: Duration = Duration::from_millis(250);
+
 fn event_loop(terminal: &mut DefaultTerminal, state: &mut State) -> Result<(), TuiError> {
     let size = terminal.size()?;
     dispatch(
@@ -74,8 +78,14 @@ fn event_loop(terminal: &mut DefaultTerminal, state: &mut State) -> Result<(), T
             terminal.draw(|frame| view::render(state, frame))?;
             changed = false;
         }
-        let event = event::read()?;
-        let handled = action_for_event(state, &event).and_then(|action| dispatch(state, action));
+        // Block until something happens, unless a screen keeps time: then
+        // wake up every TICK even if nothing does.
+        let action = if state.ticking() && !event::poll(TICK)? {
+            Some(Action::Tick)
+        } else {
+            action_for_event(state, &event::read()?)
+        };
+        let handled = action.and_then(|action| dispatch(state, action));
         let Some(effects) = handled else {
             continue;
         };

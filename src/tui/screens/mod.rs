@@ -119,6 +119,12 @@ pub trait Screen {
 
     /// Draws the screen into `area`. Reads state only.
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>);
+
+    /// Whether the screen keeps time (a running timer) and so wants
+    /// [`Action::Tick`] while nothing else happens.
+    fn ticking(&self) -> bool {
+        false
+    }
 }
 
 /// The state of every screen, kept while others are on show.

@@ -77,17 +77,27 @@ impl State {
         }
     }
 
+    /// Whether any screen keeps time, so the loop must send ticks.
+    pub fn ticking(&self) -> bool {
+        ScreenId::ALL
+            .into_iter()
+            .any(|id| self.screens.get(id).ticking())
+    }
+
     /// The action `key` sends here and now.
     pub fn action_for_key(&self, key: Key) -> Option<Action> {
         self.keymap.action_for(self.context(), key)
     }
 
-    /// The size of the screens' part of the window; nothing when the
-    /// window is too small for the shell.
-    fn body_size(&self) -> Size {
-        layout::shell(self.size.into())
+    /// What the screens consult as they act. Borrows only `data`, so the
+    /// screens can be changed while it is held.
+    fn screen_ctx<'a>(data: &'a Data, lang: Lang, size: Size) -> Ctx<'a> {
+        // The screens' part of the window; nothing when the window is too
+        // small for the shell.
+        let body = layout::shell(size.into())
             .map(|shell| shell.body.as_size())
-            .unwrap_or(Size::ZERO)
+            .unwrap_or(Size::ZERO);
+        Ctx { lang, body, data }
     }
 }
 
@@ -104,15 +114,11 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::Quit => Some(vec![Effect::Quit]),
         Action::Resize { width, height } => {
             state.size = Size::new(width, height);
-            let ctx = Ctx {
-                lang: state.lang,
-                body: state.body_size(),
-                data: &state.data,
-            };
+            let ctx = State::screen_ctx(&state.data, state.lang, state.size);
             for id in ScreenId::ALL {
                 state.screens.get_mut(id).update(action, &ctx);
             }
-            let last = help::max_scroll(state_view(state));
+            let last = help::max_scroll(help_input(state));
             if let Some(Overlay::Help { scroll }) = &mut state.overlay {
                 *scroll = (*scroll).min(last);
             }
@@ -123,6 +129,17 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::NextScreen => Some(show(state, state.screen.next(), false)),
         Action::PrevScreen => Some(show(state, state.screen.prev(), false)),
         Action::GoTo(id) => Some(show(state, id, true)),
+        // A timer runs on whether or not its screen is on show.
+        Action::Tick => {
+            let ctx = State::screen_ctx(&state.data, state.lang, state.size);
+            let mut handled = None;
+            for id in ScreenId::ALL {
+                if let Some(effects) = state.screens.get_mut(id).update(action, &ctx) {
+                    handled.get_or_insert_with(Vec::new).extend(effects);
+                }
+            }
+            handled
+        }
         Action::Help => {
             state.overlay = match state.overlay {
                 Some(Overlay::Help { .. }) => None,
@@ -137,11 +154,7 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
                 Some(Vec::new())
             }
             None => {
-                let ctx = Ctx {
-                    lang: state.lang,
-                    body: state.body_size(),
-                    data: &state.data,
-                };
+                let ctx = State::screen_ctx(&state.data, state.lang, state.size);
                 state.screens.get_mut(state.screen).update(action, &ctx)
             }
         },
@@ -160,8 +173,8 @@ fn show(state: &mut State, id: ScreenId, close_overlay: bool) -> Vec<Effect> {
 /// The help window's answer to `action`: the overlay to keep (or `None` to
 /// close it), or `None` outside when the window has no use for the action.
 fn help_action(state: &State, action: Action, scroll: usize) -> Option<Option<Overlay>> {
-    let last = help::max_scroll(state_view(state));
-    let page = help::page_height(state_view(state))
+    let last = help::max_scroll(help_input(state));
+    let page = help::page_height(help_input(state))
         .saturating_sub(1)
         .max(1);
     let scroll = match action {
@@ -179,7 +192,7 @@ fn help_action(state: &State, action: Action, scroll: usize) -> Option<Option<Ov
     }))
 }
 
-fn state_view(state: &State) -> help::HelpInput<'_> {
+fn help_input(state: &State) -> help::HelpInput<'_> {
     help::HelpInput {
         keymap: &state.keymap,
         screen: state.screen,

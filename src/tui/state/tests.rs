@@ -4,13 +4,17 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
+use std::sync::OnceLock;
+
 use super::*;
 use crate::core::content::{self, PackSource};
 use crate::tui::input::action_for_event;
 
 fn state(lang: Lang, width: u16, height: u16) -> State {
+    static PACK: OnceLock<Pack> = OnceLock::new();
+    let pack = PACK.get_or_init(|| content::load(&PackSource::BuiltIn).unwrap().pack);
     let data = Data {
-        pack: content::load(&PackSource::BuiltIn).unwrap().pack,
+        pack: pack.clone(),
         profile: Profile::new("default"),
     };
     let mut state = State::new(data, lang, Theme::color(), Keymap::builtin().unwrap());
@@ -261,6 +265,15 @@ fn keys_still_work_in_a_window_too_small_to_draw_the_shell() {
     );
     assert_eq!(state.screen, ScreenId::Assess);
     assert_eq!(press(&mut state, KeyCode::Char('q')), [Effect::Quit]);
+}
+
+#[test]
+fn with_no_timer_running_there_are_no_ticks_and_a_tick_redraws_nothing() {
+    let mut state = state(Lang::En, 80, 24);
+    assert!(!state.ticking());
+    let before = shown(&state);
+    assert_eq!(dispatch(&mut state, Action::Tick), None);
+    assert_eq!(shown(&state), before);
 }
 
 #[test]
