@@ -3,4 +3,5 @@
 //! `core` is the domain (content packs, profiles, scoring, reports) and never
 //! touches the terminal; `cli` holds the subcommands.
 
+pub mod cli;
 pub mod core;

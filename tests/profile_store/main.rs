@@ -2,6 +2,7 @@
 //! moving a bad file aside, and (in the submodules) concurrent and killed
 //! writers and property tests.
 
+// clippy.toml allows unwrap in #[test] functions; the helpers here are test code too.
 #![allow(clippy::unwrap_used)]
 
 mod concurrency;

@@ -26,7 +26,6 @@ pub fn validate_profile_name(name: &str) -> Result<(), ProfileError> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -321,8 +321,6 @@ fn snippet(text: &str, line: usize, col: usize) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests;
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod write_tests;

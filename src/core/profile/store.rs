@@ -334,7 +334,6 @@ fn sync_dir(dir: &Path) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
