@@ -371,6 +371,32 @@ fn a_new_file_is_private_and_an_existing_one_keeps_its_mode() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_profile_linked_from_elsewhere_is_saved_through_the_link() {
+    let (dir, store) = store();
+    let elsewhere = dir.path().join("notes");
+    fs::create_dir_all(&elsewhere).unwrap();
+    fs::create_dir_all(store.profiles_dir()).unwrap();
+    let real = elsewhere.join("alice.yaml");
+    fs::write(&real, "version: 1\nprofile: alice\n").unwrap();
+    let link = store.path("alice").unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+
+    store.save(&sample()).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(store.load("alice").unwrap(), Some(sample()));
+    assert_eq!(
+        fs::read_to_string(elsewhere.join("alice.yaml.bak")).unwrap(),
+        "version: 1\nprofile: alice\n"
+    );
+}
+
 #[test]
 fn a_file_outside_the_store_can_be_read_and_saved() {
     let dir = tempfile::tempdir().unwrap();
@@ -390,4 +416,16 @@ fn the_default_data_dir_is_named_for_ladder() {
         let shown = dir.to_string_lossy().to_lowercase();
         assert!(shown.contains("ladder"), "{shown}");
     }
+}
+
+#[test]
+fn the_demo_profile_loads_and_survives_a_save() {
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/profile.yaml");
+    let profile = ladder::core::profile::read_profile_file(&demo).unwrap();
+    assert!(!profile.ratings.is_empty());
+    let (_dir, store) = store();
+    let mut copy = profile.clone();
+    copy.profile = "demo".into();
+    store.save(&copy).unwrap();
+    assert_eq!(store.load("demo").unwrap(), Some(copy));
 }
