@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod data;
 pub mod help;
 pub mod i18n;
 pub mod input;

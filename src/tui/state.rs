@@ -7,6 +7,7 @@
 use ratatui::layout::Size;
 
 use super::action::Action;
+use super::data::Data;
 use super::help;
 use super::i18n::Lang;
 use super::keymap::{Context, Key, Keymap};
@@ -19,6 +20,8 @@ use super::theme::Theme;
 pub enum Effect {
     /// Leave the app.
     Quit,
+    /// Write the profile to disk (it changed).
+    SaveProfile,
 }
 
 /// A window drawn over the current screen.
@@ -29,7 +32,7 @@ pub enum Overlay {
 }
 
 /// Everything the app shows and acts on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct State {
     pub lang: Lang,
     pub theme: Theme,
@@ -40,12 +43,14 @@ pub struct State {
     pub screens: Screens,
     /// The terminal's size, as last reported.
     pub size: Size,
+    /// The pack, the profile and its scores.
+    pub data: Data,
 }
 
 impl State {
     /// The state at start-up: the first screen, nothing open. The size is
     /// unknown until the loop reports it.
-    pub fn new(lang: Lang, theme: Theme, keymap: Keymap) -> Self {
+    pub fn new(lang: Lang, theme: Theme, keymap: Keymap, data: Data) -> Self {
         State {
             lang,
             theme,
@@ -54,6 +59,7 @@ impl State {
             overlay: None,
             screens: Screens::default(),
             size: Size::ZERO,
+            data,
         }
     }
 
@@ -96,7 +102,10 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
             state.size = Size::new(width, height);
             let ctx = state.screen_ctx();
             for id in ScreenId::ALL {
-                state.screens.get_mut(id).update(action, &ctx);
+                state
+                    .screens
+                    .get_mut(id)
+                    .update(action, &ctx, &mut state.data);
             }
             let last = help::max_scroll(state_view(state));
             if let Some(Overlay::Help { scroll }) = &mut state.overlay {
@@ -124,7 +133,10 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
             }
             None => {
                 let ctx = state.screen_ctx();
-                state.screens.get_mut(state.screen).update(action, &ctx)
+                state
+                    .screens
+                    .get_mut(state.screen)
+                    .update(action, &ctx, &mut state.data)
             }
         },
     }

@@ -36,6 +36,7 @@ pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
     let view = View {
         lang: state.lang,
         theme: &state.theme,
+        data: &state.data,
     };
     state
         .screens

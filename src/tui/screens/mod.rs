@@ -24,6 +24,7 @@ pub use overview::Overview;
 pub use page::Page;
 
 use super::action::Action;
+use super::data::Data;
 use super::i18n::Lang;
 use super::state::Effect;
 use super::theme::Theme;
@@ -107,13 +108,17 @@ pub struct Ctx {
 pub struct View<'a> {
     pub lang: Lang,
     pub theme: &'a Theme,
+    /// The pack, the profile and the scores, read-only while drawing.
+    pub data: &'a Data,
 }
 
 /// A screen of the app.
 pub trait Screen {
     /// Acts on `action`; `None` when this screen has no use for it, so the
     /// shell knows the key did nothing here.
-    fn update(&mut self, action: Action, ctx: &Ctx) -> Option<Vec<Effect>>;
+    /// Changes to the profile go through `data`, followed by
+    /// [`Effect::SaveProfile`] so the loop writes it.
+    fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>>;
 
     /// Draws the screen into `area`. Reads state only.
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>);
