@@ -4,3 +4,4 @@
 //! touches the terminal; `cli` holds the subcommands.
 
 pub mod core;
+pub mod tui;

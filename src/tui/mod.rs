@@ -1,0 +1,3 @@
+//! The terminal app: the screens a person works in.
+
+pub mod text;
