@@ -14,8 +14,10 @@ pub mod keymap;
 pub mod layout;
 pub mod screens;
 pub mod state;
+pub mod text;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 
 pub use action::Action;
 pub use app::{Options, TuiError, run};
