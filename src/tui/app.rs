@@ -14,7 +14,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
 use super::data::{Data, SaveStatus};
-use super::i18n::{Lang, Msg, lang_from_env};
+use super::i18n::{Lang, Msg};
 use super::input::action_for_event;
 use super::keymap::{Keymap, KeymapError};
 use super::state::{Effect, State, dispatch};
@@ -26,24 +26,12 @@ use crate::core::profile::ProfileStore;
 #[derive(Debug, Clone)]
 pub struct Options {
     pub lang: Lang,
+    /// Usually [`Theme::from_env`], which honours `NO_COLOR`.
     pub theme: Theme,
     /// The pack and the profile to work on.
     pub data: Data,
     /// Where the profile is saved; `None` keeps changes in memory only.
     pub store: Option<ProfileStore>,
-}
-
-impl Options {
-    /// Options from the environment (`LADDER_LANG`, `LANG`, `NO_COLOR`),
-    /// with `lang` from `--lang` taking precedence when given.
-    pub fn from_env(lang: Option<Lang>, data: Data, store: Option<ProfileStore>) -> Self {
-        Options {
-            lang: lang_from_env(lang),
-            theme: Theme::from_env(),
-            data,
-            store,
-        }
-    }
 }
 
 /// Why the app could not run.

@@ -21,5 +21,6 @@ pub mod widgets;
 
 pub use action::Action;
 pub use app::{Options, TuiError, run};
-pub use i18n::{Lang, choose_lang};
-pub use state::{Effect, State, dispatch, update};
+pub use i18n::Lang;
+pub use state::{Data, Effect, State, dispatch, update};
+pub use theme::Theme;

@@ -96,7 +96,7 @@ impl ScreenId {
 }
 
 /// What a screen may consult while it acts on an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Ctx {
     pub lang: Lang,
     /// The size of the screen's part of the window, for paging.

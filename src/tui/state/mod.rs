@@ -7,7 +7,7 @@
 use ratatui::layout::Size;
 
 use super::action::Action;
-use super::data::Data;
+pub use super::data::Data;
 use super::help;
 use super::i18n::Lang;
 use super::keymap::{Context, Key, Keymap};
@@ -76,14 +76,12 @@ impl State {
         self.keymap.action_for(self.context(), key)
     }
 
-    fn screen_ctx(&self) -> Ctx {
-        let body = layout::shell(self.size.into())
+    /// The size of the screens' part of the window; nothing when the
+    /// window is too small for the shell.
+    fn body_size(&self) -> Size {
+        layout::shell(self.size.into())
             .map(|shell| shell.body.as_size())
-            .unwrap_or(Size::ZERO);
-        Ctx {
-            lang: self.lang,
-            body,
-        }
+            .unwrap_or(Size::ZERO)
     }
 }
 
@@ -100,7 +98,10 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::Quit => Some(vec![Effect::Quit]),
         Action::Resize { width, height } => {
             state.size = Size::new(width, height);
-            let ctx = state.screen_ctx();
+            let ctx = Ctx {
+                lang: state.lang,
+                body: state.body_size(),
+            };
             for id in ScreenId::ALL {
                 state
                     .screens
@@ -132,7 +133,10 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
                 Some(Vec::new())
             }
             None => {
-                let ctx = state.screen_ctx();
+                let ctx = Ctx {
+                    lang: state.lang,
+                    body: state.body_size(),
+                };
                 state
                     .screens
                     .get_mut(state.screen)
@@ -181,3 +185,6 @@ fn state_view(state: &State) -> help::HelpInput<'_> {
         area: state.size.into(),
     }
 }
+
+#[cfg(test)]
+mod tests;
