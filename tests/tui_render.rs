@@ -20,15 +20,18 @@ use ratatui::style::Modifier;
 
 fn data() -> Data {
     static DATA: OnceLock<Data> = OnceLock::new();
-    DATA.get_or_init(|| Data {
-        pack: content::load(&PackSource::BuiltIn).unwrap().pack,
-        profile: Profile::new("default"),
+    DATA.get_or_init(|| {
+        Data::new(
+            content::load(&PackSource::BuiltIn).unwrap().pack,
+            Profile::new("default"),
+            "2026-11-01",
+        )
     })
     .clone()
 }
 
 fn state(lang: Lang, theme: Theme, width: u16, height: u16) -> State {
-    let mut state = State::new(data(), lang, theme, Keymap::builtin().unwrap());
+    let mut state = State::new(lang, theme, Keymap::builtin().unwrap(), data());
     update(&mut state, Action::Resize { width, height });
     state
 }
@@ -128,7 +131,7 @@ fn the_active_tab_is_marked_without_colour() {
 fn the_profile_in_use_shows_at_the_right_of_the_tab_bar() {
     let mut data = data();
     data.profile = Profile::new("mentee-ana");
-    let mut state = State::new(data, Lang::En, Theme::color(), Keymap::builtin().unwrap());
+    let mut state = State::new(Lang::En, Theme::color(), Keymap::builtin().unwrap(), data);
     update(
         &mut state,
         Action::Resize {

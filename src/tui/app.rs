@@ -14,20 +14,25 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
+use super::data::{Data, SaveStatus};
 use super::i18n::{Lang, Msg};
 use super::input::action_for_event;
 use super::keymap::{Keymap, KeymapError};
-use super::state::{Data, Effect, State, dispatch};
+use super::state::{Effect, State, dispatch};
 use super::theme::Theme;
 use super::{Action, view};
+use crate::core::profile::ProfileStore;
 
-/// How the app starts: on what material, in which language and colours.
+/// How the app starts.
 #[derive(Debug, Clone)]
 pub struct Options {
-    pub data: Data,
     pub lang: Lang,
     /// Usually [`Theme::from_env`], which honours `NO_COLOR`.
     pub theme: Theme,
+    /// The pack and the profile to work on.
+    pub data: Data,
+    /// Where the profile is saved; `None` keeps changes in memory only.
+    pub store: Option<ProfileStore>,
 }
 
 /// Why the app could not run.
@@ -52,10 +57,14 @@ pub fn run(options: Options) -> Result<(), TuiError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(TuiError::NotATerminal(options.lang));
     }
-    let keymap = Keymap::builtin()?;
-    let mut state = State::new(options.data, options.lang, options.theme, keymap);
+    let mut state = State::new(
+        options.lang,
+        options.theme,
+        Keymap::builtin()?,
+        options.data,
+    );
     let mut session = Session::start()?;
-    event_loop(&mut session.terminal, &mut state)
+    event_loop(&mut session.terminal, &mut state, options.store.as_ref())
     // `session` is dropped here, on success and on error alike: the
     // terminal is restored before the caller prints anything.
 }
@@ -63,7 +72,11 @@ pub fn run(options: Options) -> Result<(), TuiError> {
 /// How often a screen that keeps time (a drill's timer) hears of it.
 const TICK: Duration = Duration::from_millis(250);
 
-fn event_loop(terminal: &mut DefaultTerminal, state: &mut State) -> Result<(), TuiError> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    state: &mut State,
+    store: Option<&ProfileStore>,
+) -> Result<(), TuiError> {
     let size = terminal.size()?;
     dispatch(
         state,
@@ -90,12 +103,30 @@ fn event_loop(terminal: &mut DefaultTerminal, state: &mut State) -> Result<(), T
             continue;
         };
         changed = true;
-        // Quit is the only effect yet; saving, exporting and timers will be
-        // carried out here, in the order `update` asked for them.
-        if effects.contains(&Effect::Quit) {
-            return Ok(());
+        // A save that failed earlier is retried with the next key, so a
+        // directory that comes back or a disk with room again catches up.
+        if matches!(state.data.save, SaveStatus::Failed(_))
+            && !effects.contains(&Effect::SaveProfile)
+        {
+            save(state, store);
+        }
+        for effect in effects {
+            match effect {
+                Effect::SaveProfile => save(state, store),
+                Effect::Quit => return Ok(()),
+            }
         }
     }
+}
+
+/// Writes the profile; a failure is shown on screen and the change is kept
+/// in memory, to be written by the next successful save.
+pub fn save(state: &mut State, store: Option<&ProfileStore>) {
+    let Some(store) = store else { return };
+    state.data.save = match store.save(&state.data.profile) {
+        Ok(()) => SaveStatus::Saved,
+        Err(e) => SaveStatus::Failed(e.to_string()),
+    };
 }
 
 /// Whether the terminal is currently set up by us and needs restoring.

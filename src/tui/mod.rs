@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod data;
 pub mod help;
 pub mod i18n;
 pub mod input;
@@ -13,8 +14,10 @@ pub mod keymap;
 pub mod layout;
 pub mod screens;
 pub mod state;
+pub mod text;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 
 pub use action::Action;
 pub use app::{Options, TuiError, run};

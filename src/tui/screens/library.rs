@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use super::page::{placeholder, placeholder_len};
 use super::{Ctx, Page, Screen, ScreenId, View};
 use crate::tui::action::Action;
+use crate::tui::data::Data;
 use crate::tui::state::Effect;
 
 /// What this screen will hold, already split into lines that fit the
@@ -26,7 +27,7 @@ pub struct Library {
 }
 
 impl Screen for Library {
-    fn update(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Effect>> {
+    fn update(&mut self, action: Action, ctx: &Ctx, _data: &mut Data) -> Option<Vec<Effect>> {
         let len = placeholder_len(ctx.lang.pick(ZH, EN));
         self.page.update(action, len, ctx.body)
     }

@@ -24,8 +24,9 @@ pub use overview::Overview;
 pub use page::Page;
 
 use super::action::Action;
+use super::data::Data;
 use super::i18n::Lang;
-use super::state::{Data, Effect};
+use super::state::Effect;
 use super::theme::Theme;
 
 /// Names a screen.
@@ -96,11 +97,10 @@ impl ScreenId {
 
 /// What a screen may consult while it acts on an action.
 #[derive(Debug, Clone, Copy)]
-pub struct Ctx<'a> {
+pub struct Ctx {
     pub lang: Lang,
     /// The size of the screen's part of the window, for paging.
     pub body: Size,
-    pub data: &'a Data,
 }
 
 /// What a screen may consult while it draws.
@@ -108,6 +108,7 @@ pub struct Ctx<'a> {
 pub struct View<'a> {
     pub lang: Lang,
     pub theme: &'a Theme,
+    /// The pack, the profile and the scores, read-only while drawing.
     pub data: &'a Data,
 }
 
@@ -115,7 +116,9 @@ pub struct View<'a> {
 pub trait Screen {
     /// Acts on `action`; `None` when this screen has no use for it, so the
     /// shell knows the key did nothing here.
-    fn update(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Effect>>;
+    /// Changes to the profile go through `data`, followed by
+    /// [`Effect::SaveProfile`] so the loop writes it.
+    fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>>;
 
     /// Draws the screen into `area`. Reads state only.
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>);

@@ -6,10 +6,8 @@
 
 use ratatui::layout::Size;
 
-use crate::core::content::Pack;
-use crate::core::profile::Profile;
-
 use super::action::Action;
+pub use super::data::Data;
 use super::help;
 use super::i18n::Lang;
 use super::keymap::{Context, Key, Keymap};
@@ -22,6 +20,8 @@ use super::theme::Theme;
 pub enum Effect {
     /// Leave the app.
     Quit,
+    /// Write the profile to disk (it changed).
+    SaveProfile,
 }
 
 /// A window drawn over the current screen.
@@ -31,17 +31,9 @@ pub enum Overlay {
     Help { scroll: usize },
 }
 
-/// The person's material: the content pack and their profile.
-#[derive(Debug, Clone)]
-pub struct Data {
-    pub pack: Pack,
-    pub profile: Profile,
-}
-
 /// Everything the app shows and acts on.
 #[derive(Debug, Clone)]
 pub struct State {
-    pub data: Data,
     pub lang: Lang,
     pub theme: Theme,
     pub keymap: Keymap,
@@ -51,14 +43,15 @@ pub struct State {
     pub screens: Screens,
     /// The terminal's size, as last reported.
     pub size: Size,
+    /// The pack, the profile and its scores.
+    pub data: Data,
 }
 
 impl State {
     /// The state at start-up: the first screen, nothing open. The size is
     /// unknown until the loop reports it.
-    pub fn new(data: Data, lang: Lang, theme: Theme, keymap: Keymap) -> Self {
+    pub fn new(lang: Lang, theme: Theme, keymap: Keymap, data: Data) -> Self {
         State {
-            data,
             lang,
             theme,
             keymap,
@@ -66,6 +59,7 @@ impl State {
             overlay: None,
             screens: Screens::default(),
             size: Size::ZERO,
+            data,
         }
     }
 
@@ -89,15 +83,17 @@ impl State {
         self.keymap.action_for(self.context(), key)
     }
 
-    /// What the screens consult as they act. Borrows only `data`, so the
-    /// screens can be changed while it is held.
-    fn screen_ctx<'a>(data: &'a Data, lang: Lang, size: Size) -> Ctx<'a> {
-        // The screens' part of the window; nothing when the window is too
-        // small for the shell.
-        let body = layout::shell(size.into())
+    /// What the screens consult as they act: the language and the size of
+    /// their part of the window (nothing when the window is too small for
+    /// the shell).
+    fn screen_ctx(&self) -> Ctx {
+        let body = layout::shell(self.size.into())
             .map(|shell| shell.body.as_size())
             .unwrap_or(Size::ZERO);
-        Ctx { lang, body, data }
+        Ctx {
+            lang: self.lang,
+            body,
+        }
     }
 }
 
@@ -114,9 +110,12 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::Quit => Some(vec![Effect::Quit]),
         Action::Resize { width, height } => {
             state.size = Size::new(width, height);
-            let ctx = State::screen_ctx(&state.data, state.lang, state.size);
+            let ctx = state.screen_ctx();
             for id in ScreenId::ALL {
-                state.screens.get_mut(id).update(action, &ctx);
+                state
+                    .screens
+                    .get_mut(id)
+                    .update(action, &ctx, &mut state.data);
             }
             let last = help::max_scroll(help_input(state));
             if let Some(Overlay::Help { scroll }) = &mut state.overlay {
@@ -131,10 +130,11 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::GoTo(id) => Some(show(state, id, true)),
         // A timer runs on whether or not its screen is on show.
         Action::Tick => {
-            let ctx = State::screen_ctx(&state.data, state.lang, state.size);
+            let ctx = state.screen_ctx();
             let mut handled = None;
             for id in ScreenId::ALL {
-                if let Some(effects) = state.screens.get_mut(id).update(action, &ctx) {
+                let screen = state.screens.get_mut(id);
+                if let Some(effects) = screen.update(action, &ctx, &mut state.data) {
                     handled.get_or_insert_with(Vec::new).extend(effects);
                 }
             }
@@ -154,8 +154,11 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
                 Some(Vec::new())
             }
             None => {
-                let ctx = State::screen_ctx(&state.data, state.lang, state.size);
-                state.screens.get_mut(state.screen).update(action, &ctx)
+                let ctx = state.screen_ctx();
+                state
+                    .screens
+                    .get_mut(state.screen)
+                    .update(action, &ctx, &mut state.data)
             }
         },
     }

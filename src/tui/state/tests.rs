@@ -7,17 +7,15 @@ use ratatui::crossterm::event::{
 use std::sync::OnceLock;
 
 use super::*;
-use crate::core::content::{self, PackSource};
+use crate::core::content::{self, Pack, PackSource};
+use crate::core::profile::Profile;
 use crate::tui::input::action_for_event;
 
 fn state(lang: Lang, width: u16, height: u16) -> State {
     static PACK: OnceLock<Pack> = OnceLock::new();
     let pack = PACK.get_or_init(|| content::load(&PackSource::BuiltIn).unwrap().pack);
-    let data = Data {
-        pack: pack.clone(),
-        profile: Profile::new("default"),
-    };
-    let mut state = State::new(data, lang, Theme::color(), Keymap::builtin().unwrap());
+    let data = Data::new(pack.clone(), Profile::new("default"), "2026-11-01");
+    let mut state = State::new(lang, Theme::color(), Keymap::builtin().unwrap(), data);
     update(&mut state, Action::Resize { width, height });
     state
 }
