@@ -10,6 +10,7 @@ pub mod data;
 pub mod help;
 pub mod i18n;
 pub mod input;
+pub mod key;
 pub mod keymap;
 pub mod layout;
 pub mod screens;
