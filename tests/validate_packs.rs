@@ -490,3 +490,24 @@ fn missing_translation_is_a_warning_unless_strict() {
         strict.stderr
     );
 }
+
+#[test]
+fn paths_are_shown_as_given() {
+    // A relative DIR comes back relative, joined to the file inside the pack.
+    let data = tempfile::tempdir().expect("temp dir");
+    let run = common::run_command(
+        common::ladder_command()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .arg("--data-dir")
+            .arg(data.path())
+            .args(["validate", "tests/fixtures/packs/broken-unknown-field"]),
+    );
+    run.expect_code(1).expect_no_internals();
+    assert!(
+        run.stderr.starts_with(
+            "tests/fixtures/packs/broken-unknown-field/questions/ops.yaml:7:5: unknown field `promt`, did you mean `prompt`?"
+        ),
+        "{}",
+        run.stderr
+    );
+}
