@@ -2,6 +2,7 @@
 //! built-in pack, and validation that reports every problem at once.
 
 pub mod diag;
+pub mod json_schema;
 pub mod model;
 pub mod parse;
 pub mod schema;
