@@ -1,34 +1,66 @@
 //! The two interface languages and how one is chosen (SPEC §1).
 
+use std::fmt;
+use std::str::FromStr;
+
 use serde::{Deserialize, Serialize};
 
-/// An interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+/// A language the interface speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
-    /// Chinese.
     Zh,
-    /// English.
-    #[default]
     En,
 }
 
 impl Lang {
-    /// The code used in packs and on the command line.
-    pub fn code(self) -> &'static str {
+    /// Both languages, in the order the built-in pack declares them.
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The tag used on the command line and in files: `zh` or `en`.
+    pub fn tag(self) -> &'static str {
         match self {
             Lang::Zh => "zh",
             Lang::En => "en",
         }
     }
 
-    /// Parses `zh` or `en` (case-insensitive).
-    pub fn parse(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
+    /// Picks the Chinese or the English of a pair.
+    pub fn pick<T>(self, zh: T, en: T) -> T {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
         }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+/// A language tag that is neither `zh` nor `en`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language `{0}`: use zh or en")]
+pub struct UnknownLang(pub String);
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "zh" => Ok(Lang::Zh),
+            "en" => Ok(Lang::En),
+            _ => Err(UnknownLang(s.to_owned())),
+        }
+    }
+}
+
+impl Lang {
+    /// The code used in packs and on the command line (same as [`Lang::tag`]).
+    pub fn code(self) -> &'static str {
+        self.tag()
     }
 
     /// The language to use: the flag (which also carries `LADDER_LANG`),
@@ -38,14 +70,6 @@ impl Lang {
             Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
             _ => Lang::En,
         })
-    }
-
-    /// Picks the string for this language.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
     }
 }
 
