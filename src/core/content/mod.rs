@@ -5,6 +5,7 @@ pub mod diag;
 pub mod json_schema;
 pub mod model;
 pub mod parse;
+pub mod recover;
 pub mod schema;
 pub mod source;
 pub mod text;
@@ -72,6 +73,9 @@ pub fn load(source: &PackSource) -> Result<Loaded, PackError> {
         diagnostics: Vec::new(),
     };
     let mut displays: Vec<(String, String)> = Vec::new();
+    // A question file that failed may have declared categories other files
+    // use: then "unknown category" would be a false alarm.
+    let mut questions_failed = false;
 
     for f in &files {
         let file = f.display.as_str();
@@ -101,8 +105,12 @@ pub fn load(source: &PackSource) -> Result<Loaded, PackError> {
                 }
                 _ => Ok(()),
             };
-        if let Err(d) = result {
-            diagnostics.push(d);
+        if let Err(first) = result {
+            if f.rel.starts_with("questions/") {
+                questions_failed = true;
+            }
+            let more = more_errors(&f.rel, &f.text, file);
+            diagnostics.extend(recover::merge(first, more, &f.text));
         }
     }
     let display_of = |rel: &str| -> String {
@@ -159,6 +167,7 @@ pub fn load(source: &PackSource) -> Result<Loaded, PackError> {
         &question_files,
         level_refs.as_deref(),
         indicator_refs.as_deref(),
+        !questions_failed,
     );
     for (file, q) in &question_files {
         checker.translations(file, &langs, texts::questions(q));
@@ -233,6 +242,36 @@ pub fn load(source: &PackSource) -> Result<Loaded, PackError> {
             source: source.clone(),
             diagnostics,
         }),
+    }
+}
+
+/// After a file failed to parse: the errors of each item of its lists.
+fn more_errors(rel: &str, text: &str, file: &str) -> Vec<Diagnostic> {
+    use recover::list_errors;
+    match rel {
+        "levels.yaml" => {
+            let mut v = list_errors::<ScaleStep, ScaleStep>(text, file, "scale", 0, None);
+            v.extend(list_errors::<Level, Level>(text, file, "levels", 0, None));
+            v
+        }
+        "competencies.yaml" => {
+            list_errors::<Dimension, Indicator>(text, file, "dimensions", 0, Some("indicators"))
+        }
+        rel if rel.starts_with("checklists/") => {
+            list_errors::<ChecklistSection, ChecklistItem>(text, file, "sections", 0, Some("items"))
+        }
+        rel if rel.starts_with("questions/") => {
+            let mut v = list_errors::<Category, Category>(text, file, "categories", 0, None);
+            v.extend(list_errors::<Question, Question>(
+                text,
+                file,
+                "questions",
+                0,
+                None,
+            ));
+            v
+        }
+        _ => Vec::new(),
     }
 }
 

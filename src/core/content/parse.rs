@@ -15,8 +15,9 @@ use super::text::Pos;
 pub fn yaml_options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = 48;
-    budget.max_nodes = 200_000;
-    budget.max_events = 400_000;
+    // Enough for any file under the 4 MiB cap; aliases are limited apart.
+    budget.max_nodes = 2_000_000;
+    budget.max_events = 4_000_000;
     budget.max_aliases = 1_000;
     budget.max_anchors = 1_000;
     budget.max_documents = 1;
@@ -27,6 +28,9 @@ pub fn yaml_options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: Some(budget),
         alias_limits: alias_limits,
+        // YAML 1.2: only true/false are booleans, so a label "No" or a name
+        // "n" stays text instead of failing as a boolean.
+        strict_booleans: true,
     }
 }
 

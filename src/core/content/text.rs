@@ -235,6 +235,24 @@ impl<'de> Deserialize<'de> for TextRepr {
                 Ok(TextRepr(Repr::Plain(neutralize_owned(v))))
             }
 
+            // A plain scalar such as `2024`, `1.5` or `true` is text here:
+            // people write labels and names without quoting them.
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<TextRepr, E> {
+                Ok(TextRepr(Repr::Plain(v.to_string())))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<TextRepr, E> {
+                Ok(TextRepr(Repr::Plain(v.to_string())))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<TextRepr, E> {
+                Ok(TextRepr(Repr::Plain(v.to_string())))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<TextRepr, E> {
+                Ok(TextRepr(Repr::Plain(v.to_string())))
+            }
+
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TextRepr, A::Error> {
                 let mut entries: Vec<(String, String)> = Vec::new();
                 while let Some(lang) = map.next_key::<String>()? {
@@ -309,6 +327,8 @@ impl JsonSchema for Text {
             "description": "A string in the pack's default language, or a map of language code to string, e.g. {zh: ..., en: ...}",
             "anyOf": [
                 {"type": "string"},
+                {"type": "number"},
+                {"type": "boolean"},
                 {
                     "type": "object",
                     "minProperties": 1,
@@ -366,6 +386,17 @@ mod tests {
             serde_saphyr::from_str("items: [\"a\\e[2Jb\", {en: \"x\\u202Ey\"}]\n").unwrap();
         assert_eq!(h.items[0].get("en", "en"), "a\u{fffd}[2Jb");
         assert_eq!(h.items[1].get("en", "en"), "x\u{fffd}y");
+    }
+
+    #[test]
+    fn unquoted_words_and_numbers_are_text() {
+        let h: Holder = serde_saphyr::from_str_with_options(
+            "items: [No, y, yes, 2024, 1.5, true]\n",
+            crate::core::content::parse::yaml_options(),
+        )
+        .unwrap();
+        let got: Vec<&str> = h.items.iter().map(|t| t.get("en", "en")).collect();
+        assert_eq!(got, ["No", "y", "yes", "2024", "1.5", "true"]);
     }
 
     #[test]

@@ -260,6 +260,7 @@ impl Checker {
         files: &[(String, QuestionsFile)],
         level_ids: Option<&[&str]>,
         indicator_ids: Option<&[&str]>,
+        check_categories: bool,
     ) {
         let mut cats = HashMap::new();
         for (file, qf) in files {
@@ -272,7 +273,9 @@ impl Checker {
         for (file, qf) in files {
             for q in &qf.questions {
                 self.id(file, "question", &q.id, &mut seen);
-                self.reference(file, "category", &q.category, &cat_ids);
+                if check_categories {
+                    self.reference(file, "category", &q.category, &cat_ids);
+                }
                 if q.levels.value.is_empty() {
                     self.error(
                         file,

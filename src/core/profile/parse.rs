@@ -124,6 +124,7 @@ pub fn profile_to_yaml(profile: &Profile, path: &Path) -> Result<String, Profile
 
 fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
+        strict_booleans: true,
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
             flow_nesting_limit: MAX_DEPTH,
