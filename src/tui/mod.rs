@@ -13,6 +13,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod screens;
+pub mod search;
 pub mod state;
 pub mod theme;
 pub mod view;
