@@ -1,0 +1,433 @@
+//! The command line (SPEC §1): parsing and the subcommands.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::core::content::{self, Diagnostic, Loaded, Pack, PackSource};
+use crate::core::lang::Lang;
+use crate::core::profile::{self, Profile, ProfileStore};
+use crate::core::report;
+
+/// ladder: a terminal coach for climbing an engineering career ladder.
+#[derive(Debug, Parser)]
+#[command(name = "ladder", version, about, long_about = None)]
+#[command(after_help = "Without a subcommand, ladder opens the terminal app.\n\
+Data: profiles live in <data dir>/profiles/<NAME>.yaml; see `ladder --help` for the options.")]
+pub struct Cli {
+    /// Use the content pack in DIR instead of the built-in one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+    /// Where profiles are stored [default: the platform data directory].
+    #[arg(long, global = true, value_name = "DIR", env = "LADDER_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// The profile to use.
+    #[arg(long, global = true, value_name = "NAME", default_value = "default")]
+    pub profile: String,
+    /// Interface language [default: zh when LANG starts with zh, else en].
+    #[arg(long, global = true, value_enum, env = "LADDER_LANG")]
+    pub lang: Option<LangArg>,
+    /// What to do; without one, the terminal app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// `--lang` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// 中文
+    Zh,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a content pack and list every problem: DIR, else --content, else the built-in pack.
+    Validate {
+        /// The pack directory to check.
+        dir: Option<PathBuf>,
+        /// Treat warnings (such as missing translations) as failures.
+        #[arg(long)]
+        strict: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ValidateFormat,
+    },
+    /// Print the profile's assessment report.
+    Report {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print the profile file, to share it (standard output by default).
+    Export {
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Replace the profile with FILE, after checking it against the pack.
+    Import {
+        /// The profile file to import.
+        file: PathBuf,
+        /// Replace an existing profile (a backup of it is kept).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// `validate --format`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ValidateFormat {
+    /// file:line:col messages.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+/// `report --format`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    /// A Markdown document.
+    Md,
+    /// JSON as SPEC §4.
+    Json,
+}
+
+/// A failure to report to the user: the message is printed as is, exit 1.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+impl Cli {
+    /// The interface language: flag or LADDER_LANG, else LANG, else English.
+    pub fn language(&self) -> Lang {
+        Lang::choose(
+            self.lang.map(Into::into),
+            std::env::var("LANG").ok().as_deref(),
+        )
+    }
+
+    /// The pack source the options name.
+    pub fn pack_source(&self) -> PackSource {
+        self.content
+            .clone()
+            .map_or(PackSource::BuiltIn, PackSource::Dir)
+    }
+
+    /// The data directory: the option, else the platform's.
+    pub fn data_dir(&self) -> Result<PathBuf, Failure> {
+        self.data_dir.clone().or_else(profile::default_data_dir).ok_or_else(|| {
+            Failure("ladder cannot find a data directory on this system: pass --data-dir DIR or set LADDER_DATA_DIR".into())
+        })
+    }
+
+    /// The profile store under the data directory.
+    pub fn store(&self) -> Result<ProfileStore, Failure> {
+        Ok(ProfileStore::new(&self.data_dir()?))
+    }
+}
+
+/// Runs a subcommand. `Ok(false)` means "ran, but the result is a failure" (exit 1).
+pub fn run(cli: &Cli, command: &Command) -> Result<bool, Failure> {
+    match command {
+        Command::Validate {
+            dir,
+            strict,
+            format,
+        } => {
+            let source = dir
+                .clone()
+                .map_or_else(|| cli.pack_source(), PackSource::Dir);
+            Ok(validate(&source, *strict, *format))
+        }
+        Command::Report { format, output } => {
+            let pack = load_pack(&cli.pack_source())?;
+            let store = cli.store()?;
+            let profile = match store.load(&cli.profile)? {
+                Some(p) => p,
+                None => {
+                    eprintln!(
+                        "{}: no such profile yet, so this report has no ratings; open `ladder` to rate yourself, or `ladder import FILE`",
+                        store.path(&cli.profile)?.display()
+                    );
+                    Profile::new(&cli.profile)
+                }
+            };
+            for problem in off_scale(&pack, &profile, &store.path(&cli.profile)?) {
+                eprintln!("{problem}");
+            }
+            let a = report::assess(&pack, &profile);
+            let text = match format {
+                ReportFormat::Json => report::to_json(&pack, &profile, &a, cli.language()),
+                ReportFormat::Md => report::to_markdown(&pack, &profile, &a, cli.language()),
+            };
+            emit(output.as_deref(), &text)?;
+            Ok(true)
+        }
+        Command::Export { output } => {
+            let store = cli.store()?;
+            let path = store.path(&cli.profile)?;
+            let profile = store.load(&cli.profile)?.ok_or_else(|| {
+                Failure(format!(
+                    "{}: no profile `{}` to export; rate yourself in `ladder` first, or pick one with --profile NAME",
+                    path.display(),
+                    cli.profile
+                ))
+            })?;
+            emit(
+                output.as_deref(),
+                &profile::profile_to_yaml(&profile, &path)?,
+            )?;
+            Ok(true)
+        }
+        Command::Import { file, force } => import(cli, file, *force),
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(*shell, &mut cmd, "ladder", &mut std::io::stdout());
+            Ok(true)
+        }
+    }
+}
+
+/// Loads a pack for a command; on failure, prints every error and fails.
+pub fn load_pack(source: &PackSource) -> Result<Pack, Failure> {
+    match content::load(source) {
+        Ok(Loaded { pack, .. }) => Ok(pack),
+        Err(e) => {
+            for d in e.errors() {
+                print_diagnostic(d);
+            }
+            Err(Failure(e.to_string()))
+        }
+    }
+}
+
+fn print_diagnostic(d: &Diagnostic) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{d}");
+    if let Some(snippet) = &d.snippet {
+        let _ = writeln!(err, "{snippet}");
+    }
+}
+
+fn validate(source: &PackSource, strict: bool, format: ValidateFormat) -> bool {
+    let (pack, diagnostics) = match content::load(source) {
+        Ok(l) => (Some(l.pack), l.warnings),
+        Err(e) => (None, e.diagnostics),
+    };
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let ok = errors == 0 && !(strict && warnings > 0);
+    match format {
+        ValidateFormat::Json => {
+            let value = serde_json::json!({
+                "pack": pack.as_ref().map(|p| p.id().to_owned()),
+                "source": source.describe(),
+                "ok": ok,
+                "errors": errors,
+                "warnings": warnings,
+                "diagnostics": diagnostics,
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            );
+        }
+        ValidateFormat::Text => {
+            for d in &diagnostics {
+                print_diagnostic(d);
+            }
+            let counts = format!(
+                "{errors} error{}, {warnings} warning{}",
+                if errors == 1 { "" } else { "s" },
+                if warnings == 1 { "" } else { "s" }
+            );
+            match (&pack, ok) {
+                (Some(p), true) => println!(
+                    "{}: ok ({counts}); levels {}, indicators {}, dimensions {}, checklists {}, questions {}, articles {}",
+                    source.describe(),
+                    p.levels.len(),
+                    p.indicator_count(),
+                    p.dimensions.len(),
+                    p.checklists.len(),
+                    p.questions.len(),
+                    p.articles.len()
+                ),
+                (Some(_), false) => eprintln!(
+                    "{}: {counts}; --strict fails on warnings",
+                    source.describe()
+                ),
+                (None, _) => eprintln!("{}: not a valid pack: {counts}", source.describe()),
+            }
+        }
+    }
+    ok
+}
+
+/// Ratings whose score is not a value of the pack's scale.
+fn off_scale(pack: &Pack, profile: &Profile, path: &Path) -> Vec<String> {
+    let values: Vec<String> = pack
+        .scale
+        .iter()
+        .map(|s| s.value.value.to_string())
+        .collect();
+    let mut problems = Vec::new();
+    let mentor = profile
+        .mentor
+        .iter()
+        .flat_map(|m| m.ratings.iter().map(|(k, r)| (k, r.score, "mentor's ")));
+    for (id, score, whose) in profile
+        .ratings
+        .iter()
+        .map(|(k, r)| (k, r.score, ""))
+        .chain(mentor)
+    {
+        if pack.scale_step(score).is_none() {
+            problems.push(format!(
+                "{}: the {whose}rating of `{id}` is {score}, which is not on the pack's scale ({}); rate it again",
+                path.display(),
+                values.join(", ")
+            ));
+        }
+    }
+    problems
+}
+
+fn import(cli: &Cli, file: &Path, force: bool) -> Result<bool, Failure> {
+    let text = match std::fs::read(file) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+            Failure(format!(
+                "{}: not UTF-8 text; save it as UTF-8 and import it again",
+                file.display()
+            ))
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Failure(format!(
+                "{}: no such file; check the path",
+                file.display()
+            )));
+        }
+        Err(e) => return Err(Failure(format!("{}: cannot be read ({e})", file.display()))),
+    };
+    let mut incoming = profile::parse_profile(&text, file)?;
+    let pack = load_pack(&cli.pack_source())?;
+
+    let mut problems = off_scale(&pack, &incoming, file);
+    if let Some(t) = &incoming.target_level
+        && pack.level(t).is_none()
+    {
+        let ids: Vec<&str> = pack.levels.iter().map(|l| l.id.as_str()).collect();
+        problems.push(format!(
+            "{}: target_level `{t}` is not a level of the pack ({}); fix or remove it",
+            file.display(),
+            ids.join(", ")
+        ));
+    }
+    if !problems.is_empty() {
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        return Err(Failure(format!(
+            "{}: not imported; nothing was changed",
+            file.display()
+        )));
+    }
+
+    let store = cli.store()?;
+    let target = store.path(&cli.profile)?;
+    match store.load(&cli.profile) {
+        Ok(Some(existing)) if !force => {
+            return Err(Failure(format!(
+                "{}: profile `{}` already exists ({} ratings); pass --force to replace it (the old file is kept as a .bak backup)",
+                target.display(),
+                cli.profile,
+                existing.ratings.len()
+            )));
+        }
+        Ok(_) => {}
+        Err(e) => {
+            return Err(Failure(format!(
+                "{e}\nThe existing profile cannot be read, so it is not replaced; move it aside first"
+            )));
+        }
+    }
+    incoming.profile = cli.profile.clone();
+    let orphaned = report::assess(&pack, &incoming).orphaned;
+    store.save(&incoming)?;
+    if !orphaned.is_empty() {
+        eprintln!(
+            "note: {} rating(s) name indicators this pack does not have; they are kept: {}",
+            orphaned.len(),
+            orphaned.join(", ")
+        );
+    }
+    eprintln!(
+        "imported {} into profile `{}` ({})",
+        file.display(),
+        cli.profile,
+        target.display()
+    );
+    Ok(true)
+}
+
+/// Writes `text` to FILE (atomically: temp file, then rename) or to stdout.
+fn emit(output: Option<&Path>, text: &str) -> Result<(), Failure> {
+    let Some(path) = output else {
+        let mut out = std::io::stdout().lock();
+        // A closed pipe (`ladder report | head`) is not an error worth a message.
+        let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+        return Ok(());
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Failure(format!(
+            "{}: cannot write ({e}); check the directory exists and is writable",
+            path.display()
+        ))
+    })
+}
+
+/// Whether standard input and output are a terminal (the app needs both).
+pub fn has_terminal() -> bool {
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+}

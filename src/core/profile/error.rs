@@ -1,0 +1,175 @@
+//! What can go wrong with a profile file, in words a person can act on.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::core::sanitize::neutralize_controls;
+
+/// A problem reading, parsing or saving a profile file.
+///
+/// Every message names the file and says what to do about it.
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    /// The file does not exist.
+    #[error("{}: no such file; check the path", shown(path))]
+    NotFound {
+        /// The file that was looked for.
+        path: PathBuf,
+    },
+
+    /// The operating system refused a read, write or rename.
+    #[error(
+        "{}: {source}; check that it and its directory may be read and written",
+        shown(path)
+    )]
+    Io {
+        /// The file or directory involved.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: io::Error,
+    },
+
+    /// The file is not a well-formed version 1 profile.
+    #[error(
+        "{}:{line}:{col}: {message}; fix the file by hand, or move it aside and start fresh",
+        shown(path)
+    )]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column (in characters) of the problem.
+        col: usize,
+        /// What is wrong, one line, with control characters neutralised.
+        message: String,
+        /// The offending line with a caret under the column, or empty when there is none.
+        snippet: String,
+    },
+
+    /// The file was written by a later version of ladder.
+    #[error(
+        "{}: was written by a newer ladder (version {found}; this one reads {supported}): \
+         upgrade ladder",
+        shown(path)
+    )]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// The version the file declares.
+        found: u64,
+        /// The version this build reads.
+        supported: u32,
+    },
+
+    /// The file is far larger than any profile, so it is not read at all.
+    #[error(
+        "{}: is {size} bytes, more than the {limit} a profile may have; \
+         check that this is the right file, or move it aside",
+        shown(path)
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes (at least this much).
+        size: u64,
+        /// The largest size accepted.
+        limit: u64,
+    },
+
+    /// A profile name that could not safely be a file name.
+    #[error(
+        "`{}` is not a valid profile name: use 1 to 64 letters, digits, `.`, `_` or `-`, \
+         not starting with `.`",
+        neutralize_controls(name)
+    )]
+    BadName {
+        /// The name as given.
+        name: String,
+    },
+
+    /// Saving stopped because the file already there cannot be read, and would be lost.
+    #[error("{reason} (nothing was saved, and the file was left as it is)")]
+    Refused {
+        /// The file that was not overwritten.
+        path: PathBuf,
+        /// Why it cannot be read.
+        reason: Box<ProfileError>,
+    },
+
+    /// The lock that keeps two savers apart could not be taken.
+    #[error(
+        "{}: could not lock it for saving: {source}; check that the directory is writable",
+        shown(path)
+    )]
+    Lock {
+        /// The lock file.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: io::Error,
+    },
+
+    /// The profile could not be turned into a file that reads back; nothing was written.
+    #[error("{}: not saved: {message}", shown(path))]
+    Serialize {
+        /// The file that would have been written.
+        path: PathBuf,
+        /// Why, and what to do.
+        message: String,
+    },
+}
+
+impl ProfileError {
+    /// The file the problem is about, when there is one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Self::NotFound { path }
+            | Self::Io { path, .. }
+            | Self::Parse { path, .. }
+            | Self::TooNew { path, .. }
+            | Self::TooLarge { path, .. }
+            | Self::Refused { path, .. }
+            | Self::Lock { path, .. }
+            | Self::Serialize { path, .. } => Some(path),
+            Self::BadName { .. } => None,
+        }
+    }
+
+    /// The offending source line with a caret, to show under the message, if there is one.
+    pub fn snippet(&self) -> Option<&str> {
+        match self {
+            Self::Parse { snippet, .. } if !snippet.is_empty() => Some(snippet),
+            Self::Refused { reason, .. } => reason.snippet(),
+            _ => None,
+        }
+    }
+
+    /// Whether the file exists but cannot be used, so moving it aside and starting fresh helps.
+    pub fn is_unreadable_file(&self) -> bool {
+        match self {
+            Self::Parse { .. } | Self::TooNew { .. } | Self::TooLarge { .. } => true,
+            Self::Refused { reason, .. } => reason.is_unreadable_file(),
+            _ => false,
+        }
+    }
+
+    pub(crate) fn io(path: &Path, source: io::Error) -> Self {
+        if source.kind() == io::ErrorKind::NotFound {
+            Self::NotFound {
+                path: path.to_path_buf(),
+            }
+        } else {
+            Self::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
+    }
+}
+
+/// A path as it may be shown: a path can hold any character, including escapes.
+fn shown(path: &Path) -> String {
+    neutralize_controls(&path.display().to_string()).into_owned()
+}

@@ -1,0 +1,560 @@
+//! The assessment report (SPEC §4): a JSON model and a Markdown document a
+//! person pastes into promotion materials or brings to a 1:1.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::content::{Pack, Text};
+use super::lang::Lang;
+use super::profile::Profile;
+use super::score::{Assessment, Calibration, Gap, ScoreInput};
+
+/// Builds the scoring input from a profile.
+pub fn score_input(profile: &Profile) -> ScoreInput<'_> {
+    ScoreInput {
+        self_scores: profile
+            .ratings
+            .iter()
+            .map(|(k, r)| (k.as_str(), r.score))
+            .collect(),
+        mentor_scores: profile
+            .mentor
+            .iter()
+            .flat_map(|m| m.ratings.iter().map(|(k, r)| (k.as_str(), r.score)))
+            .collect(),
+        target_level: profile.target_level.as_deref(),
+    }
+}
+
+/// Scores a profile against a pack.
+pub fn assess(pack: &Pack, profile: &Profile) -> Assessment {
+    Assessment::compute(pack, &score_input(profile))
+}
+
+#[derive(Serialize)]
+struct JsonLevel<'a> {
+    id: &'a str,
+    name: &'a str,
+    readiness: f64,
+    coverage: f64,
+    reached: bool,
+    rated: usize,
+    indicators: usize,
+}
+
+#[derive(Serialize)]
+struct JsonDimension<'a> {
+    id: &'a str,
+    name: &'a str,
+    levels: &'a std::collections::BTreeMap<String, f64>,
+}
+
+#[derive(Serialize)]
+struct JsonGap<'a> {
+    #[serde(flatten)]
+    gap: &'a Gap,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonCalibration<'a> {
+    #[serde(flatten)]
+    calibration: &'a Calibration,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comment: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonTrendPoint<'a> {
+    date: &'a str,
+    current_level: Option<&'a str>,
+    target_level: Option<&'a str>,
+    levels: &'a std::collections::BTreeMap<String, f64>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    profile: &'a str,
+    pack: &'a str,
+    pack_version: Option<&'a str>,
+    current_level: Option<&'a str>,
+    target_level: Option<&'a str>,
+    threshold: f64,
+    meets: u32,
+    rated: usize,
+    total: usize,
+    levels: Vec<JsonLevel<'a>>,
+    dimensions: Vec<JsonDimension<'a>>,
+    gaps: Vec<JsonGap<'a>>,
+    calibration: Vec<JsonCalibration<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mentor: Option<&'a str>,
+    orphaned: &'a [String],
+    trend: Vec<JsonTrendPoint<'a>>,
+}
+
+/// The report as pretty JSON: SPEC §4's fields and a few more.
+pub fn to_json(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> String {
+    let (l, d) = (lang.code(), pack.default_language());
+    let report = JsonReport {
+        profile: &profile.profile,
+        pack: pack.id(),
+        pack_version: pack.meta.version.as_ref().map(|v| v.value.as_str()),
+        current_level: a.current_level.as_deref(),
+        target_level: a.target_level.as_deref(),
+        threshold: pack.threshold,
+        meets: pack.meets,
+        rated: a.rated,
+        total: a.total,
+        levels: a
+            .levels
+            .iter()
+            .zip(&pack.levels)
+            .map(|(r, lv)| JsonLevel {
+                id: &r.id,
+                name: lv.name.get(l, d),
+                readiness: r.readiness,
+                coverage: r.coverage,
+                reached: r.reached,
+                rated: r.rated,
+                indicators: r.indicators,
+            })
+            .collect(),
+        dimensions: a
+            .dimensions
+            .iter()
+            .zip(&pack.dimensions)
+            .map(|(r, dim)| JsonDimension {
+                id: &r.id,
+                name: dim.name.get(l, d),
+                levels: &r.levels,
+            })
+            .collect(),
+        gaps: a
+            .gaps
+            .iter()
+            .map(|g| JsonGap {
+                gap: g,
+                text: pack
+                    .indicator(&g.indicator)
+                    .map_or("", |(_, i)| i.text.get(l, d)),
+            })
+            .collect(),
+        calibration: a
+            .calibration
+            .iter()
+            .map(|c| JsonCalibration {
+                calibration: c,
+                comment: mentor_comment(profile, &c.indicator),
+            })
+            .collect(),
+        mentor: profile.mentor.as_ref().map(|m| m.name.as_str()),
+        orphaned: &a.orphaned,
+        trend: profile
+            .history
+            .iter()
+            .map(|s| JsonTrendPoint {
+                date: &s.date,
+                current_level: s.current_level.as_deref(),
+                target_level: s.target_level.as_deref(),
+                levels: &s.levels,
+            })
+            .collect(),
+    };
+    // Serializing plain structs of strings and numbers cannot fail; readiness
+    // values are always finite (0/0 is taken as 0 in scoring).
+    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+}
+
+fn mentor_comment<'a>(profile: &'a Profile, id: &str) -> Option<&'a str> {
+    profile
+        .mentor
+        .as_ref()
+        .and_then(|m| m.ratings.get(id))
+        .and_then(|r| r.comment.as_deref())
+        .filter(|c| !c.trim().is_empty())
+}
+
+/// A percentage with no decimals, as people read readiness.
+pub fn percent(x: f64) -> String {
+    format!("{:.0}%", (x * 100.0).round())
+}
+
+/// "P7 Technical Expert": the id, then the name unless the name already starts with it.
+pub fn level_label(id: &str, name: &str) -> String {
+    if name.starts_with(id) || name.is_empty() {
+        if name.is_empty() {
+            id.to_owned()
+        } else {
+            name.to_owned()
+        }
+    } else {
+        format!("{id} {name}")
+    }
+}
+
+/// Escapes text for a Markdown table cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Indents every line of `s` by `n` spaces (for Markdown nested under a list item).
+fn indent(s: &str, n: usize) -> String {
+    let pad = " ".repeat(n);
+    s.trim_end()
+        .lines()
+        .map(|l| {
+            if l.trim().is_empty() {
+                String::new()
+            } else {
+                format!("{pad}{l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn t<'a>(text: &'a Text, lang: Lang, pack: &'a Pack) -> &'a str {
+    text.get(lang.code(), pack.default_language())
+}
+
+/// The report as a Markdown document in `lang`.
+pub fn to_markdown(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> String {
+    let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let level_name = |id: &str| -> String {
+        pack.level(id).map_or_else(
+            || id.to_owned(),
+            |l| level_label(id, t(&l.name, lang, pack)),
+        )
+    };
+    let none = tr("未达到任何级别", "none yet");
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}: {} · {}\n",
+        tr("晋升准备报告", "Promotion readiness"),
+        profile.profile,
+        t(&pack.meta.name, lang, pack)
+    );
+    let _ = writeln!(
+        out,
+        "- **{}**: {}\n- **{}**: {}\n- **{}**: {} / {}\n- **{}**: {} {}, {} {}\n",
+        tr("当前级别", "Current level"),
+        a.current_level
+            .as_deref()
+            .map_or_else(|| none.to_owned(), level_name),
+        tr("目标级别", "Target level"),
+        a.target_level
+            .as_deref()
+            .map_or_else(|| "—".to_owned(), level_name),
+        tr("已评分指标", "Indicators rated"),
+        a.rated,
+        a.total,
+        tr("规则", "Rules"),
+        tr("达标分数 ≥", "an indicator is met at a score of at least"),
+        pack.meets,
+        tr(
+            "级别达成的准备度 ≥",
+            "a level is reached at readiness of at least"
+        ),
+        percent(pack.threshold),
+    );
+
+    let _ = writeln!(out, "## {}\n", tr("各级别准备度", "Readiness by level"));
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---:|---:|---|",
+        tr("级别", "Level"),
+        tr("准备度", "Readiness"),
+        tr("覆盖率", "Coverage"),
+        tr("状态", "Status")
+    );
+    for r in &a.levels {
+        let status = if r.reached {
+            tr("✓ 已达到", "✓ reached")
+        } else if r.indicators == 0 {
+            tr("— 无指标", "— no indicators")
+        } else {
+            tr("✗ 未达到", "✗ not yet")
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            cell(&level_name(&r.id)),
+            percent(r.readiness),
+            percent(r.coverage),
+            status
+        );
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "## {}\n", tr("各维度准备度", "Readiness by dimension"));
+    let mut header = format!("| {} |", tr("维度", "Dimension"));
+    let mut rule = String::from("|---|");
+    for l in &pack.levels {
+        let _ = write!(header, " {} |", l.id.value);
+        rule.push_str("---:|");
+    }
+    let _ = writeln!(out, "{header}\n{rule}");
+    for (r, dim) in a.dimensions.iter().zip(&pack.dimensions) {
+        let mut row = format!("| {} |", cell(t(&dim.name, lang, pack)));
+        for l in &pack.levels {
+            let has = dim.indicators.iter().any(|i| i.level.value == l.id.value);
+            let v = if has {
+                percent(r.levels.get(&l.id.value).copied().unwrap_or(0.0))
+            } else {
+                "—".to_owned()
+            };
+            let _ = write!(row, " {v} |");
+        }
+        let _ = writeln!(out, "{row}");
+    }
+    out.push('\n');
+
+    strengths(&mut out, pack, profile, a, lang);
+    gaps(&mut out, pack, profile, a, lang);
+    calibration(&mut out, pack, profile, a, lang);
+    trend(&mut out, pack, profile, lang);
+
+    if !a.orphaned.is_empty() {
+        let _ = writeln!(
+            out,
+            "## {}\n\n{}\n",
+            tr("不在本内容包中的评分", "Ratings not in this pack"),
+            tr(
+                "这些评分保存在档案中，但当前内容包没有对应指标，因此不计入得分：",
+                "These ratings are kept in the profile but the pack has no such indicators, so they are not scored:"
+            )
+        );
+        for id in &a.orphaned {
+            let _ = writeln!(out, "- `{id}`");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn strengths(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) {
+    let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let target = a
+        .target_level
+        .as_deref()
+        .and_then(|t| pack.level_index(t))
+        .unwrap_or(0);
+    // Strengths worth telling a panel: met indicators up to one level above
+    // the target, the highest levels first.
+    let mut items: Vec<(usize, &str, &str, u32, Option<&str>)> = pack
+        .indicators()
+        .filter_map(|(dim, ind)| {
+            let r = profile.ratings.get(ind.id.as_str())?;
+            let li = pack.level_index(&ind.level)?;
+            (r.score >= pack.meets && li <= target + 1).then_some((
+                li,
+                t(&dim.name, lang, pack),
+                t(&ind.text, lang, pack),
+                r.score,
+                r.evidence.as_deref().filter(|e| !e.trim().is_empty()),
+            ))
+        })
+        .collect();
+    items.sort_by(|x, y| y.0.cmp(&x.0).then(y.3.cmp(&x.3)));
+    let _ = writeln!(out, "## {}\n", tr("优势与证据", "Strengths, with evidence"));
+    if items.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            tr("还没有达标的指标。", "No indicator is met yet.")
+        );
+        return;
+    }
+    for (li, dim, text, score, evidence) in items {
+        let _ = writeln!(
+            out,
+            "- **[{}] {dim}**: {text} ({}: {score})",
+            pack.levels[li].id.value,
+            tr("得分", "score")
+        );
+        match evidence {
+            Some(e) => {
+                let _ = writeln!(out, "{}", indent(e, 4));
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "    *{}*",
+                    tr("（尚未附上证据）", "(no evidence attached yet)")
+                );
+            }
+        }
+    }
+    out.push('\n');
+}
+
+fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) {
+    let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let target = a.target_level.as_deref().unwrap_or("—");
+    let _ = writeln!(
+        out,
+        "## {} {target}\n",
+        tr("差距：通往", "Gaps on the way to")
+    );
+    if a.gaps.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            tr(
+                "没有差距：目标级别及以下的指标都已达标。",
+                "No gaps: every indicator up to the target is met."
+            )
+        );
+        return;
+    }
+    for g in &a.gaps {
+        let Some((dim, ind)) = pack.indicator(&g.indicator) else {
+            continue;
+        };
+        let score = if g.rated {
+            g.score.to_string()
+        } else {
+            tr("未评分", "unrated").to_owned()
+        };
+        let _ = writeln!(
+            out,
+            "- **[{}] {}**: {} ({}: {score}, {}: {})",
+            g.level,
+            t(&dim.name, lang, pack),
+            t(&ind.text, lang, pack),
+            tr("得分", "score"),
+            tr("达标", "meets"),
+            pack.meets
+        );
+        if let Some(e) = profile
+            .ratings
+            .get(&g.indicator)
+            .and_then(|r| r.evidence.as_deref())
+            .filter(|e| !e.trim().is_empty())
+        {
+            let _ = writeln!(
+                out,
+                "    - {}:\n{}",
+                tr("现有证据", "Evidence so far"),
+                indent(e, 8)
+            );
+        }
+        if let Some(h) = &ind.evidence_hint {
+            let _ = writeln!(
+                out,
+                "    - {}: {}",
+                tr("好的证据", "Good evidence"),
+                t(h, lang, pack).trim()
+            );
+        }
+        if let Some(growth) = &ind.growth {
+            let _ = writeln!(
+                out,
+                "    - {}:\n{}",
+                tr("如何成长", "How to grow"),
+                indent(t(growth, lang, pack), 8)
+            );
+        }
+    }
+    out.push('\n');
+}
+
+fn calibration(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) {
+    let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let Some(mentor) = &profile.mentor else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "## {} ({})\n",
+        tr("导师校准", "Mentor calibration"),
+        mentor.name
+    );
+    if a.calibration.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            tr(
+                "导师还没有为已自评的指标打分。",
+                "The mentor has not yet rated any self-rated indicator."
+            )
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---|",
+            tr("指标", "Indicator"),
+            tr("自评", "Self"),
+            tr("导师", "Mentor"),
+            tr("差值", "Delta"),
+            tr("导师意见", "Mentor's comment")
+        );
+        for c in &a.calibration {
+            let text = pack
+                .indicator(&c.indicator)
+                .map_or("", |(_, i)| t(&i.text, lang, pack));
+            let _ = writeln!(
+                out,
+                "| {} `{}` | {} | {} | {:+} | {} |",
+                cell(text),
+                c.indicator,
+                c.self_score,
+                c.mentor,
+                c.delta,
+                cell(mentor_comment(profile, &c.indicator).unwrap_or(""))
+            );
+        }
+        out.push('\n');
+    }
+    if let Some(notes) = mentor.notes.as_deref().filter(|n| !n.trim().is_empty()) {
+        let _ = writeln!(
+            out,
+            "### {}\n\n{}\n",
+            tr("导师备注", "Mentor's notes"),
+            notes.trim()
+        );
+    }
+}
+
+fn trend(out: &mut String, pack: &Pack, profile: &Profile, lang: Lang) {
+    let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    if profile.history.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", tr("变化趋势", "Trend"));
+    // The pack's levels in ladder order, then any level only the history knows.
+    let mut levels: Vec<&String> = pack.levels.iter().map(|l| &l.id.value).collect();
+    for s in &profile.history {
+        for k in s.levels.keys() {
+            if !levels.contains(&k) {
+                levels.push(k);
+            }
+        }
+    }
+    let mut header = format!("| {} | {} |", tr("日期", "Date"), tr("当前级别", "Current"));
+    let mut rule = String::from("|---|---|");
+    for l in &levels {
+        let _ = write!(header, " {l} |");
+        rule.push_str("---:|");
+    }
+    let _ = writeln!(out, "{header}\n{rule}");
+    for s in &profile.history {
+        let mut row = format!(
+            "| {} | {} |",
+            s.date,
+            s.current_level.as_deref().unwrap_or("—")
+        );
+        for l in &levels {
+            let v = s
+                .levels
+                .get(*l)
+                .map_or_else(|| "—".to_owned(), |x| percent(*x));
+            let _ = write!(row, " {v} |");
+        }
+        let _ = writeln!(out, "{row}");
+    }
+    out.push('\n');
+}

@@ -1,0 +1,75 @@
+//! The one vocabulary of things a person can ask the app to do.
+//!
+//! Keys, mouse events and the terminal's own events are all turned into an
+//! [`Action`] before anything changes, so the key file, the help window and
+//! `update` speak the same words. The serde names (`next_screen`,
+//! `{rate: 3}`, `{go_to: assess}`) are the ones the key file uses.
+
+use serde::{Deserialize, Serialize};
+
+use super::screens::ScreenId;
+
+/// Something to do, whatever asked for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Leave the app (everything is already saved).
+    Quit,
+    /// Show the next screen, wrapping after the last.
+    NextScreen,
+    /// Show the previous screen, wrapping before the first.
+    PrevScreen,
+    /// Show this screen (a click on its tab).
+    GoTo(ScreenId),
+    /// Open (or close) the help window listing the keys.
+    Help,
+    /// Start searching on the current screen.
+    Search,
+    /// Move up one line or item.
+    Up,
+    /// Move down one line or item.
+    Down,
+    /// Move up one page.
+    PageUp,
+    /// Move down one page.
+    PageDown,
+    /// Move to the first line or item.
+    Home,
+    /// Move to the last line or item.
+    End,
+    /// Scroll up a little (the mouse wheel), without moving a selection.
+    ScrollUp,
+    /// Scroll down a little (the mouse wheel), without moving a selection.
+    ScrollDown,
+    /// Open the selected item.
+    Open,
+    /// Close the window on top, or go back one step.
+    Back,
+    /// Rate the selected indicator with this scale value.
+    Rate(u32),
+    /// The terminal now has this size.
+    Resize { width: u16, height: u16 },
+    /// Time has passed (for timers); sent only while something is timing.
+    Tick,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_have_the_names_the_key_file_uses() {
+        let named = [
+            (Action::Quit, "\"quit\""),
+            (Action::NextScreen, "\"next_screen\""),
+            (Action::PrevScreen, "\"prev_screen\""),
+            (Action::PageDown, "\"page_down\""),
+            (Action::Rate(3), "{\"rate\":3}"),
+            (Action::GoTo(ScreenId::Assess), "{\"go_to\":\"assess\"}"),
+        ];
+        for (action, json) in named {
+            assert_eq!(serde_json::to_string(&action).ok().as_deref(), Some(json));
+            assert_eq!(serde_json::from_str::<Action>(json).ok(), Some(action));
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The five screens, in the order `Tab` visits them.
+//!
+//! Each screen owns its state and implements [`Screen`]: it acts on the
+//! actions meant for it and draws itself into the part of the window the
+//! shell gives it. The shell (tab bar, footer, help window) never needs to
+//! know what a screen shows.
+
+mod assess;
+mod checklists;
+mod drill;
+mod library;
+mod overview;
+mod page;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Rect, Size};
+use serde::{Deserialize, Serialize};
+
+pub use assess::Assess;
+pub use checklists::Checklists;
+pub use drill::Drill;
+pub use library::Library;
+pub use overview::Overview;
+pub use page::Page;
+
+use super::action::Action;
+use super::data::Data;
+use super::i18n::Lang;
+use super::state::Effect;
+use super::theme::Theme;
+
+/// Names a screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScreenId {
+    Overview,
+    Assess,
+    Drill,
+    Checklists,
+    Library,
+}
+
+impl ScreenId {
+    /// Every screen, in `Tab` order; the first is shown at start-up.
+    pub const ALL: [ScreenId; 5] = [
+        ScreenId::Overview,
+        ScreenId::Assess,
+        ScreenId::Drill,
+        ScreenId::Checklists,
+        ScreenId::Library,
+    ];
+
+    fn index(self) -> usize {
+        match self {
+            ScreenId::Overview => 0,
+            ScreenId::Assess => 1,
+            ScreenId::Drill => 2,
+            ScreenId::Checklists => 3,
+            ScreenId::Library => 4,
+        }
+    }
+
+    /// The screen after this one, wrapping round.
+    pub fn next(self) -> Self {
+        ScreenId::ALL[(self.index() + 1) % ScreenId::ALL.len()]
+    }
+
+    /// The screen before this one, wrapping round.
+    pub fn prev(self) -> Self {
+        let len = ScreenId::ALL.len();
+        ScreenId::ALL[(self.index() + len - 1) % len]
+    }
+
+    /// The name in files: `overview`, `assess`, ...
+    pub fn tag(self) -> &'static str {
+        match self {
+            ScreenId::Overview => "overview",
+            ScreenId::Assess => "assess",
+            ScreenId::Drill => "drill",
+            ScreenId::Checklists => "checklists",
+            ScreenId::Library => "library",
+        }
+    }
+
+    /// The name on the tab.
+    pub fn title(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            ScreenId::Overview => ("总览", "Overview"),
+            ScreenId::Assess => ("自评", "Assess"),
+            ScreenId::Drill => ("演练", "Drill"),
+            ScreenId::Checklists => ("清单", "Checklists"),
+            ScreenId::Library => ("资料库", "Library"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+/// What a screen may consult while it acts on an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ctx {
+    pub lang: Lang,
+    /// The size of the screen's part of the window, for paging.
+    pub body: Size,
+}
+
+/// What a screen may consult while it draws.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'a> {
+    pub lang: Lang,
+    pub theme: &'a Theme,
+    /// The pack, the profile and the scores, read-only while drawing.
+    pub data: &'a Data,
+}
+
+/// A screen of the app.
+pub trait Screen {
+    /// Acts on `action`; `None` when this screen has no use for it, so the
+    /// shell knows the key did nothing here.
+    /// Changes to the profile go through `data`, followed by
+    /// [`Effect::SaveProfile`] so the loop writes it.
+    fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>>;
+
+    /// Draws the screen into `area`. Reads state only.
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>);
+}
+
+/// The state of every screen, kept while others are on show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Screens {
+    pub overview: Overview,
+    pub assess: Assess,
+    pub drill: Drill,
+    pub checklists: Checklists,
+    pub library: Library,
+}
+
+impl Screens {
+    /// The screen named `id`.
+    pub fn get(&self, id: ScreenId) -> &dyn Screen {
+        match id {
+            ScreenId::Overview => &self.overview,
+            ScreenId::Assess => &self.assess,
+            ScreenId::Drill => &self.drill,
+            ScreenId::Checklists => &self.checklists,
+            ScreenId::Library => &self.library,
+        }
+    }
+
+    /// The screen named `id`, to act on.
+    pub fn get_mut(&mut self, id: ScreenId) -> &mut dyn Screen {
+        match id {
+            ScreenId::Overview => &mut self.overview,
+            ScreenId::Assess => &mut self.assess,
+            ScreenId::Drill => &mut self.drill,
+            ScreenId::Checklists => &mut self.checklists,
+            ScreenId::Library => &mut self.library,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_order_starts_at_overview_and_wraps_both_ways() {
+        let mut id = ScreenId::Overview;
+        let mut seen = vec![id];
+        for _ in 0..5 {
+            id = id.next();
+            seen.push(id);
+        }
+        use ScreenId::*;
+        assert_eq!(
+            seen,
+            [Overview, Assess, Drill, Checklists, Library, Overview]
+        );
+        assert_eq!(Overview.prev(), Library);
+        assert_eq!(Assess.prev(), Overview);
+    }
+}

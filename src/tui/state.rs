@@ -1,0 +1,183 @@
+//! The app's state and the one function that changes it.
+//!
+//! [`update`] is pure: no clock, no files, no terminal. What it wants done in
+//! the world comes back as [`Effect`]s for the loop to carry out, so every
+//! key's behaviour is tested by calling it with made-up actions.
+
+use ratatui::layout::Size;
+
+use super::action::Action;
+use super::data::Data;
+use super::help;
+use super::i18n::Lang;
+use super::keymap::{Context, Key, Keymap};
+use super::layout;
+use super::screens::{Ctx, ScreenId, Screens};
+use super::theme::Theme;
+
+/// Something `update` asks the loop to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Leave the app.
+    Quit,
+    /// Write the profile to disk (it changed).
+    SaveProfile,
+}
+
+/// A window drawn over the current screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The keys of the current screen, scrolled this far.
+    Help { scroll: usize },
+}
+
+/// Everything the app shows and acts on.
+#[derive(Debug, Clone)]
+pub struct State {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    /// The screen on show.
+    pub screen: ScreenId,
+    pub overlay: Option<Overlay>,
+    pub screens: Screens,
+    /// The terminal's size, as last reported.
+    pub size: Size,
+    /// The pack, the profile and its scores.
+    pub data: Data,
+}
+
+impl State {
+    /// The state at start-up: the first screen, nothing open. The size is
+    /// unknown until the loop reports it.
+    pub fn new(lang: Lang, theme: Theme, keymap: Keymap, data: Data) -> Self {
+        State {
+            lang,
+            theme,
+            keymap,
+            screen: ScreenId::ALL[0],
+            overlay: None,
+            screens: Screens::default(),
+            size: Size::ZERO,
+            data,
+        }
+    }
+
+    /// Whose keys come first.
+    pub fn context(&self) -> Context {
+        match self.overlay {
+            Some(Overlay::Help { .. }) => Context::Help,
+            None => Context::Screen(self.screen),
+        }
+    }
+
+    /// The action `key` sends here and now.
+    pub fn action_for_key(&self, key: Key) -> Option<Action> {
+        self.keymap.action_for(self.context(), key)
+    }
+
+    fn screen_ctx(&self) -> Ctx {
+        let body = layout::shell(self.size.into())
+            .map(|shell| shell.body.as_size())
+            .unwrap_or(Size::ZERO);
+        Ctx {
+            lang: self.lang,
+            body,
+        }
+    }
+}
+
+/// Carries out `action`; returns what the loop must do next.
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    dispatch(state, action).unwrap_or_default()
+}
+
+/// Like [`update`], but `None` when nothing here acts on `action`: the loop
+/// then has nothing to redraw, and tests can tell a key that works from one
+/// that falls through.
+pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
+    match action {
+        Action::Quit => Some(vec![Effect::Quit]),
+        Action::Resize { width, height } => {
+            state.size = Size::new(width, height);
+            let ctx = state.screen_ctx();
+            for id in ScreenId::ALL {
+                state
+                    .screens
+                    .get_mut(id)
+                    .update(action, &ctx, &mut state.data);
+            }
+            let last = help::max_scroll(state_view(state));
+            if let Some(Overlay::Help { scroll }) = &mut state.overlay {
+                *scroll = (*scroll).min(last);
+            }
+            Some(Vec::new())
+        }
+        // The help window stays open so that one can leaf through the keys of
+        // each screen; a click on a tab means "show me that screen" and closes it.
+        Action::NextScreen => Some(show(state, state.screen.next(), false)),
+        Action::PrevScreen => Some(show(state, state.screen.prev(), false)),
+        Action::GoTo(id) => Some(show(state, id, true)),
+        Action::Help => {
+            state.overlay = match state.overlay {
+                Some(Overlay::Help { .. }) => None,
+                None => Some(Overlay::Help { scroll: 0 }),
+            };
+            Some(Vec::new())
+        }
+        _ => match state.overlay {
+            Some(Overlay::Help { scroll }) => {
+                let next = help_action(state, action, scroll)?;
+                state.overlay = next;
+                Some(Vec::new())
+            }
+            None => {
+                let ctx = state.screen_ctx();
+                state
+                    .screens
+                    .get_mut(state.screen)
+                    .update(action, &ctx, &mut state.data)
+            }
+        },
+    }
+}
+
+fn show(state: &mut State, id: ScreenId, close_overlay: bool) -> Vec<Effect> {
+    state.screen = id;
+    state.overlay = match state.overlay {
+        Some(Overlay::Help { .. }) if !close_overlay => Some(Overlay::Help { scroll: 0 }),
+        _ => None,
+    };
+    Vec::new()
+}
+
+/// The help window's answer to `action`: the overlay to keep (or `None` to
+/// close it), or `None` outside when the window has no use for the action.
+fn help_action(state: &State, action: Action, scroll: usize) -> Option<Option<Overlay>> {
+    let last = help::max_scroll(state_view(state));
+    let page = help::page_height(state_view(state))
+        .saturating_sub(1)
+        .max(1);
+    let scroll = match action {
+        Action::Back => return Some(None),
+        Action::Up | Action::ScrollUp => scroll.saturating_sub(1),
+        Action::Down | Action::ScrollDown => scroll + 1,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll + page,
+        Action::Home => 0,
+        Action::End => last,
+        _ => return None,
+    };
+    Some(Some(Overlay::Help {
+        scroll: scroll.min(last),
+    }))
+}
+
+fn state_view(state: &State) -> help::HelpInput<'_> {
+    help::HelpInput {
+        keymap: &state.keymap,
+        screen: state.screen,
+        lang: state.lang,
+        area: state.size.into(),
+    }
+}

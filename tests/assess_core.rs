@@ -1,0 +1,196 @@
+//! Self-review operations, filters, the guided pass and history, on the
+//! `valid-ops` fixture (levels L1 L2 L3, scale 1..5, meets 4, threshold 0.8):
+//!   craft:  craft.l1.a L1, craft.l1.b L1 (w2), craft.l2.a L2, craft.l3.a L3
+//!   people: people.l1.a L1, people.l2.a L2 (w3), people.l2.b L2
+
+mod common;
+
+use ladder::core::assess::{self, Filter};
+use ladder::core::profile::Profile;
+use ladder::core::progress;
+use ladder::core::report::assess as score;
+
+#[test]
+fn rating_sets_score_and_date_and_keeps_evidence() {
+    let pack = common::fixture_pack("valid-ops");
+    let mut p = Profile::new("me");
+    assert!(assess::rate(&mut p, "craft.l1.a", 3, "2026-11-01"));
+    assert_eq!(
+        assess::set_evidence(&mut p, "craft.l1.a", "PR #7\n", "2026-11-02"),
+        Some(true)
+    );
+    assert!(assess::rate(&mut p, "craft.l1.a", 5, "2026-11-03"));
+    assert!(
+        !assess::rate(&mut p, "craft.l1.a", 5, "2026-11-04"),
+        "same score is no change"
+    );
+    let r = &p.ratings["craft.l1.a"];
+    assert_eq!(
+        (r.score, r.evidence.as_deref(), r.updated.as_deref()),
+        (5, Some("PR #7"), Some("2026-11-03"))
+    );
+    // Evidence needs a rating first; blank evidence removes it.
+    assert_eq!(
+        assess::set_evidence(&mut p, "people.l1.a", "x", "2026-11-05"),
+        None
+    );
+    assert_eq!(
+        assess::set_evidence(&mut p, "craft.l1.a", "  \n", "2026-11-05"),
+        Some(true)
+    );
+    assert_eq!(p.ratings["craft.l1.a"].evidence, None);
+    assert!(assess::clear_rating(&mut p, "craft.l1.a"));
+    assert!(p.ratings.is_empty());
+    let _ = pack;
+}
+
+#[test]
+fn filters_group_by_dimension_then_level() {
+    let pack = common::fixture_pack("valid-ops");
+    let mut p = Profile::new("me");
+    assess::rate(&mut p, "craft.l1.b", 5, "d");
+    assess::rate(&mut p, "people.l2.a", 2, "d");
+    let a = score(&pack, &p);
+    let all = assess::visible_indicators(&pack, &p, &a, &Filter::default());
+    assert_eq!(
+        all,
+        [
+            "craft.l1.a",
+            "craft.l1.b",
+            "craft.l2.a",
+            "craft.l3.a",
+            "people.l1.a",
+            "people.l2.a",
+            "people.l2.b"
+        ]
+    );
+    let l2 = Filter {
+        level: Some("L2".into()),
+        ..Filter::default()
+    };
+    assert_eq!(
+        assess::visible_indicators(&pack, &p, &a, &l2),
+        ["craft.l2.a", "people.l2.a", "people.l2.b"]
+    );
+    let people_unrated = Filter {
+        dimension: Some("people".into()),
+        unrated_only: true,
+        ..Filter::default()
+    };
+    assert_eq!(
+        assess::visible_indicators(&pack, &p, &a, &people_unrated),
+        ["people.l1.a", "people.l2.b"]
+    );
+    // L1 readiness (1·0 + 2·5 + 1·0)/20 = 0.5: no current level, target L1.
+    // Gaps at L1 below 4: craft.l1.a and people.l1.a (craft.l1.b has 5).
+    let gaps = Filter {
+        gaps_only: true,
+        ..Filter::default()
+    };
+    assert_eq!(
+        assess::visible_indicators(&pack, &p, &a, &gaps),
+        ["craft.l1.a", "people.l1.a"]
+    );
+}
+
+#[test]
+fn guided_pass_walks_level_by_level_and_skips_rated() {
+    let pack = common::fixture_pack("valid-ops");
+    let mut p = Profile::new("me");
+    assert_eq!(
+        assess::guided_order(&pack),
+        [
+            "craft.l1.a",
+            "craft.l1.b",
+            "people.l1.a",
+            "craft.l2.a",
+            "people.l2.a",
+            "people.l2.b",
+            "craft.l3.a"
+        ]
+    );
+    assert_eq!(assess::next_unrated(&pack, &p, None), Some("craft.l1.a"));
+    assess::rate(&mut p, "craft.l1.a", 4, "d");
+    assess::rate(&mut p, "people.l1.a", 4, "d");
+    assert_eq!(
+        assess::next_unrated(&pack, &p, Some("craft.l1.a")),
+        Some("craft.l1.b")
+    );
+    assert_eq!(
+        assess::next_unrated(&pack, &p, Some("craft.l1.b")),
+        Some("craft.l2.a")
+    );
+    // From the last one it wraps to the first still unrated.
+    assert_eq!(
+        assess::next_unrated(&pack, &p, Some("craft.l3.a")),
+        Some("craft.l1.b")
+    );
+    assert_eq!(assess::progress(&pack, &p), (2, 7));
+    for id in assess::guided_order(&pack) {
+        assess::rate(&mut p, id, 1, "d");
+    }
+    assert_eq!(assess::next_unrated(&pack, &p, None), None);
+}
+
+#[test]
+fn target_level_can_be_chosen_and_cleared() {
+    let pack = common::fixture_pack("valid-ops");
+    let mut p = Profile::new("me");
+    assert!(assess::set_target(&mut p, &pack, Some("L3")));
+    assert_eq!(score(&pack, &p).target_level.as_deref(), Some("L3"));
+    assert!(
+        !assess::set_target(&mut p, &pack, Some("L9")),
+        "unknown level: no change"
+    );
+    assert_eq!(p.target_level.as_deref(), Some("L3"));
+    assess::set_target(&mut p, &pack, None);
+    assert_eq!(p.target_level, None);
+    assert_eq!(score(&pack, &p).target_level.as_deref(), Some("L1"));
+}
+
+#[test]
+fn orphans_are_deleted_only_deliberately_and_only_if_orphaned() {
+    let pack = common::fixture_pack("valid-ops");
+    let mut p = Profile::new("me");
+    assess::rate(&mut p, "gone.x", 3, "d");
+    assess::rate(&mut p, "craft.l1.a", 3, "d");
+    assert!(!assess::delete_orphan(&mut p, &pack, "craft.l1.a"));
+    assert!(assess::delete_orphan(&mut p, &pack, "gone.x"));
+    assert_eq!(p.ratings.keys().collect::<Vec<_>>(), ["craft.l1.a"]);
+}
+
+#[test]
+fn history_keeps_one_snapshot_per_day_and_shows_what_moved() {
+    let pack = common::fixture_pack("valid-ops");
+    let mut p = Profile::new("me");
+    assess::rate(&mut p, "craft.l1.b", 5, "2026-10-01");
+    let a = score(&pack, &p);
+    assert!(progress::record(&mut p, &a, "2026-10-01"));
+    assert!(
+        !progress::record(&mut p, &a, "2026-10-01"),
+        "unchanged: no new entry"
+    );
+    // Same day, more ratings: today's entry is replaced, not duplicated.
+    assess::rate(&mut p, "craft.l1.a", 5, "2026-10-01");
+    let a = score(&pack, &p);
+    assert!(progress::record(&mut p, &a, "2026-10-01"));
+    assert_eq!(p.history.len(), 1);
+    // L1 then: (5 + 2·5)/20 = 0.75.
+    assert_eq!(p.history[0].levels["L1"], 0.75);
+
+    // A month later people.l1.a is rated 5: L1 = 20/20 = 1.0, reached; target L2.
+    assess::rate(&mut p, "people.l1.a", 5, "2026-11-01");
+    let a = score(&pack, &p);
+    let (since, moves) = progress::moved_since_last(&p, &a, "2026-11-01").expect("a base snapshot");
+    assert_eq!(since, "2026-10-01");
+    assert_eq!(moves.len(), 1);
+    assert_eq!(
+        (moves[0].level.as_str(), moves[0].before, moves[0].now),
+        ("L1", 0.75, 1.0)
+    );
+    assert!(progress::record(&mut p, &a, "2026-11-01"));
+    assert_eq!(p.history.len(), 2);
+    assert_eq!(p.history[1].current_level.as_deref(), Some("L1"));
+    // Trend of the target level (L2 now): 0 then, 0 on 11-01, 0 now.
+    assert_eq!(progress::target_trend(&p, &a), [0.0, 0.0, 0.0]);
+}
