@@ -15,8 +15,10 @@ pub mod layout;
 pub mod screens;
 pub mod search;
 pub mod state;
+pub mod text;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 
 pub use action::Action;
 pub use app::{Options, TuiError, run};
