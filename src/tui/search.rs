@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, Widget};
 use super::action::Action;
 use super::i18n::Lang;
 use super::layout::{self, centered, width};
+use super::text::truncate;
 use super::theme::Theme;
 use super::view::clear_popup;
 use crate::core::content::Pack;
@@ -208,6 +209,7 @@ pub fn render(search: &Search, area: Rect, lang: Lang, theme: &Theme, buf: &mut 
         let chosen = i == search.selected;
         let pick = |style: Style| if chosen { theme.tab_active } else { style };
         let text = entry.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = truncate(&text, usize::from(bottom.width).saturating_sub(2));
         filled(
             vec![
                 Span::styled(kind_label(entry.target.kind(), lang), pick(theme.key)),

@@ -7,8 +7,9 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::wrap::{display_width, wrap};
+use crate::tui::text::{display_width, wrap};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::markdown::{self, MarkdownStyles};
 
 /// How a run of plain text looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,18 +141,14 @@ fn push_wrapped(
     }
 }
 
-/// Pack Markdown as lines. Until a Markdown renderer is in the app the
-/// source is shown as written, each source line wrapped.
+/// Pack Markdown as lines; without colour when the theme has none.
 fn markdown(source: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    for line in source.trim_end().lines() {
-        if line.trim().is_empty() {
-            lines.push(Line::default());
-            continue;
-        }
-        push_wrapped(&mut lines, line, width, 0, "", theme.text);
-    }
-    lines
+    let styles = if *theme == Theme::no_color() {
+        MarkdownStyles::plain()
+    } else {
+        MarkdownStyles::default()
+    };
+    markdown::render(source, width, &styles)
 }
 
 /// The gap between the two columns.

@@ -8,7 +8,6 @@
 mod doc;
 mod pages;
 mod tree;
-mod wrap;
 
 #[cfg(test)]
 mod tests;
@@ -28,6 +27,7 @@ use crate::tui::action::Action;
 use crate::tui::data::Data;
 use crate::tui::i18n::{Lang, Msg};
 use crate::tui::state::Effect;
+use crate::tui::text::pad_to;
 use crate::tui::theme::Theme;
 
 /// How far the page is scrolled: a line, or the start of an item not yet
@@ -247,9 +247,7 @@ impl Library {
             } else {
                 style
             };
-            let text = wrap::truncate(&text, width);
-            let pad = width.saturating_sub(wrap::display_width(&text));
-            let padded = format!("{text}{}", " ".repeat(pad));
+            let padded = pad_to(&text, width);
             Line::from(Span::styled(padded, style)).render(row, buf);
         }
     }
