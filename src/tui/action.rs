@@ -53,7 +53,8 @@ pub enum Action {
     DeleteChar,
     /// The terminal now has this size.
     Resize { width: u16, height: u16 },
-    /// Time has passed (for timers); sent only while something is timing.
+    /// Time has passed: sent every so often while a screen keeps time
+    /// (see [`Screen::ticking`](super::screens::Screen::ticking)).
     Tick,
 }
 

@@ -84,8 +84,9 @@ impl Search {
                 self.refresh();
             }
             Action::DeleteChar => {
-                self.query.pop()?;
-                self.refresh();
+                if self.query.pop().is_some() {
+                    self.refresh();
+                }
             }
             Action::Up | Action::ScrollUp => self.selected = self.selected.saturating_sub(1),
             Action::Down | Action::ScrollDown => self.selected = (self.selected + 1).min(last),

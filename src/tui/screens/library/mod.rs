@@ -170,10 +170,13 @@ impl Library {
             self.reading = false;
             return Some(Vec::new());
         }
+        // At the top of a closed list there is nowhere further back; the
+        // key is still the Library's, so it does not fall through.
         let section = self.selected.section();
-        let expanded = self.expanded.iter().position(|s| *s == section)?;
-        self.expanded.remove(expanded);
-        self.select(Node::Section(section));
+        if let Some(expanded) = self.expanded.iter().position(|s| *s == section) {
+            self.expanded.remove(expanded);
+            self.select(Node::Section(section));
+        }
         Some(Vec::new())
     }
 
