@@ -8,3 +8,4 @@ pub mod progress;
 pub mod report;
 pub mod sanitize;
 pub mod score;
+pub mod search;

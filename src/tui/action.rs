@@ -47,6 +47,10 @@ pub enum Action {
     Back,
     /// Rate the selected indicator with this scale value.
     Rate(u32),
+    /// Type this character into the text being entered (a search query).
+    Input(char),
+    /// Delete the last character of the text being entered.
+    DeleteChar,
     /// The terminal now has this size.
     Resize { width: u16, height: u16 },
     /// Time has passed: sent every so often while a screen keeps time

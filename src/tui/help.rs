@@ -230,7 +230,7 @@ mod tests {
         );
         let keys = key_rows(&rows);
         assert_eq!(keys[0], ("↑ / k", "scroll up"));
-        // 6 keys of the page and 4 global ones; of the window's 7, the 6 it
+        // 6 keys of the page and 5 global ones; of the window's 7, the 6 it
         // shares word for word with the page are not repeated.
         assert_eq!(
             keys[6..],
@@ -239,10 +239,11 @@ mod tests {
                 ("?", "keys"),
                 ("Tab", "next screen"),
                 ("Shift-Tab", "previous screen"),
+                ("/", "search"),
                 ("Esc / ?", "close this window"),
             ]
         );
-        assert_eq!(rows.len(), 3 + 11 + 2);
+        assert_eq!(rows.len(), 3 + 12 + 2);
     }
 
     #[test]
@@ -254,15 +255,15 @@ mod tests {
             lang: Lang::Zh,
             area: Rect::new(0, 0, 80, height),
         };
-        // 16 rows, 18 with the border. A 24-row window has a 21-row body:
+        // 17 rows, 19 with the border. A 24-row window has a 21-row body:
         // all of it shows.
-        assert_eq!(page_height(input(24)), 16);
+        assert_eq!(page_height(input(24)), 17);
         assert_eq!(max_scroll(input(24)), 0);
         // A 20-row window has a 17-row body, 15 inside the border.
         assert_eq!(page_height(input(20)), 15);
-        assert_eq!(max_scroll(input(20)), 1);
+        assert_eq!(max_scroll(input(20)), 2);
         // The smallest shell: a 13-row body, 11 inside the border.
-        assert_eq!(max_scroll(input(16)), 5);
+        assert_eq!(max_scroll(input(16)), 6);
         // Too small for the shell: no window at all.
         assert_eq!(max_scroll(input(10)), 0);
     }

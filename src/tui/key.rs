@@ -18,6 +18,16 @@ pub struct Key {
 }
 
 impl Key {
+    /// The character this key types into a text being entered, if any:
+    /// a printable character without Ctrl or Alt.
+    pub fn typed(&self) -> Option<char> {
+        let held = self.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match self.code {
+            KeyCode::Char(c) if held.is_empty() && !c.is_control() => Some(c),
+            _ => None,
+        }
+    }
+
     /// A key without modifiers.
     pub const fn plain(code: KeyCode) -> Self {
         Key {

@@ -59,6 +59,9 @@ pub struct Keymap {
     pub global: Vec<Binding>,
     /// Keys of the help window, while it is open.
     pub help: Vec<Binding>,
+    /// Keys of the search window, while it is open; other printable
+    /// characters are typed into the query.
+    pub search: Vec<Binding>,
     pub screens: ScreenKeys,
 }
 
@@ -67,6 +70,7 @@ pub struct Keymap {
 pub enum Context {
     Screen(ScreenId),
     Help,
+    Search,
 }
 
 /// The key file did not parse.
@@ -102,11 +106,19 @@ impl Keymap {
         match context {
             Context::Screen(id) => self.screen(id),
             Context::Help => &self.help,
+            Context::Search => &self.search,
         }
     }
 
     /// The action `key` sends in `context`, if any.
+    ///
+    /// While searching, a printable key is part of the query, so that `q`,
+    /// `j` or `?` can be searched for; the search window's own keys (Esc,
+    /// Enter, arrows) are not printable.
     pub fn action_for(&self, context: Context, key: Key) -> Option<Action> {
+        if let (Context::Search, Some(c)) = (context, key.typed()) {
+            return Some(Action::Input(c));
+        }
         self.active(context)
             .into_iter()
             .find(|binding| binding.keys.contains(&key))
@@ -130,13 +142,21 @@ impl Keymap {
         })
     }
 
-    /// Every binding that acts in `context`, nearest first.
+    /// Every binding that acts in `context`, nearest first. While
+    /// searching, keys that type are left out: they go into the query.
     pub fn active(&self, context: Context) -> Vec<Binding> {
         let local = self.local(context);
+        let typing = context == Context::Search;
         local
             .iter()
             .cloned()
             .chain(self.global_behind(local))
+            .filter_map(|mut binding| {
+                if typing {
+                    binding.keys.retain(|key| key.typed().is_none());
+                }
+                (!binding.keys.is_empty()).then_some(binding)
+            })
             .collect()
     }
 
@@ -181,7 +201,7 @@ mod tests {
         let keymap = Keymap::builtin().unwrap();
         assert_eq!(keymap.global[0].keys, vec![key("q"), key("ctrl-c")]);
         assert_eq!(keymap.global[0].action, Action::Quit);
-        assert_eq!(keymap.screen(ScreenId::Library).len(), 6);
+        assert_eq!(keymap.screen(ScreenId::Library).len(), 8);
     }
 
     #[test]
@@ -207,6 +227,28 @@ mod tests {
             Some(Action::NextScreen)
         );
         assert_eq!(keymap.action_for(screen, key("x")), None);
+    }
+
+    #[test]
+    fn while_searching_printable_keys_type_and_are_not_offered_as_hints() {
+        let keymap = Keymap::builtin().unwrap();
+        let search = Context::Search;
+        assert_eq!(
+            keymap.action_for(search, key("q")),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            keymap.action_for(search, key("?")),
+            Some(Action::Input('?'))
+        );
+        assert_eq!(keymap.action_for(search, key("ctrl-c")), Some(Action::Quit));
+        assert_eq!(keymap.action_for(search, key("esc")), Some(Action::Back));
+        let keys: Vec<String> = keymap
+            .hints(search, Lang::En)
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect();
+        assert_eq!(keys, ["Esc", "Enter", "Ctrl-C", "Tab"]);
     }
 
     #[test]
@@ -251,6 +293,7 @@ mod tests {
                 ("Esc".to_owned(), "close this window".to_owned()),
                 ("q".to_owned(), "quit".to_owned()),
                 ("Tab".to_owned(), "next screen".to_owned()),
+                ("/".to_owned(), "search".to_owned()),
             ]
         );
         let hints = keymap.hints(Context::Screen(ScreenId::Drill), Lang::Zh);
@@ -260,6 +303,7 @@ mod tests {
                 ("q".to_owned(), "退出".to_owned()),
                 ("?".to_owned(), "按键帮助".to_owned()),
                 ("Tab".to_owned(), "下一页".to_owned()),
+                ("/".to_owned(), "搜索".to_owned()),
             ]
         );
     }

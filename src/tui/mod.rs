@@ -14,6 +14,7 @@ pub mod key;
 pub mod keymap;
 pub mod layout;
 pub mod screens;
+pub mod search;
 pub mod state;
 pub mod text;
 pub mod theme;

@@ -12,6 +12,7 @@ use super::help::{self, HelpInput};
 use super::i18n::too_small_note;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Shell, centered, width};
 use super::screens::View;
+use super::search;
 use super::state::{Overlay, State};
 
 /// Draws the whole window.
@@ -47,6 +48,9 @@ pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
             area,
         };
         help::render(input, scroll, &state.theme, buf);
+    }
+    if let Some(Overlay::Search) = state.overlay {
+        search::render(&state.search, area, state.lang, &state.theme, buf);
     }
 }
 

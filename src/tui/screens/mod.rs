@@ -28,6 +28,7 @@ use super::data::Data;
 use super::i18n::Lang;
 use super::state::Effect;
 use super::theme::Theme;
+use crate::core::search::Target;
 
 /// Names a screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -119,6 +120,12 @@ pub trait Screen {
     /// Changes to the profile go through `data`, followed by
     /// [`Effect::SaveProfile`] so the loop writes it.
     fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>>;
+
+    /// Shows `target` (selects it, scrolls to it) if this screen can;
+    /// `false` leaves it to another screen. Search uses this to jump.
+    fn focus(&mut self, _target: &Target, _data: &Data) -> bool {
+        false
+    }
 
     /// Draws the screen into `area`. Reads state only.
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>);

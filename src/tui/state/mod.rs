@@ -13,7 +13,9 @@ use super::i18n::Lang;
 use super::keymap::{Context, Key, Keymap};
 use super::layout;
 use super::screens::{Ctx, ScreenId, Screens};
+use super::search::{self, Outcome, Search};
 use super::theme::Theme;
+use crate::core::search::Target;
 
 /// Something `update` asks the loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +31,8 @@ pub enum Effect {
 pub enum Overlay {
     /// The keys of the current screen, scrolled this far.
     Help { scroll: usize },
+    /// The search window; its state is [`State::search`].
+    Search,
 }
 
 /// Everything the app shows and acts on.
@@ -41,6 +45,8 @@ pub struct State {
     pub screen: ScreenId,
     pub overlay: Option<Overlay>,
     pub screens: Screens,
+    /// The search window's query and results, while it is open.
+    pub search: Search,
     /// The terminal's size, as last reported.
     pub size: Size,
     /// The pack, the profile and its scores.
@@ -58,6 +64,7 @@ impl State {
             screen: ScreenId::ALL[0],
             overlay: None,
             screens: Screens::default(),
+            search: Search::default(),
             size: Size::ZERO,
             data,
         }
@@ -67,6 +74,7 @@ impl State {
     pub fn context(&self) -> Context {
         match self.overlay {
             Some(Overlay::Help { .. }) => Context::Help,
+            Some(Overlay::Search) => Context::Search,
             None => Context::Screen(self.screen),
         }
     }
@@ -143,11 +151,32 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::Help => {
             state.overlay = match state.overlay {
                 Some(Overlay::Help { .. }) => None,
-                None => Some(Overlay::Help { scroll: 0 }),
+                _ => Some(Overlay::Help { scroll: 0 }),
             };
             Some(Vec::new())
         }
+        // A screen may search within itself; otherwise `/` searches the pack.
+        Action::Search if state.overlay.is_none() => {
+            let ctx = state.screen_ctx();
+            let screen = state.screens.get_mut(state.screen);
+            screen
+                .update(action, &ctx, &mut state.data)
+                .or_else(|| Some(open_search(state)))
+        }
+        Action::Search => Some(open_search(state)),
         _ => match state.overlay {
+            Some(Overlay::Search) => {
+                let page = search::page_size(state.size.into());
+                match state.search.update(action, page)? {
+                    Outcome::Stay => {}
+                    Outcome::Close => state.overlay = None,
+                    Outcome::Jump(target) => {
+                        state.overlay = None;
+                        focus(state, &target);
+                    }
+                }
+                Some(Vec::new())
+            }
             Some(Overlay::Help { scroll }) => {
                 let next = help_action(state, action, scroll)?;
                 state.overlay = next;
@@ -162,6 +191,36 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
             }
         },
     }
+}
+
+fn open_search(state: &mut State) -> Vec<Effect> {
+    state.search = Search::open(&state.data.pack, state.lang);
+    state.overlay = Some(Overlay::Search);
+    Vec::new()
+}
+
+/// The screens that can show each kind of target, first choice first:
+/// an indicator is rated on Assess, and read in the Library when Assess
+/// cannot show it.
+fn screens_for(target: &Target) -> &'static [ScreenId] {
+    match target {
+        Target::Indicator(_) => &[ScreenId::Assess, ScreenId::Library],
+        Target::Question(_) | Target::ChecklistItem { .. } | Target::Article(_) => {
+            &[ScreenId::Library]
+        }
+    }
+}
+
+/// Shows `target` on the first screen that can show it; `false` when none
+/// can (an id the pack does not have).
+pub fn focus(state: &mut State, target: &Target) -> bool {
+    for id in screens_for(target) {
+        if state.screens.get_mut(*id).focus(target, &state.data) {
+            state.screen = *id;
+            return true;
+        }
+    }
+    false
 }
 
 fn show(state: &mut State, id: ScreenId, close_overlay: bool) -> Vec<Effect> {
