@@ -210,6 +210,10 @@ pub struct Keymap {
     pub global: Vec<Binding>,
     /// Keys of the help window, while it is open.
     pub help: Vec<Binding>,
+    /// Keys of a text editor open on a screen: only these act, every other
+    /// key is typed into the text.
+    #[serde(default)]
+    pub editor: Vec<Binding>,
     pub screens: ScreenKeys,
 }
 
@@ -218,6 +222,8 @@ pub struct Keymap {
 pub enum Context {
     Screen(ScreenId),
     Help,
+    /// A text editor is open: the global keys are letters to type.
+    Editor,
 }
 
 /// The key file did not parse.
@@ -253,6 +259,7 @@ impl Keymap {
         match context {
             Context::Screen(id) => self.screen(id),
             Context::Help => &self.help,
+            Context::Editor => &self.editor,
         }
     }
 
@@ -284,6 +291,9 @@ impl Keymap {
     /// Every binding that acts in `context`, nearest first.
     pub fn active(&self, context: Context) -> Vec<Binding> {
         let local = self.local(context);
+        if context == Context::Editor {
+            return local.to_vec();
+        }
         local
             .iter()
             .cloned()
@@ -305,12 +315,35 @@ impl Keymap {
     }
 }
 
-/// The keys of a binding as the help window lists them: `q / Ctrl-C`.
+/// The keys of a binding as the help window lists them: `q / Ctrl-C`, and
+/// a run of three or more consecutive characters as `0–9`.
 pub fn keys_label(keys: &[Key]) -> String {
-    keys.iter()
-        .map(Key::to_string)
-        .collect::<Vec<_>>()
-        .join(" / ")
+    let plain_char = |key: &Key| match key.code {
+        KeyCode::Char(c) if key.modifiers.is_empty() => Some(c),
+        _ => None,
+    };
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < keys.len() {
+        let mut end = i + 1;
+        while let (Some(prev), Some(next)) = (
+            keys.get(end - 1).and_then(plain_char),
+            keys.get(end).and_then(plain_char),
+        ) {
+            if u32::from(prev) + 1 != u32::from(next) {
+                break;
+            }
+            end += 1;
+        }
+        if end - i >= 3 {
+            parts.push(format!("{}–{}", keys[i], keys[end - 1]));
+            i = end;
+        } else {
+            parts.push(keys[i].to_string());
+            i += 1;
+        }
+    }
+    parts.join(" / ")
 }
 
 #[cfg(test)]
@@ -379,6 +412,10 @@ mod tests {
             ["Ctrl-C", "Shift-Tab", "↑", "PgDn", "Space", "?", "Alt-x"]
         );
         assert_eq!(keys_label(&[key("q"), key("ctrl-c")]), "q / Ctrl-C");
+        let digits: Vec<Key> = "012345".chars().map(|c| key(&c.to_string())).collect();
+        assert_eq!(keys_label(&digits), "0–5");
+        let broken = [key("1"), key("2"), key("4"), key("5"), key("6"), key("x")];
+        assert_eq!(keys_label(&broken), "1 / 2 / 4–6 / x");
     }
 
     #[test]

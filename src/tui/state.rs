@@ -4,6 +4,7 @@
 //! the world comes back as [`Effect`]s for the loop to carry out, so every
 //! key's behaviour is tested by calling it with made-up actions.
 
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Size;
 
 use super::action::Action;
@@ -22,6 +23,9 @@ pub enum Effect {
     Quit,
     /// Write the profile to disk (it changed).
     SaveProfile,
+    /// Let the person write the evidence of indicator `id` in their own
+    /// editor, starting from `text`, then apply what they wrote.
+    EditExternally { id: String, text: String },
 }
 
 /// A window drawn over the current screen.
@@ -67,13 +71,24 @@ impl State {
     pub fn context(&self) -> Context {
         match self.overlay {
             Some(Overlay::Help { .. }) => Context::Help,
+            None if self.screens.get(self.screen).editing() => Context::Editor,
             None => Context::Screen(self.screen),
         }
     }
 
-    /// The action `key` sends here and now.
+    /// The action `key` sends here and now. In an editor, a key without a
+    /// binding is typed.
     pub fn action_for_key(&self, key: Key) -> Option<Action> {
-        self.keymap.action_for(self.context(), key)
+        let context = self.context();
+        match self.keymap.action_for(context, key) {
+            Some(Action::RateKey) => match key.code {
+                KeyCode::Char(c) => c.to_digit(10).map(Action::Rate),
+                _ => None,
+            },
+            Some(action) => Some(action),
+            None if context == Context::Editor => Some(Action::Type(key)),
+            None => None,
+        }
     }
 
     fn screen_ctx(&self) -> Ctx {

@@ -122,6 +122,12 @@ pub trait Screen {
 
     /// Draws the screen into `area`. Reads state only.
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>);
+
+    /// Whether a text editor is open here, so that keys are typed into it
+    /// rather than looked up.
+    fn editing(&self) -> bool {
+        false
+    }
 }
 
 /// The state of every screen, kept while others are on show.
