@@ -8,6 +8,8 @@
 mod detail;
 mod editor;
 mod items;
+mod list;
+mod readiness;
 mod render;
 mod words;
 mod wrap;

@@ -8,16 +8,13 @@ use ratatui::symbols::line;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::detail;
-use super::items::{Item, Row, items, offset, rows};
 use super::words::{self, Word, guided_progress};
-use super::wrap::{truncate, width, wrap};
+use super::wrap::{truncate, width};
 use super::{Assess, Ctx, Note, View};
+use super::{detail, list, readiness};
 use crate::core::assess::progress;
-use crate::core::report::{level_label, percent};
 use crate::core::sanitize::neutralize_controls;
 use crate::tui::data::{Data, SaveStatus};
-use crate::tui::i18n::Lang;
 use crate::tui::theme::Theme;
 
 /// From this width on, readiness gets a side panel; below, a top strip.
@@ -137,9 +134,9 @@ pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>
     }
     put(at.filter, buf, filter_line(state, view));
     if let Some(row) = at.strip {
-        put(row, buf, readiness_strip(view));
+        put(row, buf, readiness::readiness_strip(view));
     }
-    draw_list(state, at.list, buf, view);
+    list::draw_list(state, at.list, buf, view);
     // Rules: after the list, and before the panel's blank column.
     let mut rules = vec![at.list.right()];
     rules.extend(at.panel.map(|panel| panel.x.saturating_sub(2)));
@@ -194,7 +191,7 @@ pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>
         }
     }
     if let Some(panel) = at.panel {
-        draw_panel(panel, buf, view);
+        readiness::draw_panel(panel, buf, view);
     }
     if let (Some(row), SaveStatus::Failed(message)) = (at.error, &data.save) {
         let text = format!(
@@ -213,7 +210,7 @@ pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>
 }
 
 /// Draws `line` in the one-row `area`, cut at its right edge.
-fn put(area: Rect, buf: &mut Buffer, line: Line<'_>) {
+pub(super) fn put(area: Rect, buf: &mut Buffer, line: Line<'_>) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
@@ -233,7 +230,7 @@ fn put(area: Rect, buf: &mut Buffer, line: Line<'_>) {
     Line::from(spans).style(line.style).render(area, buf);
 }
 
-fn indicator_text(id: &str, view: &View<'_>) -> String {
+pub(super) fn indicator_text(id: &str, view: &View<'_>) -> String {
     let data = view.data;
     data.pack
         .indicator(id)
@@ -285,189 +282,6 @@ fn filter_line(state: &Assess, view: &View<'_>) -> Line<'static> {
         spans.push(Span::styled(value, style));
     }
     Line::from(spans)
-}
-
-/// The target and whether it was chosen or follows the rule.
-fn target_words(data: &Data, lang: Lang) -> (String, &'static str) {
-    let target = data
-        .assessment
-        .target_level
-        .clone()
-        .unwrap_or_else(|| Word::NoLevel.text(lang).to_owned());
-    let how = if data.profile.target_level.is_some() {
-        Word::Chosen
-    } else {
-        Word::Automatic
-    };
-    (target, how.text(lang))
-}
-
-fn readiness_strip(view: &View<'_>) -> Line<'static> {
-    let (lang, theme, data) = (view.lang, view.theme, view.data);
-    let current = data
-        .assessment
-        .current_level
-        .clone()
-        .unwrap_or_else(|| Word::NoLevel.text(lang).to_owned());
-    let (target, how) = target_words(data, lang);
-    let mut spans = vec![
-        Span::styled(format!("{} ", Word::Current.text(lang)), theme.muted),
-        Span::styled(current, theme.heading),
-        Span::styled(format!(" · {} ", Word::Target.text(lang)), theme.muted),
-        Span::styled(target, theme.heading),
-        Span::styled(format!(" ({how})  │ "), theme.muted),
-    ];
-    for level in &data.assessment.levels {
-        let mark = if level.reached { "✓" } else { "" };
-        spans.push(Span::styled(
-            format!("{} {}{mark}  ", level.id, percent(level.readiness)),
-            theme.text,
-        ));
-    }
-    Line::from(spans)
-}
-
-fn draw_panel(area: Rect, buf: &mut Buffer, view: &View<'_>) {
-    let (lang, theme, data) = (view.lang, view.theme, view.data);
-    let mut lines = vec![Line::from(Span::styled(
-        Word::Readiness.text(lang),
-        theme.heading,
-    ))];
-    let id_width = data
-        .assessment
-        .levels
-        .iter()
-        .map(|l| width(&l.id))
-        .max()
-        .unwrap_or(0)
-        .min(8);
-    // id, a space, the bar, " 100%", " ✓"
-    let bar = usize::from(area.width).saturating_sub(id_width + 8).min(12);
-    for level in &data.assessment.levels {
-        let filled = ((level.readiness.clamp(0.0, 1.0) * bar as f64).round()) as usize;
-        let id = truncate(&level.id, id_width);
-        let pad = " ".repeat(id_width.saturating_sub(width(&id)));
-        lines.push(Line::from(vec![
-            Span::styled(format!("{id}{pad} "), theme.text),
-            Span::styled("█".repeat(filled), theme.heading),
-            Span::styled("░".repeat(bar - filled), theme.border),
-            Span::styled(format!(" {:>4}", percent(level.readiness)), theme.text),
-            Span::styled(if level.reached { " ✓" } else { "" }, theme.text),
-        ]));
-    }
-    lines.push(Line::from(Span::styled(
-        format!(
-            "{} {}",
-            Word::ReachedAt.text(lang),
-            percent(data.pack.threshold)
-        ),
-        theme.muted,
-    )));
-    lines.push(Line::default());
-    let label = |id: &str| {
-        data.pack
-            .level(id)
-            .map(|l| level_label(&l.id, l.name.get(lang.code(), data.fallback())))
-            .unwrap_or_else(|| id.to_owned())
-    };
-    let none = Word::NoLevel.text(lang).to_owned();
-    let current = data
-        .assessment
-        .current_level
-        .as_deref()
-        .map_or(none.clone(), label);
-    let target = data.assessment.target_level.as_deref().map_or(none, label);
-    let (_, how) = target_words(data, lang);
-    let (rated, total) = progress(&data.pack, &data.profile);
-    let rows = [
-        (Word::Current, current),
-        (Word::Target, target),
-        (
-            Word::Target,
-            format!("{how} · {}", Word::TargetKey.text(lang)),
-        ),
-        (Word::Rated, format!("{rated}/{total}")),
-    ];
-    let name_width = rows
-        .iter()
-        .map(|(w, _)| width(w.text(lang)))
-        .max()
-        .unwrap_or(0);
-    for (i, (name, value)) in rows.into_iter().enumerate() {
-        let shown = if i == 2 { "" } else { name.text(lang) };
-        let pad = " ".repeat(name_width.saturating_sub(width(shown)) + 1);
-        let style = if i == 2 { theme.muted } else { theme.text };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{shown}{pad}"), theme.muted),
-            Span::styled(value, style),
-        ]));
-    }
-    for (line, row) in lines.into_iter().zip(area.rows()) {
-        put(row, buf, line);
-    }
-}
-
-fn draw_list(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>) {
-    let (lang, theme, data) = (view.lang, view.theme, view.data);
-    let list = items(&state.filter, data);
-    if list.is_empty() {
-        let lines = wrap(Word::Nothing.text(lang), usize::from(area.width));
-        for (text, row) in lines.into_iter().zip(area.rows()) {
-            put(row, buf, Line::from(Span::styled(text, theme.muted)));
-        }
-        return;
-    }
-    let selected = state.selected.min(list.len() - 1);
-    let rows = rows(&list, data);
-    let at = rows
-        .iter()
-        .position(|row| *row == Row::Item(selected))
-        .unwrap_or(0);
-    let first = offset(at, rows.len(), usize::from(area.height));
-    for (row, rect) in rows.iter().skip(first).zip(area.rows()) {
-        let line = match *row {
-            Row::Group { dimension, level } => {
-                let dim = data.pack.dimensions.get(dimension);
-                let name = dim.map_or("", |d| d.name.get(lang.code(), data.fallback()));
-                let level = data.pack.levels.get(level).map_or("", |l| l.id.as_str());
-                Line::from(Span::styled(format!("{name} · {level}"), theme.heading))
-            }
-            Row::Orphans => Line::from(Span::styled(Word::Orphans.text(lang), theme.heading)),
-            Row::Item(index) => item_line(list[index], index == selected, view),
-        };
-        put(rect, buf, line);
-        if *row == Row::Item(selected) {
-            buf.set_style(rect, theme.tab_active);
-        }
-    }
-}
-
-/// `› 3 ! text`: the selection mark, the score (`·` when unrated), the gap
-/// mark, and the indicator's text on one line.
-fn item_line(item: Item<'_>, selected: bool, view: &View<'_>) -> Line<'static> {
-    let data = view.data;
-    let theme = view.theme;
-    let mark = if selected { "›" } else { " " };
-    let id = item.id();
-    let score = data
-        .profile
-        .ratings
-        .get(id)
-        .map_or_else(|| "·".to_owned(), |r| r.score.to_string());
-    let gap = if data.assessment.gaps.iter().any(|g| g.indicator == id) {
-        "!"
-    } else {
-        " "
-    };
-    let text = match item {
-        Item::Indicator(_) => indicator_text(id, view),
-        Item::Orphan(_) => neutralize_controls(id).into_owned(),
-    };
-    Line::from(vec![
-        Span::styled(format!("{mark}{score:>2} "), theme.text),
-        Span::styled(gap, theme.key),
-        Span::styled(format!(" {text}"), theme.text),
-    ])
 }
 
 fn draw_status(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>) {
