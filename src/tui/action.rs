@@ -81,7 +81,8 @@ pub enum Action {
     Type(Key),
     /// The terminal now has this size.
     Resize { width: u16, height: u16 },
-    /// Time has passed (for timers); sent only while something is timing.
+    /// Time has passed: sent every so often while a screen keeps time
+    /// (see [`Screen::ticking`](super::screens::Screen::ticking)).
     Tick,
 }
 

@@ -2,9 +2,10 @@
 //! out the effects, draw when something changed. Also the terminal's set-up
 //! and its restoration on every way out: a normal exit, an error, a panic.
 
-use std::io::{self, IsTerminal, Write, stdout};
+use std::io::{self, IsTerminal, stdout};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
@@ -14,7 +15,8 @@ use ratatui::crossterm::terminal::{
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
 use super::data::{Data, SaveStatus};
-use super::i18n::{Lang, Msg, lang_from_env};
+use super::external_editor;
+use super::i18n::{Lang, Msg};
 use super::input::action_for_event;
 use super::keymap::{Keymap, KeymapError};
 use super::state::{Effect, State, dispatch};
@@ -26,24 +28,12 @@ use crate::core::profile::ProfileStore;
 #[derive(Debug, Clone)]
 pub struct Options {
     pub lang: Lang,
+    /// Usually [`Theme::from_env`], which honours `NO_COLOR`.
     pub theme: Theme,
     /// The pack and the profile to work on.
     pub data: Data,
     /// Where the profile is saved; `None` keeps changes in memory only.
     pub store: Option<ProfileStore>,
-}
-
-impl Options {
-    /// Options from the environment (`LADDER_LANG`, `LANG`, `NO_COLOR`),
-    /// with `lang` from `--lang` taking precedence when given.
-    pub fn from_env(lang: Option<Lang>, data: Data, store: Option<ProfileStore>) -> Self {
-        Options {
-            lang: lang_from_env(lang),
-            theme: Theme::from_env(),
-            data,
-            store,
-        }
-    }
 }
 
 /// Why the app could not run.
@@ -80,6 +70,9 @@ pub fn run(options: Options) -> Result<(), TuiError> {
     // terminal is restored before the caller prints anything.
 }
 
+/// How often a screen that keeps time (a drill's timer) hears of it.
+const TICK: Duration = Duration::from_millis(250);
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     state: &mut State,
@@ -99,8 +92,14 @@ fn event_loop(
             terminal.draw(|frame| view::render(state, frame))?;
             changed = false;
         }
-        let event = event::read()?;
-        let handled = action_for_event(state, &event).and_then(|action| dispatch(state, action));
+        // Block until something happens, unless a screen keeps time: then
+        // wake up every TICK even if nothing does.
+        let action = if state.ticking() && !event::poll(TICK)? {
+            Some(Action::Tick)
+        } else {
+            action_for_event(state, &event::read()?)
+        };
+        let handled = action.and_then(|action| dispatch(state, action));
         let Some(effects) = handled else {
             continue;
         };
@@ -117,7 +116,7 @@ fn event_loop(
                 Effect::SaveProfile => save(state, store),
                 Effect::Quit => return Ok(()),
                 Effect::EditExternally { id, text } => {
-                    let written = edit_externally(terminal, &text)?;
+                    let written = external_editor::edit(terminal, &text)?;
                     let effects =
                         state
                             .screens
@@ -130,114 +129,6 @@ fn event_loop(
             }
         }
     }
-}
-
-/// Hands the terminal to the person's editor (`$VISUAL`, else `$EDITOR`,
-/// else `vi`) on a temporary file holding `text`, and returns what they
-/// wrote, or a sentence saying why nothing came back. The terminal is set
-/// up again either way; only a terminal that cannot be set up again is an
-/// error for the loop.
-fn edit_externally(
-    terminal: &mut DefaultTerminal,
-    text: &str,
-) -> Result<Result<String, String>, TuiError> {
-    let written = write_temp(text).and_then(|file| {
-        leave_screen();
-        let outcome = run_editor(file.path());
-        enter_screen()?;
-        terminal.clear()?;
-        Ok(outcome.and_then(|()| {
-            std::fs::read_to_string(file.path()).map_err(|e| {
-                format!(
-                    "could not read back {}: {e}; the evidence is unchanged",
-                    file.path().display()
-                )
-            })
-        }))
-    });
-    match written {
-        Ok(result) => Ok(result),
-        Err(WriteOrTerminal::Terminal(e)) => Err(TuiError::Terminal(e)),
-        Err(WriteOrTerminal::Write(message)) => Ok(Err(message)),
-    }
-}
-
-enum WriteOrTerminal {
-    Write(String),
-    Terminal(io::Error),
-}
-
-impl From<io::Error> for WriteOrTerminal {
-    fn from(e: io::Error) -> Self {
-        WriteOrTerminal::Terminal(e)
-    }
-}
-
-fn write_temp(text: &str) -> Result<tempfile::NamedTempFile, WriteOrTerminal> {
-    let dir = std::env::temp_dir();
-    let failed = |e: io::Error| {
-        WriteOrTerminal::Write(format!(
-            "could not write a temporary file in {} for the editor: {e}; set TMPDIR to a writable directory",
-            dir.display()
-        ))
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix("ladder-evidence-")
-        .suffix(".md")
-        .tempfile_in(&dir)
-        .map_err(failed)?;
-    file.write_all(text.as_bytes()).map_err(failed)?;
-    file.flush().map_err(failed)?;
-    Ok(file)
-}
-
-/// Runs the editor and waits for it; `Err` is a sentence for the person.
-fn run_editor(path: &std::path::Path) -> Result<(), String> {
-    let command = std::env::var("VISUAL")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".to_owned());
-    // `code --wait` and the like: the first word is the program.
-    let mut words = command.split_whitespace();
-    let Some(program) = words.next() else {
-        return Err("no editor is set: set VISUAL or EDITOR".to_owned());
-    };
-    let status = std::process::Command::new(program)
-        .args(words)
-        .arg(path)
-        .status()
-        .map_err(|e| {
-            format!("could not start the editor `{command}`: {e}; set VISUAL or EDITOR to one that is installed")
-        })?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "the editor `{command}` ended with an error ({status}); the evidence is unchanged"
-        ))
-    }
-}
-
-/// Gives the terminal back as the shell had it, for another program.
-fn leave_screen() {
-    let _ = disable_raw_mode();
-    let _ = execute!(
-        stdout(),
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        ratatui::crossterm::cursor::Show
-    );
-}
-
-/// Takes the terminal again after [`leave_screen`].
-fn enter_screen() -> io::Result<()> {
-    enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
 }
 
 /// Writes the profile; a failure is shown on screen and the change is kept

@@ -117,7 +117,7 @@ pub fn layout(input: HelpInput<'_>) -> Option<HelpLayout> {
         })
         .chain([
             width(&title(&input)),
-            width(Msg::HelpMoreBelow.text(input.lang)),
+            width(Msg::HelpMoreBelow.text(input.lang)) + 2,
         ])
         .max()
         .unwrap_or(0);
@@ -169,7 +169,7 @@ pub fn render(input: HelpInput<'_>, scroll: usize, theme: &Theme, buf: &mut Buff
     if scroll > 0 {
         block = block.title_top(
             Line::from(Span::styled(
-                Msg::HelpMoreAbove.text(input.lang),
+                format!(" {} ", Msg::HelpMoreAbove.text(input.lang)),
                 theme.muted,
             ))
             .right_aligned(),
@@ -178,7 +178,7 @@ pub fn render(input: HelpInput<'_>, scroll: usize, theme: &Theme, buf: &mut Buff
     if scroll + usize::from(help.inner.height) < help.rows.len() {
         block = block.title_bottom(
             Line::from(Span::styled(
-                Msg::HelpMoreBelow.text(input.lang),
+                format!(" {} ", Msg::HelpMoreBelow.text(input.lang)),
                 theme.muted,
             ))
             .right_aligned(),
@@ -264,8 +264,7 @@ mod tests {
             rows[1],
             Row::Key {
                 keys: "0–9".to_owned(),
-                desc: "rate with that scale value (the scale row lists the pack's values)"
-                    .to_owned(),
+                desc: "rate (the scale row shows the values)".to_owned(),
             }
         );
         assert_eq!(

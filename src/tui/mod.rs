@@ -7,17 +7,22 @@
 pub mod action;
 pub mod app;
 pub mod data;
+mod external_editor;
 pub mod help;
 pub mod i18n;
 pub mod input;
+pub mod key;
 pub mod keymap;
 pub mod layout;
 pub mod screens;
 pub mod state;
+pub mod text;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 
 pub use action::Action;
 pub use app::{Options, TuiError, run};
-pub use i18n::{Lang, choose_lang};
-pub use state::{Effect, State, dispatch, update};
+pub use i18n::Lang;
+pub use state::{Data, Effect, State, dispatch, update};
+pub use theme::Theme;

@@ -7,13 +7,14 @@ use ratatui::text::{Line, Span};
 
 use super::items::Item;
 use super::words::{Word, gap_reason};
-use super::wrap::{truncate, width, wrap};
 use crate::core::content::{Indicator, Text};
 use crate::core::report::level_label;
 use crate::core::sanitize::neutralize_controls;
 use crate::tui::data::Data;
 use crate::tui::i18n::Lang;
+use crate::tui::text::{display_width as width, truncate, wrap};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::markdown::{self, MarkdownStyles};
 
 /// What the details are drawn with.
 pub struct Ctx<'a> {
@@ -45,6 +46,19 @@ impl Ctx<'_> {
         out.push(Line::default());
         self.wrapped(heading, self.theme.heading, out);
         self.wrapped(text, self.theme.text, out);
+    }
+
+    /// A heading, then Markdown (evidence, growth advice), after a blank line.
+    fn markdown(&self, heading: &str, source: &str, out: &mut Vec<Line<'static>>) {
+        out.push(Line::default());
+        self.wrapped(heading, self.theme.heading, out);
+        // The theme without colour asks for Markdown without colour too.
+        let styles = if *self.theme == Theme::no_color() {
+            MarkdownStyles::plain()
+        } else {
+            MarkdownStyles::default()
+        };
+        out.extend(markdown::render(source, self.width, &styles));
     }
 
     /// The label of scale value `value`, if the scale has it.
@@ -115,19 +129,17 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
         cx.wrapped(&line, cx.theme.text, &mut out);
     }
 
-    let evidence = match rating {
-        None => cx.word(Word::RateFirst).to_owned(),
-        Some(r) => r
-            .evidence
-            .clone()
-            .unwrap_or_else(|| cx.word(Word::NoEvidence).to_owned()),
-    };
-    cx.section(cx.word(Word::YourEvidence), &evidence, &mut out);
+    let heading = cx.word(Word::YourEvidence);
+    match rating.map(|r| r.evidence.as_deref()) {
+        None => cx.section(heading, cx.word(Word::RateFirst), &mut out),
+        Some(None) => cx.section(heading, cx.word(Word::NoEvidence), &mut out),
+        Some(Some(evidence)) => cx.markdown(heading, evidence, &mut out),
+    }
     if let Some(hint) = &ind.evidence_hint {
         cx.section(cx.word(Word::EvidenceHint), cx.text(hint), &mut out);
     }
     if let Some(growth) = &ind.growth {
-        cx.section(cx.word(Word::Growth), cx.text(growth).trim_end(), &mut out);
+        cx.markdown(cx.word(Word::Growth), cx.text(growth), &mut out);
     }
     out
 }
@@ -187,7 +199,7 @@ fn orphan(cx: &Ctx<'_>, id: &str) -> Vec<Line<'static>> {
         let line = format!("{}: {} {label}", cx.word(Word::YourScore), rating.score);
         cx.wrapped(line.trim_end(), cx.theme.heading, &mut out);
         if let Some(evidence) = &rating.evidence {
-            cx.section(cx.word(Word::YourEvidence), evidence, &mut out);
+            cx.markdown(cx.word(Word::YourEvidence), evidence, &mut out);
             out.push(Line::default());
         }
     }

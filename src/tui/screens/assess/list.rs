@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use super::items::{Item, Row, items, offset, rows};
 use super::render::{indicator_text, put};
 use super::words::Word;
-use super::wrap::wrap;
 use super::{Assess, View};
 use crate::core::sanitize::neutralize_controls;
+use crate::tui::text::wrap;
 
 pub(super) fn draw_list(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>) {
     let (lang, theme, data) = (view.lang, view.theme, view.data);

@@ -12,7 +12,6 @@ mod list;
 mod readiness;
 mod render;
 mod words;
-mod wrap;
 
 #[cfg(test)]
 mod tests;
@@ -105,6 +104,8 @@ impl Screen for Assess {
                 }
                 Vec::new()
             }
+            // `y` with no question asked has nothing to answer.
+            Action::Confirm => Vec::new(),
             // Esc only dismisses a note here; with none, Back is not ours.
             Action::Back if note.is_some() => Vec::new(),
             _ => {

@@ -8,11 +8,11 @@ use ratatui::text::{Line, Span};
 use super::View;
 use super::render::put;
 use super::words::Word;
-use super::wrap::{truncate, width};
 use crate::core::assess::progress;
 use crate::core::report::{level_label, percent};
 use crate::tui::data::Data;
 use crate::tui::i18n::Lang;
+use crate::tui::text::{display_width as width, truncate};
 
 /// The target and whether it was chosen or follows the rule.
 fn target_words(data: &Data, lang: Lang) -> (String, &'static str) {

@@ -9,12 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::words::{self, Word, guided_progress};
-use super::wrap::{truncate, width};
 use super::{Assess, Ctx, Note, View};
 use super::{detail, list, readiness};
 use crate::core::assess::progress;
 use crate::core::sanitize::neutralize_controls;
 use crate::tui::data::{Data, SaveStatus};
+use crate::tui::text::{display_width as width, truncate};
 use crate::tui::theme::Theme;
 
 /// From this width on, readiness gets a side panel; below, a top strip.

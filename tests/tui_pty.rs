@@ -1,0 +1,280 @@
+//! The real binary in a pseudo-terminal: the screens a person sees after
+//! each key, a clean exit, and the terminal given back as it was.
+#![cfg(unix)]
+// Helpers outside the test functions unwrap too: a failure is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, SlavePty, native_pty_system};
+use tempfile::TempDir;
+
+/// How long to wait for the screen to show something before giving up. Only
+/// a guard against hanging forever: nothing here measures time.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+const ROWS: NonZeroU16 = NonZeroU16::new(24).unwrap();
+const COLS: NonZeroU16 = NonZeroU16::new(80).unwrap();
+
+struct App {
+    screen: Arc<Mutex<vt100::Parser>>,
+    keys: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    // Held open so the terminal outlives the app and can be checked after.
+    _master: Box<dyn MasterPty + Send>,
+    _slave: Box<dyn SlavePty + Send>,
+    /// `--data-dir` and the working directory.
+    data: TempDir,
+}
+
+impl App {
+    fn start(lang: &str) -> App {
+        App::start_with(lang, &[])
+    }
+
+    /// The app with these extra command-line arguments.
+    fn start_with(lang: &str, args: &[&str]) -> App {
+        let data = TempDir::new().unwrap();
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS.get(),
+                cols: COLS.get(),
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_ladder"));
+        command.args(args);
+        command.cwd(data.path());
+        command.env("LADDER_DATA_DIR", data.path());
+        command.env("LADDER_LANG", lang);
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(command).unwrap();
+
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let mut output = pair.master.try_clone_reader().unwrap();
+        let feed = Arc::clone(&screen);
+        thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n @ 1..) = output.read(&mut buf) {
+                feed.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let keys = pair.master.take_writer().unwrap();
+        App {
+            screen,
+            keys,
+            child,
+            _master: pair.master,
+            _slave: pair.slave,
+            data,
+        }
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.keys.write_all(keys.as_bytes()).unwrap();
+        self.keys.flush().unwrap();
+    }
+
+    /// Waits until the screen satisfies `test`; fails showing the screen.
+    fn wait_for(&self, what: &str, test: impl Fn(&vt100::Screen) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            {
+                let parser = self.screen.lock().unwrap();
+                let screen = parser.screen();
+                if test(screen) {
+                    return screen.contents();
+                }
+                if Instant::now() > deadline {
+                    panic!(
+                        "waited for {what}; the screen shows:\n{}",
+                        screen.contents()
+                    );
+                }
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_for_text(&self, text: &str) -> String {
+        self.wait_for(&format!("`{text}`"), |screen| {
+            screen.contents().contains(text)
+        })
+    }
+
+    fn row(&self, n: u16) -> String {
+        row(self.screen.lock().unwrap().screen(), n)
+    }
+
+    fn exit_code(&mut self) -> u32 {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            assert!(Instant::now() < deadline, "the app did not exit");
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn row(screen: &vt100::Screen, row: u16) -> String {
+    screen
+        .rows(0, COLS.get())
+        .nth(usize::from(row))
+        .unwrap_or_default()
+}
+
+#[test]
+fn tab_help_esc_and_q_in_a_real_terminal() {
+    let mut app = App::start("en");
+    let shown = app.wait_for("the tab bar", |screen| {
+        screen.alternate_screen() && row(screen, 0).contains("Library")
+    });
+    assert!(shown.contains(" ladder   Overview   Assess   Drill   Checklists   Library"));
+    assert!(shown.contains("Your readiness for each level"));
+    assert!(shown.contains("q quit   ? keys   Tab next screen"));
+
+    app.press("\t");
+    let shown = app.wait_for_text("Filter  l level: all");
+    assert!(!shown.contains("Your readiness for each level"));
+    // The heavy line sits under " Assess ", columns 20 to 27. Rows are
+    // drawn top to bottom, so with the text below in place, so is the rule.
+    let rule: String = app.row(1).chars().skip(19).take(10).collect();
+    assert_eq!(rule, "─━━━━━━━━─");
+
+    app.press("?");
+    let shown = app.wait_for_text("This screen · Assess");
+    // The screen's keys come first; the global ones follow further down.
+    assert!(shown.contains("0–9          rate"));
+    assert!(shown.contains("↓ more below"));
+    assert!(shown.contains("Esc close this window"));
+
+    app.press("\x1b");
+    let shown = app.wait_for("the help window to close", |screen| {
+        !screen.contents().contains("This screen")
+    });
+    assert!(shown.contains("Filter  l level: all"));
+
+    app.press("q");
+    assert_eq!(app.exit_code(), 0);
+    app.wait_for("the normal screen back", |screen| {
+        !screen.alternate_screen()
+    });
+    let parser = app.screen.lock().unwrap();
+    let screen = parser.screen();
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    assert!(!screen.hide_cursor(), "the cursor is shown again");
+    drop(parser);
+
+    // Out of raw mode the terminal echoes what is typed, as a shell expects.
+    app.press("typed after exit");
+    app.wait_for_text("typed after exit");
+}
+
+#[test]
+fn ctrl_c_quits_and_chinese_is_spoken_when_asked_for() {
+    let mut app = App::start("zh");
+    let shown = app.wait_for("the tab bar", |screen| row(screen, 0).contains("资料库"));
+    assert!(shown.contains("总览"));
+    assert!(shown.contains("q 退出"));
+    app.press("\x03");
+    assert_eq!(app.exit_code(), 0);
+    app.wait_for("the normal screen back", |screen| {
+        !screen.alternate_screen()
+    });
+}
+
+#[test]
+fn without_a_terminal_it_says_so_in_one_line_and_points_to_the_report() {
+    let data = TempDir::new().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .env("LADDER_DATA_DIR", data.path())
+        .env("LADDER_LANG", "en")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("interactive terminal"), "{stderr}");
+    assert!(stderr.contains("`ladder report`"), "{stderr}");
+}
+
+#[test]
+fn rating_three_indicators_and_writing_evidence_reaches_the_file_and_the_report() {
+    let pack = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/packs/valid-ops"
+    );
+    let mut app = App::start_with("en", &["--content", pack]);
+    app.wait_for("the tab bar", |screen| row(screen, 0).contains("Library"));
+    app.press("\t");
+    app.wait_for_text("Filter  l level: all");
+    // The list: craft.l1.a, craft.l1.b, craft.l2.a, craft.l3.a, people.l1.a, ...
+    app.press("5");
+    app.press("j4");
+    app.press("jjj3");
+    // L1 holds craft.l1.a (weight 1), craft.l1.b (2), people.l1.a (1) on a
+    // 1..5 scale: (5 + 2·4 + 3) / (4·5) = 16/20 = 80%, the pack's threshold.
+    app.wait_for_text("L1 80%✓");
+    app.press("kkkk");
+    app.press("e");
+    app.wait_for_text("Esc save and close the editor");
+    app.press("Runbook PR 值班");
+    app.wait_for_text("Runbook PR 值班");
+    app.press("\x1b");
+    // Closed: the footer offers the screen's keys again.
+    app.wait_for_text("e write evidence");
+    app.press("q");
+    assert_eq!(app.exit_code(), 0);
+
+    let file = app.data.path().join("profiles/default.yaml");
+    let profile = ladder::core::profile::read_profile_file(&file).unwrap();
+    let scores: Vec<(&str, u32)> = profile
+        .ratings
+        .iter()
+        .map(|(id, r)| (id.as_str(), r.score))
+        .collect();
+    assert_eq!(
+        scores,
+        [("craft.l1.a", 5), ("craft.l1.b", 4), ("people.l1.a", 3)]
+    );
+    let evidence = profile.ratings["craft.l1.a"].evidence.as_deref();
+    assert_eq!(evidence, Some("Runbook PR 值班"));
+
+    let output = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["--content", pack, "--data-dir"])
+        .arg(app.data.path())
+        .args(["report", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["levels"][0]["id"], "L1");
+    assert_eq!(report["levels"][0]["readiness"], 0.8);
+    assert_eq!(report["levels"][0]["coverage"], 1.0);
+    assert_eq!(report["levels"][1]["readiness"], 0.0);
+    assert_eq!(report["current_level"], "L1");
+    // Automatic target: the level after the current one.
+    assert_eq!(report["target_level"], "L2");
+    // Gaps up to L2, by weight × (meets 4 − score): people.l2.a 3·4 first,
+    // people.l1.a 1·(4 − 3) last.
+    let gaps = report["gaps"].as_array().unwrap();
+    let ids: Vec<&str> = gaps
+        .iter()
+        .map(|g| g["indicator"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["people.l2.a", "craft.l2.a", "people.l2.b", "people.l1.a"]
+    );
+}
