@@ -28,11 +28,17 @@ struct App {
     // Held open so the terminal outlives the app and can be checked after.
     _master: Box<dyn MasterPty + Send>,
     _slave: Box<dyn SlavePty + Send>,
-    _data: TempDir,
+    /// `--data-dir` and the working directory.
+    data: TempDir,
 }
 
 impl App {
     fn start(lang: &str) -> App {
+        App::start_with(lang, &[])
+    }
+
+    /// The app with these extra command-line arguments.
+    fn start_with(lang: &str, args: &[&str]) -> App {
         let data = TempDir::new().unwrap();
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -43,6 +49,7 @@ impl App {
             })
             .unwrap();
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_ladder"));
+        command.args(args);
         command.cwd(data.path());
         command.env("LADDER_DATA_DIR", data.path());
         command.env("LADDER_LANG", lang);
@@ -66,7 +73,7 @@ impl App {
             child,
             _master: pair.master,
             _slave: pair.slave,
-            _data: data,
+            data,
         }
     }
 
@@ -136,7 +143,7 @@ fn tab_help_esc_and_q_in_a_real_terminal() {
     assert!(shown.contains("q quit   ? keys   Tab next screen"));
 
     app.press("\t");
-    let shown = app.wait_for_text("Here you will rate yourself");
+    let shown = app.wait_for_text("Filter  l level: all");
     assert!(!shown.contains("Your readiness for each level"));
     // The heavy line sits under " Assess ", columns 20 to 27. Rows are
     // drawn top to bottom, so with the text below in place, so is the rule.
@@ -145,14 +152,16 @@ fn tab_help_esc_and_q_in_a_real_terminal() {
 
     app.press("?");
     let shown = app.wait_for_text("This screen · Assess");
-    assert!(shown.contains("q / Ctrl-C   quit"));
+    // The screen's keys come first; the global ones follow further down.
+    assert!(shown.contains("0–9          rate"));
+    assert!(shown.contains("↓ more below"));
     assert!(shown.contains("Esc close this window"));
 
     app.press("\x1b");
     let shown = app.wait_for("the help window to close", |screen| {
         !screen.contents().contains("This screen")
     });
-    assert!(shown.contains("Here you will rate yourself"));
+    assert!(shown.contains("Filter  l level: all"));
 
     app.press("q");
     assert_eq!(app.exit_code(), 0);
@@ -198,4 +207,74 @@ fn without_a_terminal_it_says_so_in_one_line_and_points_to_the_report() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("interactive terminal"), "{stderr}");
     assert!(stderr.contains("`ladder report`"), "{stderr}");
+}
+
+#[test]
+fn rating_three_indicators_and_writing_evidence_reaches_the_file_and_the_report() {
+    let pack = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/packs/valid-ops"
+    );
+    let mut app = App::start_with("en", &["--content", pack]);
+    app.wait_for("the tab bar", |screen| row(screen, 0).contains("Library"));
+    app.press("\t");
+    app.wait_for_text("Filter  l level: all");
+    // The list: craft.l1.a, craft.l1.b, craft.l2.a, craft.l3.a, people.l1.a, ...
+    app.press("5");
+    app.press("j4");
+    app.press("jjj3");
+    // L1 holds craft.l1.a (weight 1), craft.l1.b (2), people.l1.a (1) on a
+    // 1..5 scale: (5 + 2·4 + 3) / (4·5) = 16/20 = 80%, the pack's threshold.
+    app.wait_for_text("L1 80%✓");
+    app.press("kkkk");
+    app.press("e");
+    app.wait_for_text("Esc save and close the editor");
+    app.press("Runbook PR 值班");
+    app.wait_for_text("Runbook PR 值班");
+    app.press("\x1b");
+    // Closed: the footer offers the screen's keys again.
+    app.wait_for_text("e write evidence");
+    app.press("q");
+    assert_eq!(app.exit_code(), 0);
+
+    let file = app.data.path().join("profiles/default.yaml");
+    let profile = ladder::core::profile::read_profile_file(&file).unwrap();
+    let scores: Vec<(&str, u32)> = profile
+        .ratings
+        .iter()
+        .map(|(id, r)| (id.as_str(), r.score))
+        .collect();
+    assert_eq!(
+        scores,
+        [("craft.l1.a", 5), ("craft.l1.b", 4), ("people.l1.a", 3)]
+    );
+    let evidence = profile.ratings["craft.l1.a"].evidence.as_deref();
+    assert_eq!(evidence, Some("Runbook PR 值班"));
+
+    let output = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["--content", pack, "--data-dir"])
+        .arg(app.data.path())
+        .args(["report", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["levels"][0]["id"], "L1");
+    assert_eq!(report["levels"][0]["readiness"], 0.8);
+    assert_eq!(report["levels"][0]["coverage"], 1.0);
+    assert_eq!(report["levels"][1]["readiness"], 0.0);
+    assert_eq!(report["current_level"], "L1");
+    // Automatic target: the level after the current one.
+    assert_eq!(report["target_level"], "L2");
+    // Gaps up to L2, by weight × (meets 4 − score): people.l2.a 3·4 first,
+    // people.l1.a 1·(4 − 3) last.
+    let gaps = report["gaps"].as_array().unwrap();
+    let ids: Vec<&str> = gaps
+        .iter()
+        .map(|g| g["indicator"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["people.l2.a", "craft.l2.a", "people.l2.b", "people.l1.a"]
+    );
 }

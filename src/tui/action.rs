@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::keymap::Key;
 use super::screens::ScreenId;
 
 /// Something to do, whatever asked for it.
@@ -51,6 +52,37 @@ pub enum Action {
     Input(char),
     /// Delete the last character of the text being entered.
     DeleteChar,
+    /// Rate with the digit of the key pressed: the key file binds the digit
+    /// keys to this, and the keymap turns it into [`Action::Rate`].
+    RateKey,
+    /// Write the selected item's text (evidence, a note) in the app.
+    Edit,
+    /// Write it in `$VISUAL` / `$EDITOR` instead.
+    EditExternally,
+    /// Cycle the target level through the levels and "automatic".
+    CycleTarget,
+    /// Cycle the level filter.
+    FilterLevel,
+    /// Cycle the dimension filter.
+    FilterDimension,
+    /// Show only what is not rated yet, or everything again.
+    ToggleUnrated,
+    /// Show only the gaps, or everything again.
+    ToggleGaps,
+    /// Drop every filter.
+    ClearFilters,
+    /// Start or stop the guided first pass.
+    Guided,
+    /// Delete the selected item (after a confirmation).
+    Delete,
+    /// Say yes to the question on screen.
+    Confirm,
+    /// Close the editor without keeping what was typed.
+    Cancel,
+    /// A key typed into a text editor. Never in the key file: the keymap
+    /// sends it for keys an editor has no binding for.
+    #[serde(skip)]
+    Type(Key),
     /// The terminal now has this size.
     Resize { width: u16, height: u16 },
     /// Time has passed: sent every so often while a screen keeps time

@@ -15,6 +15,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
 use super::data::{Data, SaveStatus};
+use super::external_editor;
 use super::i18n::{Lang, Msg};
 use super::input::action_for_event;
 use super::keymap::{Keymap, KeymapError};
@@ -114,6 +115,17 @@ fn event_loop(
             match effect {
                 Effect::SaveProfile => save(state, store),
                 Effect::Quit => return Ok(()),
+                Effect::EditExternally { id, text } => {
+                    let written = external_editor::edit(terminal, &text)?;
+                    let effects =
+                        state
+                            .screens
+                            .assess
+                            .edited_externally(&id, written, &mut state.data);
+                    if effects.contains(&Effect::SaveProfile) {
+                        save(state, store);
+                    }
+                }
             }
         }
     }

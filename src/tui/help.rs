@@ -5,6 +5,7 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use super::action::Action;
 use super::i18n::{Lang, Msg};
 use super::keymap::{Binding, Context, Keymap, keys_label};
 use super::layout::{self, centered, width};
@@ -37,7 +38,7 @@ pub enum Row {
 pub fn rows(keymap: &Keymap, screen: ScreenId, lang: Lang) -> Vec<Row> {
     let local = keymap.local(Context::Screen(screen));
     let global: Vec<Binding> = keymap.global_behind(local).collect();
-    let sections = [
+    let mut sections = vec![
         (
             format!(
                 "{} · {}",
@@ -49,6 +50,12 @@ pub fn rows(keymap: &Keymap, screen: ScreenId, lang: Lang) -> Vec<Row> {
         (Msg::HelpEverywhere.text(lang).to_owned(), &global[..]),
         (Msg::HelpThisWindow.text(lang).to_owned(), &keymap.help[..]),
     ];
+    // A screen that opens an editor also lists the editor's own keys.
+    let edits = local.iter().any(|binding| binding.action == Action::Edit);
+    let editor = (Msg::HelpEditor.text(lang).to_owned(), &keymap.editor[..]);
+    if edits {
+        sections.insert(1, editor);
+    }
     let mut rows = Vec::new();
     for (heading, bindings) in sections {
         let fresh: Vec<Row> = bindings
@@ -215,7 +222,7 @@ mod tests {
     #[test]
     fn the_window_lists_the_screens_keys_then_global_then_its_own() {
         let keymap = Keymap::builtin().unwrap();
-        let rows = rows(&keymap, ScreenId::Assess, Lang::En);
+        let rows = rows(&keymap, ScreenId::Drill, Lang::En);
         let headings: Vec<&Row> = rows
             .iter()
             .filter(|r| matches!(r, Row::Heading(_)))
@@ -223,7 +230,7 @@ mod tests {
         assert_eq!(
             headings,
             [
-                &Row::Heading("This screen · Assess".to_owned()),
+                &Row::Heading("This screen · Drill".to_owned()),
                 &Row::Heading("Everywhere".to_owned()),
                 &Row::Heading("This window".to_owned()),
             ]
@@ -244,6 +251,42 @@ mod tests {
             ]
         );
         assert_eq!(rows.len(), 3 + 12 + 2);
+    }
+
+    #[test]
+    fn a_screen_with_an_editor_lists_the_editors_keys_after_its_own() {
+        let keymap = Keymap::builtin().unwrap();
+        let rows = rows(&keymap, ScreenId::Assess, Lang::En);
+        let at = rows
+            .iter()
+            .position(|r| *r == Row::Heading("In the editor".to_owned()))
+            .unwrap();
+        assert_eq!(
+            rows[1],
+            Row::Key {
+                keys: "0–9".to_owned(),
+                desc: "rate (the scale row shows the values)".to_owned(),
+            }
+        );
+        assert_eq!(
+            key_rows(&rows[at..at + 3]),
+            [
+                ("Esc", "save and close the editor"),
+                ("Ctrl-C", "discard the changes and close (does not quit)"),
+            ]
+        );
+        let drill = rows_headings(&keymap, ScreenId::Drill);
+        assert!(!drill.contains(&"In the editor".to_owned()));
+    }
+
+    fn rows_headings(keymap: &Keymap, screen: ScreenId) -> Vec<String> {
+        rows(keymap, screen, Lang::En)
+            .into_iter()
+            .filter_map(|r| match r {
+                Row::Heading(h) => Some(h),
+                _ => None,
+            })
+            .collect()
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub enum Msg {
     HelpThisWindow,
     HelpThisScreen,
     HelpEverywhere,
+    HelpEditor,
     HelpMoreAbove,
     HelpMoreBelow,
     NotATerminal,
@@ -28,6 +29,7 @@ impl Msg {
             Msg::HelpThisWindow => ("本窗口", "This window"),
             Msg::HelpThisScreen => ("本页", "This screen"),
             Msg::HelpEverywhere => ("任意页面", "Everywhere"),
+            Msg::HelpEditor => ("编辑框中", "In the editor"),
             Msg::HelpMoreAbove => ("↑ 上面还有", "↑ more above"),
             Msg::HelpMoreBelow => ("↓ 下面还有", "↓ more below"),
             Msg::NotATerminal => (

@@ -4,6 +4,7 @@
 //! data answers "what does this key do" (for the loop) and "which keys are
 //! there" (for the help window and the footer), so the two cannot drift.
 
+use ratatui::crossterm::event::KeyCode;
 use serde::Deserialize;
 
 use super::action::Action;
@@ -62,6 +63,10 @@ pub struct Keymap {
     /// Keys of the search window, while it is open; other printable
     /// characters are typed into the query.
     pub search: Vec<Binding>,
+    /// Keys of a text editor open on a screen: only these act, every other
+    /// key is typed into the text.
+    #[serde(default)]
+    pub editor: Vec<Binding>,
     pub screens: ScreenKeys,
 }
 
@@ -71,6 +76,8 @@ pub enum Context {
     Screen(ScreenId),
     Help,
     Search,
+    /// A text editor is open: the global keys are letters to type.
+    Editor,
 }
 
 /// The key file did not parse.
@@ -107,6 +114,7 @@ impl Keymap {
             Context::Screen(id) => self.screen(id),
             Context::Help => &self.help,
             Context::Search => &self.search,
+            Context::Editor => &self.editor,
         }
     }
 
@@ -147,6 +155,9 @@ impl Keymap {
     pub fn active(&self, context: Context) -> Vec<Binding> {
         let local = self.local(context);
         let typing = context == Context::Search;
+        if context == Context::Editor {
+            return local.to_vec();
+        }
         local
             .iter()
             .cloned()
@@ -174,12 +185,35 @@ impl Keymap {
     }
 }
 
-/// The keys of a binding as the help window lists them: `q / Ctrl-C`.
+/// The keys of a binding as the help window lists them: `q / Ctrl-C`, and
+/// a run of three or more consecutive characters as `0–9`.
 pub fn keys_label(keys: &[Key]) -> String {
-    keys.iter()
-        .map(Key::to_string)
-        .collect::<Vec<_>>()
-        .join(" / ")
+    let plain_char = |key: &Key| match key.code {
+        KeyCode::Char(c) if key.modifiers.is_empty() => Some(c),
+        _ => None,
+    };
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < keys.len() {
+        let mut end = i + 1;
+        while let (Some(prev), Some(next)) = (
+            keys.get(end - 1).and_then(plain_char),
+            keys.get(end).and_then(plain_char),
+        ) {
+            if u32::from(prev) + 1 != u32::from(next) {
+                break;
+            }
+            end += 1;
+        }
+        if end - i >= 3 {
+            parts.push(format!("{}–{}", keys[i], keys[end - 1]));
+            i = end;
+        } else {
+            parts.push(keys[i].to_string());
+            i += 1;
+        }
+    }
+    parts.join(" / ")
 }
 
 #[cfg(test)]
@@ -194,6 +228,10 @@ mod tests {
     fn bindings_list_their_keys_as_people_write_them() {
         assert_eq!(keys_label(&[key("q"), key("ctrl-c")]), "q / Ctrl-C");
         assert_eq!(keys_label(&[key("up"), key("k")]), "↑ / k");
+        let digits: Vec<Key> = "012345".chars().map(|c| key(&c.to_string())).collect();
+        assert_eq!(keys_label(&digits), "0–5");
+        let broken = [key("1"), key("2"), key("4"), key("5"), key("6"), key("x")];
+        assert_eq!(keys_label(&broken), "1 / 2 / 4–6 / x");
     }
 
     #[test]

@@ -135,6 +135,12 @@ pub trait Screen {
     fn ticking(&self) -> bool {
         false
     }
+
+    /// Whether a text editor is open here, so that keys are typed into it
+    /// rather than looked up.
+    fn editing(&self) -> bool {
+        false
+    }
 }
 
 /// The state of every screen, kept while others are on show.

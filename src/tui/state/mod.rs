@@ -4,6 +4,7 @@
 //! the world comes back as [`Effect`]s for the loop to carry out, so every
 //! key's behaviour is tested by calling it with made-up actions.
 
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Size;
 
 use super::action::Action;
@@ -24,6 +25,9 @@ pub enum Effect {
     Quit,
     /// Write the profile to disk (it changed).
     SaveProfile,
+    /// Let the person write the evidence of indicator `id` in their own
+    /// editor, starting from `text`, then apply what they wrote.
+    EditExternally { id: String, text: String },
 }
 
 /// A window drawn over the current screen.
@@ -75,6 +79,7 @@ impl State {
         match self.overlay {
             Some(Overlay::Help { .. }) => Context::Help,
             Some(Overlay::Search) => Context::Search,
+            None if self.screens.get(self.screen).editing() => Context::Editor,
             None => Context::Screen(self.screen),
         }
     }
@@ -86,9 +91,19 @@ impl State {
             .any(|id| self.screens.get(id).ticking())
     }
 
-    /// The action `key` sends here and now.
+    /// The action `key` sends here and now. In an editor, a key without a
+    /// binding is typed.
     pub fn action_for_key(&self, key: Key) -> Option<Action> {
-        self.keymap.action_for(self.context(), key)
+        let context = self.context();
+        match self.keymap.action_for(context, key) {
+            Some(Action::RateKey) => match key.code {
+                KeyCode::Char(c) => c.to_digit(10).map(Action::Rate),
+                _ => None,
+            },
+            Some(action) => Some(action),
+            None if context == Context::Editor => Some(Action::Type(key)),
+            None => None,
+        }
     }
 
     /// What the screens consult as they act: the language and the size of

@@ -1,0 +1,212 @@
+//! The details of the selected item, as lines already wrapped to a width:
+//! the indicator, the scale to rate it on, the person's score and evidence,
+//! what good evidence looks like and how to grow.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::items::Item;
+use super::words::{Word, gap_reason};
+use crate::core::content::{Indicator, Text};
+use crate::core::report::level_label;
+use crate::core::sanitize::neutralize_controls;
+use crate::tui::data::Data;
+use crate::tui::i18n::Lang;
+use crate::tui::text::{display_width as width, truncate, wrap};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::markdown::{self, MarkdownStyles};
+
+/// What the details are drawn with.
+pub struct Ctx<'a> {
+    pub data: &'a Data,
+    pub lang: Lang,
+    pub theme: &'a Theme,
+    pub width: usize,
+}
+
+impl Ctx<'_> {
+    fn text<'t>(&self, text: &'t Text) -> &'t str {
+        text.get(self.lang.code(), self.data.fallback())
+    }
+
+    fn word(&self, word: Word) -> &'static str {
+        word.text(self.lang)
+    }
+
+    fn wrapped(&self, text: &str, style: Style, out: &mut Vec<Line<'static>>) {
+        out.extend(
+            wrap(text, self.width)
+                .into_iter()
+                .map(|line| Line::from(Span::styled(line, style))),
+        );
+    }
+
+    /// A heading, then its text wrapped, after a blank line.
+    fn section(&self, heading: &str, text: &str, out: &mut Vec<Line<'static>>) {
+        out.push(Line::default());
+        self.wrapped(heading, self.theme.heading, out);
+        self.wrapped(text, self.theme.text, out);
+    }
+
+    /// A heading, then Markdown (evidence, growth advice), after a blank line.
+    fn markdown(&self, heading: &str, source: &str, out: &mut Vec<Line<'static>>) {
+        out.push(Line::default());
+        self.wrapped(heading, self.theme.heading, out);
+        // The theme without colour asks for Markdown without colour too.
+        let styles = if *self.theme == Theme::no_color() {
+            MarkdownStyles::plain()
+        } else {
+            MarkdownStyles::default()
+        };
+        out.extend(markdown::render(source, self.width, &styles));
+    }
+
+    /// The label of scale value `value`, if the scale has it.
+    fn label(&self, value: u32) -> Option<&str> {
+        self.data
+            .pack
+            .scale_step(value)
+            .map(|step| self.text(&step.label))
+    }
+}
+
+/// The details of `item`.
+pub fn lines(item: Option<Item<'_>>, cx: &Ctx<'_>) -> Vec<Line<'static>> {
+    match item {
+        Some(Item::Indicator(id)) => match cx.data.pack.indicator(id) {
+            Some((dim, ind)) => indicator(cx, cx.text(&dim.name), ind),
+            None => Vec::new(),
+        },
+        Some(Item::Orphan(id)) => orphan(cx, id),
+        None => Vec::new(),
+    }
+}
+
+fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static>> {
+    let data = cx.data;
+    let id = ind.id.as_str();
+    let mut out = Vec::new();
+    let level = data
+        .pack
+        .level(&ind.level)
+        .map(|l| level_label(&l.id, cx.text(&l.name)))
+        .unwrap_or_else(|| ind.level.value.clone());
+    cx.wrapped(&format!("{dimension} · {level}"), cx.theme.muted, &mut out);
+    out.push(Line::default());
+    cx.wrapped(
+        cx.text(&ind.text),
+        cx.theme.text.add_modifier(Modifier::BOLD),
+        &mut out,
+    );
+    out.push(Line::default());
+
+    let rating = data.profile.ratings.get(id);
+    let score = rating.map(|r| r.score);
+    out.extend(scale_row(cx, score));
+    match score {
+        Some(value) => {
+            let label = cx.label(value).unwrap_or("?");
+            let line = format!("{}: {value} {label}", cx.word(Word::YourScore));
+            cx.wrapped(&line, cx.theme.heading, &mut out);
+            let hint = data
+                .pack
+                .scale_step(value)
+                .and_then(|step| step.hint.as_ref());
+            if let Some(hint) = hint {
+                cx.wrapped(cx.text(hint), cx.theme.muted, &mut out);
+            }
+        }
+        None => cx.wrapped(cx.word(Word::NotRated), cx.theme.muted, &mut out),
+    }
+    if data.assessment.gaps.iter().any(|g| g.indicator == id) {
+        let meets = data.pack.meets;
+        let reason = gap_reason(cx.lang, meets, cx.label(meets).unwrap_or("?"));
+        cx.wrapped(&reason, cx.theme.key, &mut out);
+    }
+    if let Some(mentor) = data.profile.mentor.as_ref().and_then(|m| m.ratings.get(id)) {
+        let label = cx.label(mentor.score).unwrap_or("?");
+        let line = format!("{}: {} {label}", cx.word(Word::MentorScore), mentor.score);
+        cx.wrapped(&line, cx.theme.text, &mut out);
+    }
+
+    let heading = cx.word(Word::YourEvidence);
+    match rating.map(|r| r.evidence.as_deref()) {
+        None => cx.section(heading, cx.word(Word::RateFirst), &mut out),
+        Some(None) => cx.section(heading, cx.word(Word::NoEvidence), &mut out),
+        Some(Some(evidence)) => cx.markdown(heading, evidence, &mut out),
+    }
+    if let Some(hint) = &ind.evidence_hint {
+        cx.section(cx.word(Word::EvidenceHint), cx.text(hint), &mut out);
+    }
+    if let Some(growth) = &ind.growth {
+        cx.markdown(cx.word(Word::Growth), cx.text(growth), &mut out);
+    }
+    out
+}
+
+/// "0 Not yet · 1 Done once · ...", wrapped between steps, the current
+/// score in brackets and reversed so it shows without colour.
+fn scale_row(cx: &Ctx<'_>, score: Option<u32>) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for step in &cx.data.pack.scale {
+        let value = step.value.value;
+        let current = score == Some(value);
+        let label = cx.text(&step.label);
+        let token = if current {
+            format!("[{value} {label}]")
+        } else {
+            format!("{value} {label}")
+        };
+        let token = truncate(&token, cx.width);
+        let gap = if used == 0 { 0 } else { 3 };
+        if used > 0 && used + gap + width(&token) > cx.width {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        } else if used > 0 {
+            spans.push(Span::styled(" · ", cx.theme.muted));
+            used += gap;
+        }
+        used += width(&token);
+        let style = if current {
+            cx.theme.tab_active
+        } else {
+            cx.theme.text
+        };
+        spans.push(Span::styled(token, style));
+    }
+    if !spans.is_empty() {
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+fn orphan(cx: &Ctx<'_>, id: &str) -> Vec<Line<'static>> {
+    let data = cx.data;
+    let mut out = Vec::new();
+    cx.wrapped(cx.word(Word::OrphanHeading), cx.theme.muted, &mut out);
+    out.push(Line::default());
+    // Ids in a profile are kept as written, so they are made safe to show here.
+    cx.wrapped(
+        &neutralize_controls(id),
+        cx.theme.text.add_modifier(Modifier::BOLD),
+        &mut out,
+    );
+    out.push(Line::default());
+    if let Some(rating) = data.profile.ratings.get(id) {
+        let label = cx.label(rating.score).unwrap_or("");
+        let line = format!("{}: {} {label}", cx.word(Word::YourScore), rating.score);
+        cx.wrapped(line.trim_end(), cx.theme.heading, &mut out);
+        if let Some(evidence) = &rating.evidence {
+            cx.markdown(cx.word(Word::YourEvidence), evidence, &mut out);
+            out.push(Line::default());
+        }
+    }
+    if let Some(mentor) = data.profile.mentor.as_ref().and_then(|m| m.ratings.get(id)) {
+        let line = format!("{}: {}", cx.word(Word::MentorScore), mentor.score);
+        cx.wrapped(&line, cx.theme.text, &mut out);
+    }
+    cx.wrapped(cx.word(Word::OrphanExplain), cx.theme.muted, &mut out);
+    out
+}

@@ -1,0 +1,344 @@
+//! Assess: rating oneself against every indicator of the level model, with
+//! evidence, filters, the target level, a guided first pass and the ratings
+//! the pack no longer has.
+//!
+//! Every change to the profile goes through `core::assess`, is rescored and
+//! returns [`Effect::SaveProfile`]: there is no save key to forget.
+
+mod detail;
+mod editor;
+mod items;
+mod list;
+mod readiness;
+mod render;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use self::editor::Editor;
+use self::items::{Item, items};
+use self::words::Word;
+use super::{Ctx, Screen, View};
+use crate::core::assess::{self, Filter};
+use crate::tui::action::Action;
+use crate::tui::data::Data;
+use crate::tui::state::Effect;
+
+/// A one-off note on the status line, cleared by the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Note {
+    Word(Word),
+    NotOnScale(u32),
+    Deleted(String),
+    EditorFailed(String),
+}
+
+/// The state of the Assess screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Assess {
+    /// The index of the selected item in the filtered list.
+    selected: usize,
+    /// How far the details of the selected item are scrolled.
+    detail_scroll: usize,
+    filter: Filter,
+    /// Whether each rating moves on to the next unrated indicator.
+    guided: bool,
+    /// The evidence editor, while open.
+    editor: Option<Editor>,
+    /// An orphaned rating waiting for `y` to be deleted.
+    confirm: Option<String>,
+    note: Option<Note>,
+}
+
+impl Screen for Assess {
+    fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>> {
+        if let Action::Resize { .. } = action {
+            return Some(Vec::new());
+        }
+        if self.editor.is_some() {
+            return self.update_editor(action, data);
+        }
+        if let Some(id) = self.confirm.take() {
+            // Anything but a yes keeps the rating: a stray key must not delete.
+            if action == Action::Confirm && self.delete_orphan(&id, data) {
+                return Some(vec![Effect::SaveProfile]);
+            }
+            return Some(Vec::new());
+        }
+        let note = self.note.take();
+        let done = match action {
+            Action::Up => self.select(self.selected.saturating_sub(1)),
+            Action::Down => self.select(self.selected + 1),
+            Action::Home => self.select(0),
+            Action::End => self.select(usize::MAX),
+            Action::PageUp | Action::PageDown | Action::ScrollUp | Action::ScrollDown => {
+                self.scroll_detail(action, ctx, data);
+                Vec::new()
+            }
+            Action::Rate(value) => self.rate(value, data),
+            Action::Edit => self.edit(data, false),
+            Action::EditExternally => self.edit(data, true),
+            Action::CycleTarget => cycle_target(data),
+            Action::FilterLevel => {
+                let levels = data.pack.levels.iter().map(|l| l.id.value.clone());
+                let next = cycle(self.filter.level.as_deref(), levels);
+                self.change_filter(data, |f| f.level = next)
+            }
+            Action::FilterDimension => {
+                let dims = data.pack.dimensions.iter().map(|d| d.id.value.clone());
+                let next = cycle(self.filter.dimension.as_deref(), dims);
+                self.change_filter(data, |f| f.dimension = next)
+            }
+            Action::ToggleUnrated => self.change_filter(data, |f| f.unrated_only ^= true),
+            Action::ToggleGaps => self.change_filter(data, |f| f.gaps_only ^= true),
+            Action::ClearFilters => self.change_filter(data, |f| *f = Filter::default()),
+            Action::Guided => self.toggle_guided(data),
+            Action::Delete => {
+                match self.selected_item(data) {
+                    Some(Item::Orphan(id)) => self.confirm = Some(id.to_owned()),
+                    _ => self.note = Some(Note::Word(Word::NothingToDelete)),
+                }
+                Vec::new()
+            }
+            // `y` with no question asked has nothing to answer.
+            Action::Confirm => Vec::new(),
+            // Esc only dismisses a note here; with none, Back is not ours.
+            Action::Back if note.is_some() => Vec::new(),
+            _ => {
+                self.note = note;
+                return None;
+            }
+        };
+        self.selected = self
+            .selected
+            .min(items(&self.filter, data).len().saturating_sub(1));
+        Some(done)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>) {
+        render::draw(self, area, buf, view);
+    }
+
+    fn editing(&self) -> bool {
+        self.editor.is_some()
+    }
+}
+
+impl Assess {
+    /// Applies what the person wrote in their own editor for indicator `id`
+    /// (or why nothing came back); the loop calls this after
+    /// [`Effect::EditExternally`].
+    pub fn edited_externally(
+        &mut self,
+        id: &str,
+        written: Result<String, String>,
+        data: &mut Data,
+    ) -> Vec<Effect> {
+        match written {
+            Ok(text) => self.apply_evidence(id, &text, data),
+            Err(why) => {
+                self.note = Some(Note::EditorFailed(why));
+                Vec::new()
+            }
+        }
+    }
+
+    fn selected_item<'d>(&self, data: &'d Data) -> Option<Item<'d>> {
+        let list = items(&self.filter, data);
+        list.get(self.selected.min(list.len().saturating_sub(1)))
+            .copied()
+    }
+
+    fn select(&mut self, index: usize) -> Vec<Effect> {
+        if index != self.selected {
+            self.detail_scroll = 0;
+        }
+        // Clamped to the list by `update` once the action is done.
+        self.selected = index;
+        Vec::new()
+    }
+
+    fn select_id(&mut self, id: &str, data: &Data) {
+        let position = |filter: &Filter| {
+            items(filter, data)
+                .iter()
+                .position(|item| matches!(item, Item::Indicator(i) if *i == id))
+        };
+        let found = position(&self.filter).or_else(|| {
+            // The next one to rate is hidden by a filter: show everything.
+            self.filter = Filter::default();
+            position(&self.filter)
+        });
+        self.select(found.unwrap_or(0));
+    }
+
+    fn scroll_detail(&mut self, action: Action, ctx: &Ctx, data: &Data) {
+        let (len, height) = render::detail_extent(self, ctx, data);
+        let page = height.saturating_sub(1).max(1);
+        let scroll = match action {
+            Action::PageUp => self.detail_scroll.saturating_sub(page),
+            Action::PageDown => self.detail_scroll + page,
+            Action::ScrollUp => self.detail_scroll.saturating_sub(1),
+            _ => self.detail_scroll + 1,
+        };
+        self.detail_scroll = scroll.min(len.saturating_sub(height));
+    }
+
+    fn rate(&mut self, value: u32, data: &mut Data) -> Vec<Effect> {
+        let id = match self.selected_item(data) {
+            Some(Item::Indicator(id)) => id.to_owned(),
+            Some(Item::Orphan(_)) => {
+                self.note = Some(Note::Word(Word::OrphanNotRatable));
+                return Vec::new();
+            }
+            None => return Vec::new(),
+        };
+        if data.pack.scale_step(value).is_none() {
+            self.note = Some(Note::NotOnScale(value));
+            return Vec::new();
+        }
+        let mut effects = Vec::new();
+        if assess::rate(&mut data.profile, &id, value, &data.today) {
+            data.rescore();
+            effects.push(Effect::SaveProfile);
+        }
+        if self.guided {
+            match assess::next_unrated(&data.pack, &data.profile, Some(&id)) {
+                Some(next) => {
+                    let next = next.to_owned();
+                    self.select_id(&next, data);
+                }
+                None => {
+                    self.guided = false;
+                    self.note = Some(Note::Word(Word::GuidedDone));
+                }
+            }
+        }
+        effects
+    }
+
+    fn edit(&mut self, data: &Data, externally: bool) -> Vec<Effect> {
+        let (id, rating) = match self.selected_item(data) {
+            Some(Item::Indicator(id)) => (id, data.profile.ratings.get(id)),
+            Some(Item::Orphan(_)) => {
+                self.note = Some(Note::Word(Word::OrphanNotRatable));
+                return Vec::new();
+            }
+            None => return Vec::new(),
+        };
+        let Some(rating) = rating else {
+            self.note = Some(Note::Word(Word::RateFirst));
+            return Vec::new();
+        };
+        let text = rating.evidence.clone().unwrap_or_default();
+        if externally {
+            return vec![Effect::EditExternally {
+                id: id.to_owned(),
+                text,
+            }];
+        }
+        self.editor = Some(Editor::new(id, &text));
+        Vec::new()
+    }
+
+    fn update_editor(&mut self, action: Action, data: &mut Data) -> Option<Vec<Effect>> {
+        let editor = self.editor.as_mut()?;
+        match action {
+            Action::Type(key) => {
+                editor.type_key(key);
+                Some(Vec::new())
+            }
+            Action::Back => {
+                let (id, text) = (editor.id.clone(), editor.text());
+                self.editor = None;
+                Some(self.apply_evidence(&id, &text, data))
+            }
+            Action::Cancel => {
+                self.editor = None;
+                Some(Vec::new())
+            }
+            _ => None,
+        }
+    }
+
+    fn apply_evidence(&mut self, id: &str, text: &str, data: &mut Data) -> Vec<Effect> {
+        match assess::set_evidence(&mut data.profile, id, text, &data.today) {
+            None => {
+                self.note = Some(Note::Word(Word::RateFirst));
+                Vec::new()
+            }
+            Some(false) => {
+                self.note = Some(Note::Word(Word::EvidenceUnchanged));
+                Vec::new()
+            }
+            Some(true) => {
+                data.rescore();
+                vec![Effect::SaveProfile]
+            }
+        }
+    }
+
+    fn change_filter(&mut self, data: &Data, change: impl FnOnce(&mut Filter)) -> Vec<Effect> {
+        let before = self.selected_item(data).map(|item| item.id().to_owned());
+        change(&mut self.filter);
+        let list = items(&self.filter, data);
+        let found = before.and_then(|id| list.iter().position(|item| item.id() == id));
+        self.detail_scroll = 0;
+        self.selected = found.unwrap_or(0);
+        Vec::new()
+    }
+
+    fn toggle_guided(&mut self, data: &Data) -> Vec<Effect> {
+        if self.guided {
+            self.guided = false;
+            return Vec::new();
+        }
+        match assess::next_unrated(&data.pack, &data.profile, None) {
+            Some(first) => {
+                self.guided = true;
+                let first = first.to_owned();
+                self.select_id(&first, data);
+            }
+            None => self.note = Some(Note::Word(Word::GuidedDone)),
+        }
+        Vec::new()
+    }
+
+    fn delete_orphan(&mut self, id: &str, data: &mut Data) -> bool {
+        let deleted = assess::delete_orphan(&mut data.profile, &data.pack, id);
+        if deleted {
+            data.rescore();
+            self.note = Some(Note::Deleted(id.to_owned()));
+        }
+        self.selected = self
+            .selected
+            .min(items(&self.filter, data).len().saturating_sub(1));
+        deleted
+    }
+}
+
+/// The target after `t`: each level in ladder order, then automatic (`None`).
+fn cycle_target(data: &mut Data) -> Vec<Effect> {
+    let levels = data.pack.levels.iter().map(|l| l.id.value.clone());
+    let next = cycle(data.profile.target_level.as_deref(), levels);
+    if assess::set_target(&mut data.profile, &data.pack, next.as_deref()) {
+        data.rescore();
+        vec![Effect::SaveProfile]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The value after `current` in `None, all[0], all[1], ..., None`; a value
+/// not in `all` starts the cycle again.
+fn cycle(current: Option<&str>, all: impl Iterator<Item = String>) -> Option<String> {
+    let all: Vec<String> = all.collect();
+    match current.and_then(|c| all.iter().position(|v| v == c)) {
+        Some(i) => all.get(i + 1).cloned(),
+        None => all.first().cloned(),
+    }
+}

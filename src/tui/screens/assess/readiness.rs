@@ -1,0 +1,135 @@
+//! Readiness beside the list: a side panel in wide terminals, a one-line
+//! strip in narrow ones.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::View;
+use super::render::put;
+use super::words::Word;
+use crate::core::assess::progress;
+use crate::core::report::{level_label, percent};
+use crate::tui::data::Data;
+use crate::tui::i18n::Lang;
+use crate::tui::text::{display_width as width, truncate};
+
+/// The target and whether it was chosen or follows the rule.
+fn target_words(data: &Data, lang: Lang) -> (String, &'static str) {
+    let target = data
+        .assessment
+        .target_level
+        .clone()
+        .unwrap_or_else(|| Word::NoLevel.text(lang).to_owned());
+    let how = if data.profile.target_level.is_some() {
+        Word::Chosen
+    } else {
+        Word::Automatic
+    };
+    (target, how.text(lang))
+}
+
+pub(super) fn readiness_strip(view: &View<'_>) -> Line<'static> {
+    let (lang, theme, data) = (view.lang, view.theme, view.data);
+    let current = data
+        .assessment
+        .current_level
+        .clone()
+        .unwrap_or_else(|| Word::NoLevel.text(lang).to_owned());
+    let (target, how) = target_words(data, lang);
+    let mut spans = vec![
+        Span::styled(format!("{} ", Word::Current.text(lang)), theme.muted),
+        Span::styled(current, theme.heading),
+        Span::styled(format!(" · {} ", Word::Target.text(lang)), theme.muted),
+        Span::styled(target, theme.heading),
+        Span::styled(format!(" ({how})  │ "), theme.muted),
+    ];
+    for level in &data.assessment.levels {
+        let mark = if level.reached { "✓" } else { "" };
+        spans.push(Span::styled(
+            format!("{} {}{mark}  ", level.id, percent(level.readiness)),
+            theme.text,
+        ));
+    }
+    Line::from(spans)
+}
+
+pub(super) fn draw_panel(area: Rect, buf: &mut Buffer, view: &View<'_>) {
+    let (lang, theme, data) = (view.lang, view.theme, view.data);
+    let mut lines = vec![Line::from(Span::styled(
+        Word::Readiness.text(lang),
+        theme.heading,
+    ))];
+    let id_width = data
+        .assessment
+        .levels
+        .iter()
+        .map(|l| width(&l.id))
+        .max()
+        .unwrap_or(0)
+        .min(8);
+    // id, a space, the bar, " 100%", " ✓"
+    let bar = usize::from(area.width).saturating_sub(id_width + 8).min(12);
+    for level in &data.assessment.levels {
+        let filled = ((level.readiness.clamp(0.0, 1.0) * bar as f64).round()) as usize;
+        let id = truncate(&level.id, id_width);
+        let pad = " ".repeat(id_width.saturating_sub(width(&id)));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{id}{pad} "), theme.text),
+            Span::styled("█".repeat(filled), theme.heading),
+            Span::styled("░".repeat(bar - filled), theme.border),
+            Span::styled(format!(" {:>4}", percent(level.readiness)), theme.text),
+            Span::styled(if level.reached { " ✓" } else { "" }, theme.text),
+        ]));
+    }
+    lines.push(Line::from(Span::styled(
+        format!(
+            "{} {}",
+            Word::ReachedAt.text(lang),
+            percent(data.pack.threshold)
+        ),
+        theme.muted,
+    )));
+    lines.push(Line::default());
+    let label = |id: &str| {
+        data.pack
+            .level(id)
+            .map(|l| level_label(&l.id, l.name.get(lang.code(), data.fallback())))
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let none = Word::NoLevel.text(lang).to_owned();
+    let current = data
+        .assessment
+        .current_level
+        .as_deref()
+        .map_or(none.clone(), label);
+    let target = data.assessment.target_level.as_deref().map_or(none, label);
+    let (_, how) = target_words(data, lang);
+    let (rated, total) = progress(&data.pack, &data.profile);
+    let rows = [
+        (Word::Current, current),
+        (Word::Target, target),
+        (
+            Word::Target,
+            format!("{how} · {}", Word::TargetKey.text(lang)),
+        ),
+        (Word::Rated, format!("{rated}/{total}")),
+    ];
+    let name_width = rows
+        .iter()
+        .map(|(w, _)| width(w.text(lang)))
+        .max()
+        .unwrap_or(0);
+    for (i, (name, value)) in rows.into_iter().enumerate() {
+        let shown = if i == 2 { "" } else { name.text(lang) };
+        let pad = " ".repeat(name_width.saturating_sub(width(shown)) + 1);
+        let style = if i == 2 { theme.muted } else { theme.text };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{shown}{pad}"), theme.muted),
+            Span::styled(value, style),
+        ]));
+    }
+    for (line, row) in lines.into_iter().zip(area.rows()) {
+        put(row, buf, line);
+    }
+}

@@ -1,0 +1,336 @@
+//! Drawing the Assess screen: where each part goes at a given size, and
+//! the parts themselves. Reads state only.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Modifier;
+use ratatui::symbols::line;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::words::{self, Word, guided_progress};
+use super::{Assess, Ctx, Note, View};
+use super::{detail, list, readiness};
+use crate::core::assess::progress;
+use crate::core::sanitize::neutralize_controls;
+use crate::tui::data::{Data, SaveStatus};
+use crate::tui::text::{display_width as width, truncate};
+use crate::tui::theme::Theme;
+
+/// From this width on, readiness gets a side panel; below, a top strip.
+const WIDE: u16 = 100;
+/// The side panel's width.
+const PANEL: u16 = 30;
+
+/// Where each part of the screen goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Areas {
+    banner: Option<Rect>,
+    filter: Rect,
+    strip: Option<Rect>,
+    list: Rect,
+    detail: Rect,
+    panel: Option<Rect>,
+    error: Option<Rect>,
+    status: Rect,
+}
+
+fn areas(body: Rect, banner: bool, failed: bool) -> Areas {
+    let inner = body.inner(Margin::new(1, 0));
+    let mut top = inner.y;
+    let mut bottom = inner.bottom();
+    let mut take_top = |wanted: bool| {
+        (wanted && top < bottom).then(|| {
+            top += 1;
+            Rect::new(inner.x, top - 1, inner.width, 1)
+        })
+    };
+    let banner = take_top(banner);
+    let filter = take_top(true).unwrap_or_default();
+    let wide = inner.width >= WIDE;
+    let strip = take_top(!wide);
+    let mut take_bottom = |wanted: bool| {
+        (wanted && top < bottom).then(|| {
+            bottom -= 1;
+            Rect::new(inner.x, bottom, inner.width, 1)
+        })
+    };
+    let status = take_bottom(true).unwrap_or_default();
+    let error = take_bottom(failed);
+    let main = Rect::new(inner.x, top, inner.width, bottom.saturating_sub(top));
+    let (rest, panel) = if wide {
+        // The panel sits after a rule and a blank column.
+        let rest = main.width.saturating_sub(PANEL + 2);
+        let panel = Rect::new(main.x + rest + 2, main.y, PANEL, main.height);
+        (
+            Rect {
+                width: rest,
+                ..main
+            },
+            Some(panel),
+        )
+    } else {
+        (main, None)
+    };
+    let list_width = rest.width * 2 / 5;
+    let list = Rect {
+        width: list_width,
+        ..rest
+    };
+    let detail = Rect::new(
+        rest.x + list_width + 2,
+        rest.y,
+        rest.width.saturating_sub(list_width + 3),
+        rest.height,
+    );
+    Areas {
+        banner,
+        filter,
+        strip,
+        list,
+        detail,
+        panel,
+        error,
+        status,
+    }
+}
+
+fn areas_for(state: &Assess, body: Rect, data: &Data) -> Areas {
+    let banner = state.guided || data.profile.ratings.is_empty();
+    let failed = matches!(data.save, SaveStatus::Failed(_));
+    areas(body, banner, failed)
+}
+
+/// How many lines the selected item's details take, and how many rows show.
+pub(super) fn detail_extent(state: &Assess, ctx: &Ctx, data: &Data) -> (usize, usize) {
+    let body = Rect::new(0, 0, ctx.body.width, ctx.body.height);
+    let area = areas_for(state, body, data).detail;
+    let theme = Theme::no_color();
+    let cx = detail::Ctx {
+        data,
+        lang: ctx.lang,
+        theme: &theme,
+        width: usize::from(area.width),
+    };
+    let len = detail::lines(state.selected_item(data), &cx).len();
+    (len, usize::from(area.height))
+}
+
+/// Draws the screen into `area`.
+pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>) {
+    let area = area.intersection(buf.area);
+    let data = view.data;
+    let theme = view.theme;
+    let lang = view.lang;
+    let at = areas_for(state, area, data);
+    if let Some(row) = at.banner {
+        let text = if state.guided {
+            let (rated, total) = progress(&data.pack, &data.profile);
+            guided_progress(lang, rated, total)
+        } else {
+            Word::Banner.text(lang).to_owned()
+        };
+        put(row, buf, Line::from(Span::styled(text, theme.heading)));
+    }
+    put(at.filter, buf, filter_line(state, view));
+    if let Some(row) = at.strip {
+        put(row, buf, readiness::readiness_strip(view));
+    }
+    list::draw_list(state, at.list, buf, view);
+    // Rules: after the list, and before the panel's blank column.
+    let mut rules = vec![at.list.right()];
+    rules.extend(at.panel.map(|panel| panel.x.saturating_sub(2)));
+    for y in at.list.top()..at.list.bottom() {
+        for &x in &rules {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.set_symbol(line::VERTICAL).set_style(theme.border);
+            }
+        }
+    }
+    match &state.editor {
+        Some(editor) => {
+            let heading = format!(
+                "{} · {}",
+                Word::EditorTitle.text(lang),
+                indicator_text(&editor.id, view)
+            );
+            put(
+                Rect {
+                    height: 1,
+                    ..at.detail
+                },
+                buf,
+                Line::from(Span::styled(heading, theme.muted)),
+            );
+            let text_area = Rect {
+                y: at.detail.y.saturating_add(1),
+                height: at.detail.height.saturating_sub(1),
+                ..at.detail
+            };
+            editor.render(
+                Word::YourEvidence.text(lang),
+                Word::EditorPlaceholder.text(lang),
+                theme,
+                text_area.intersection(buf.area),
+                buf,
+            );
+        }
+        None => {
+            let cx = detail::Ctx {
+                data,
+                lang,
+                theme,
+                width: usize::from(at.detail.width),
+            };
+            let lines = detail::lines(state.selected_item(data), &cx);
+            let height = usize::from(at.detail.height);
+            let scroll = state.detail_scroll.min(lines.len().saturating_sub(height));
+            for (line, row) in lines.into_iter().skip(scroll).zip(at.detail.rows()) {
+                put(row, buf, line);
+            }
+        }
+    }
+    if let Some(panel) = at.panel {
+        readiness::draw_panel(panel, buf, view);
+    }
+    if let (Some(row), SaveStatus::Failed(message)) = (at.error, &data.save) {
+        let text = format!(
+            "{}{}{}",
+            Word::SaveFailed.text(lang),
+            neutralize_controls(message).trim_end_matches('.'),
+            Word::SaveRetry.text(lang)
+        );
+        put(
+            row,
+            buf,
+            Line::from(Span::styled(text, theme.text.add_modifier(Modifier::BOLD))),
+        );
+    }
+    draw_status(state, at.status, buf, view);
+}
+
+/// Draws `line` in the one-row `area`, cut at its right edge.
+pub(super) fn put(area: Rect, buf: &mut Buffer, line: Line<'_>) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let max = usize::from(area.width);
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let room = max.saturating_sub(used);
+        if room == 0 {
+            break;
+        }
+        let text = truncate(&span.content, room);
+        used += width(&text);
+        spans.push(Span::styled(text, span.style));
+    }
+    Line::from(spans).style(line.style).render(area, buf);
+}
+
+pub(super) fn indicator_text(id: &str, view: &View<'_>) -> String {
+    let data = view.data;
+    data.pack
+        .indicator(id)
+        .map(|(_, ind)| {
+            ind.text
+                .get(view.lang.code(), data.fallback())
+                .replace('\n', " ")
+        })
+        .unwrap_or_else(|| neutralize_controls(id).into_owned())
+}
+
+fn filter_line(state: &Assess, view: &View<'_>) -> Line<'static> {
+    let lang = view.lang;
+    let theme = view.theme;
+    let data = view.data;
+    let f = &state.filter;
+    let all = Word::All.text(lang);
+    let level = f.level.clone().unwrap_or_else(|| all.to_owned());
+    let dimension = f
+        .dimension
+        .as_deref()
+        .and_then(|id| data.pack.dimensions.iter().find(|d| d.id.value == id))
+        .map(|d| d.name.get(lang.code(), data.fallback()).to_owned())
+        .unwrap_or_else(|| all.to_owned());
+    let on_off = |on: bool| if on { Word::On } else { Word::Off }.text(lang).to_owned();
+    let parts = [
+        ("l", Word::Level, level, f.level.is_some()),
+        ("d", Word::Dimension, dimension, f.dimension.is_some()),
+        (
+            "u",
+            Word::UnratedOnly,
+            on_off(f.unrated_only),
+            f.unrated_only,
+        ),
+        ("n", Word::GapsOnly, on_off(f.gaps_only), f.gaps_only),
+    ];
+    let mut spans = vec![Span::styled(Word::Filter.text(lang), theme.muted)];
+    for (key, name, value, set) in parts {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {}: ", name.text(lang)), theme.muted));
+        let style = if set {
+            theme
+                .text
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        } else {
+            theme.text
+        };
+        spans.push(Span::styled(value, style));
+    }
+    Line::from(spans)
+}
+
+fn draw_status(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>) {
+    let (lang, theme, data) = (view.lang, view.theme, view.data);
+    let saved = if data.save == SaveStatus::Saved {
+        Word::Saved.text(lang)
+    } else {
+        ""
+    };
+    let room = usize::from(area.width).saturating_sub(width(saved) + 1);
+    let (text, style) = match (&state.confirm, &state.note) {
+        (Some(id), _) => (
+            words::confirm_delete(lang, &neutralize_controls(id)),
+            theme.text.add_modifier(Modifier::BOLD),
+        ),
+        (None, Some(note)) => (note_text(note, view), theme.text),
+        (None, None) => (String::new(), theme.text),
+    };
+    put(
+        area,
+        buf,
+        Line::from(Span::styled(truncate(&text, room), style)),
+    );
+    if !saved.is_empty() {
+        let w = u16::try_from(width(saved)).unwrap_or(u16::MAX);
+        let x = area.right().saturating_sub(w);
+        put(
+            Rect::new(x, area.y, w.min(area.width), area.height),
+            buf,
+            Line::from(Span::styled(saved, theme.muted)),
+        );
+    }
+}
+
+fn note_text(note: &Note, view: &View<'_>) -> String {
+    let lang = view.lang;
+    match note {
+        Note::Word(word) => word.text(lang).to_owned(),
+        Note::NotOnScale(value) => {
+            let values: Vec<String> = view
+                .data
+                .pack
+                .scale
+                .iter()
+                .map(|s| s.value.value.to_string())
+                .collect();
+            words::not_on_scale(lang, *value, &values.join(" "))
+        }
+        Note::Deleted(id) => words::deleted(lang, &neutralize_controls(id)),
+        Note::EditorFailed(why) => words::editor_failed(lang, &neutralize_controls(why)),
+    }
+}

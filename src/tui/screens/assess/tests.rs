@@ -1,0 +1,333 @@
+//! The Assess screen driven with made-up actions and keys, on the fixture
+//! pack `valid-ops` (numbers easy to work out by hand), and drawn on a test
+//! backend with the built-in pack.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use crate::core::content::{self, PackSource};
+use crate::core::profile::{Profile, Rating};
+use crate::tui::action::Action;
+use crate::tui::data::{Data, SaveStatus};
+use crate::tui::i18n::Lang;
+use crate::tui::keymap::{Context, Key, Keymap};
+use crate::tui::screens::{Screen, ScreenId};
+use crate::tui::state::{Effect, State, update};
+use crate::tui::theme::Theme;
+
+mod editing;
+mod render;
+
+const TODAY: &str = "2025-03-01";
+
+fn ops_data(profile: Profile) -> Data {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/valid-ops");
+    let pack = content::load(&PackSource::Dir(dir)).unwrap().pack;
+    Data::new(pack, profile, TODAY)
+}
+
+/// The app on Assess with `data`, in a 100×30 window.
+fn app(data: Data) -> State {
+    let mut state = State::new(
+        Lang::En,
+        Theme::no_color(),
+        Keymap::builtin().unwrap(),
+        data,
+    );
+    update(
+        &mut state,
+        Action::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
+    update(&mut state, Action::GoTo(ScreenId::Assess));
+    state
+}
+
+fn ops() -> State {
+    app(ops_data(Profile::new("default")))
+}
+
+fn selected(state: &State) -> String {
+    let screen = &state.screens.assess;
+    screen
+        .selected_item(&state.data)
+        .map(|item| item.id().to_owned())
+        .unwrap_or_default()
+}
+
+fn visible(state: &State) -> Vec<String> {
+    super::items(&state.screens.assess.filter, &state.data)
+        .iter()
+        .map(|item| item.id().to_owned())
+        .collect()
+}
+
+fn readiness(state: &State, level: &str) -> f64 {
+    state.data.assessment.level(level).unwrap().readiness
+}
+
+/// Presses `key` the way the loop does: through the keymap, then `update`.
+fn press(state: &mut State, key: &str) -> Vec<Effect> {
+    let key: Key = key.parse().unwrap();
+    match state.action_for_key(key) {
+        Some(action) => update(state, action),
+        None => Vec::new(),
+    }
+}
+
+fn score(state: &State, id: &str) -> Option<u32> {
+    state.data.profile.ratings.get(id).map(|r| r.score)
+}
+
+#[test]
+fn the_first_indicator_of_the_first_dimension_is_selected_at_start() {
+    let state = ops();
+    assert_eq!(selected(&state), "craft.l1.a");
+    // Grouped by dimension, then level in ladder order.
+    assert_eq!(
+        visible(&state),
+        [
+            "craft.l1.a",
+            "craft.l1.b",
+            "craft.l2.a",
+            "craft.l3.a",
+            "people.l1.a",
+            "people.l2.a",
+            "people.l2.b"
+        ]
+    );
+}
+
+#[test]
+fn a_scale_key_rates_rescores_and_asks_for_a_save() {
+    let mut state = ops();
+    assert_eq!(press(&mut state, "5"), [Effect::SaveProfile]);
+    assert_eq!(score(&state, "craft.l1.a"), Some(5));
+    // L1: weights 1, 2, 1 on a 1..5 scale: 1·5 / (4·5) = 0.25.
+    assert_eq!(readiness(&state, "L1"), 0.25);
+    press(&mut state, "j");
+    assert_eq!(press(&mut state, "4"), [Effect::SaveProfile]);
+    // (1·5 + 2·4) / 20 = 0.65.
+    assert_eq!(readiness(&state, "L1"), 0.65);
+    assert_eq!(
+        state.data.profile.ratings["craft.l1.b"].updated.as_deref(),
+        Some(TODAY)
+    );
+    // The same score again changes nothing and saves nothing.
+    assert_eq!(press(&mut state, "4"), []);
+}
+
+#[test]
+fn a_digit_off_the_scale_rates_nothing_and_says_why() {
+    let mut state = ops();
+    assert_eq!(press(&mut state, "0"), []);
+    assert!(state.data.profile.ratings.is_empty());
+    assert_eq!(state.screens.assess.note, Some(super::Note::NotOnScale(0)));
+    // The note goes with the next key.
+    press(&mut state, "j");
+    assert_eq!(state.screens.assess.note, None);
+}
+
+#[test]
+fn moving_stops_at_both_ends() {
+    let mut state = ops();
+    press(&mut state, "k");
+    assert_eq!(selected(&state), "craft.l1.a");
+    press(&mut state, "end");
+    assert_eq!(selected(&state), "people.l2.b");
+    press(&mut state, "down");
+    assert_eq!(selected(&state), "people.l2.b");
+    press(&mut state, "up");
+    assert_eq!(selected(&state), "people.l2.a");
+    press(&mut state, "home");
+    assert_eq!(selected(&state), "craft.l1.a");
+}
+
+#[test]
+fn filters_cycle_and_combine() {
+    let mut state = ops();
+    press(&mut state, "l");
+    assert_eq!(visible(&state), ["craft.l1.a", "craft.l1.b", "people.l1.a"]);
+    press(&mut state, "l");
+    assert_eq!(
+        visible(&state),
+        ["craft.l2.a", "people.l2.a", "people.l2.b"]
+    );
+    press(&mut state, "d");
+    assert_eq!(visible(&state), ["craft.l2.a"]);
+    press(&mut state, "d");
+    assert_eq!(visible(&state), ["people.l2.a", "people.l2.b"]);
+    press(&mut state, "l");
+    press(&mut state, "l");
+    // Past the last level the level filter is off again.
+    assert_eq!(state.screens.assess.filter.level, None);
+    assert_eq!(
+        visible(&state),
+        ["people.l1.a", "people.l2.a", "people.l2.b"]
+    );
+    press(&mut state, "c");
+    assert_eq!(visible(&state).len(), 7);
+}
+
+#[test]
+fn unrated_only_hides_what_was_just_rated_and_selects_the_next() {
+    let mut state = ops();
+    press(&mut state, "u");
+    press(&mut state, "3");
+    assert_eq!(visible(&state).len(), 6);
+    assert_eq!(selected(&state), "craft.l1.b");
+}
+
+#[test]
+fn gaps_only_shows_what_is_below_meets_up_to_the_target() {
+    let mut state = ops();
+    // Nothing rated: the target is the first level, L1, and all of L1 is a gap.
+    press(&mut state, "n");
+    assert_eq!(visible(&state), ["craft.l1.a", "craft.l1.b", "people.l1.a"]);
+    // 4 meets the bar, so craft.l1.a is no longer a gap.
+    press(&mut state, "4");
+    assert_eq!(visible(&state), ["craft.l1.b", "people.l1.a"]);
+}
+
+#[test]
+fn a_filter_change_keeps_the_selection_when_it_is_still_shown() {
+    let mut state = ops();
+    press(&mut state, "j");
+    press(&mut state, "l");
+    assert_eq!(selected(&state), "craft.l1.b");
+    press(&mut state, "l");
+    assert_eq!(
+        selected(&state),
+        "craft.l2.a",
+        "hidden: the first one shown"
+    );
+}
+
+#[test]
+fn the_guided_pass_moves_to_the_next_unrated_in_ladder_order() {
+    let mut state = ops();
+    assert_eq!(press(&mut state, "g"), []);
+    assert!(state.screens.assess.guided);
+    assert_eq!(selected(&state), "craft.l1.a");
+    press(&mut state, "4");
+    assert_eq!(selected(&state), "craft.l1.b");
+    press(&mut state, "4");
+    // All of L1 before L2: the people dimension's L1 indicator is next.
+    assert_eq!(selected(&state), "people.l1.a");
+    press(&mut state, "3");
+    assert_eq!(selected(&state), "craft.l2.a");
+    assert_eq!(
+        crate::core::assess::progress(&state.data.pack, &state.data.profile),
+        (3, 7)
+    );
+    press(&mut state, "g");
+    assert!(!state.screens.assess.guided);
+    press(&mut state, "2");
+    assert_eq!(selected(&state), "craft.l2.a", "without guidance, it stays");
+}
+
+#[test]
+fn the_guided_pass_ends_when_everything_is_rated() {
+    let mut state = ops();
+    press(&mut state, "g");
+    for _ in 0..7 {
+        press(&mut state, "3");
+    }
+    assert_eq!(state.data.profile.ratings.len(), 7);
+    assert!(!state.screens.assess.guided);
+    let done = super::Note::Word(super::Word::GuidedDone);
+    assert_eq!(state.screens.assess.note, Some(done));
+}
+
+#[test]
+fn the_guided_pass_clears_a_filter_that_hides_the_next_one() {
+    let mut state = ops();
+    press(&mut state, "d");
+    press(&mut state, "g");
+    press(&mut state, "4");
+    press(&mut state, "4");
+    assert_eq!(selected(&state), "people.l1.a");
+    assert!(!state.screens.assess.filter.is_active());
+}
+
+#[test]
+fn t_cycles_the_target_through_every_level_then_automatic() {
+    let mut state = ops();
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        assert_eq!(press(&mut state, "t"), [Effect::SaveProfile]);
+        seen.push((
+            state.data.profile.target_level.clone(),
+            state.data.assessment.target_level.clone(),
+        ));
+    }
+    let some = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        seen,
+        [
+            (some("L1"), some("L1")),
+            (some("L2"), some("L2")),
+            (some("L3"), some("L3")),
+            // Automatic: nothing reached, so the rule gives the first level.
+            (None, some("L1")),
+        ]
+    );
+}
+
+fn with_orphan() -> State {
+    let mut profile = Profile::new("default");
+    let rating = |score| Rating {
+        score,
+        evidence: None,
+        updated: None,
+    };
+    profile.ratings.insert("craft.l1.a".into(), rating(3));
+    profile
+        .ratings
+        .insert("gone.old-indicator".into(), rating(2));
+    app(ops_data(profile))
+}
+
+#[test]
+fn orphaned_ratings_are_listed_last_and_deleted_only_after_a_yes() {
+    let mut state = with_orphan();
+    assert_eq!(visible(&state).last().unwrap(), "gone.old-indicator");
+    press(&mut state, "end");
+    assert_eq!(press(&mut state, "x"), []);
+    assert_eq!(
+        state.screens.assess.confirm.as_deref(),
+        Some("gone.old-indicator")
+    );
+    // Any other key keeps it.
+    assert_eq!(press(&mut state, "j"), []);
+    assert_eq!(state.screens.assess.confirm, None);
+    assert_eq!(score(&state, "gone.old-indicator"), Some(2));
+    press(&mut state, "x");
+    assert_eq!(press(&mut state, "y"), [Effect::SaveProfile]);
+    assert_eq!(score(&state, "gone.old-indicator"), None);
+    assert!(state.data.assessment.orphaned.is_empty());
+    assert_eq!(score(&state, "craft.l1.a"), Some(3), "the others are kept");
+    assert_eq!(selected(&state), "people.l2.b");
+}
+
+#[test]
+fn x_on_an_indicator_of_the_pack_deletes_nothing() {
+    let mut state = with_orphan();
+    press(&mut state, "x");
+    assert_eq!(state.screens.assess.confirm, None);
+    assert_eq!(press(&mut state, "y"), []);
+    assert_eq!(score(&state, "craft.l1.a"), Some(3));
+}
+
+fn type_text(state: &mut State, text: &str) {
+    for c in text.chars() {
+        let key = Key::plain(KeyCode::Char(c));
+        let action = state.action_for_key(key).unwrap();
+        assert_eq!(action, Action::Type(key));
+        update(state, action);
+    }
+}

@@ -1,0 +1,104 @@
+//! Evidence: the editor inside the app, the person's own editor, and what
+//! happens when the profile cannot be saved.
+
+use super::*;
+
+#[test]
+fn evidence_needs_a_rating_first() {
+    let mut state = ops();
+    assert_eq!(press(&mut state, "e"), []);
+    assert!(!state.screens.assess.editing());
+    let rate_first = super::super::Note::Word(super::super::Word::RateFirst);
+    assert_eq!(state.screens.assess.note, Some(rate_first.clone()));
+    assert_eq!(press(&mut state, "E"), []);
+    assert_eq!(state.screens.assess.note, Some(rate_first));
+}
+
+#[test]
+fn the_editor_takes_every_key_and_esc_saves_the_evidence() {
+    let mut state = ops();
+    press(&mut state, "3");
+    press(&mut state, "e");
+    assert_eq!(state.context(), Context::Editor);
+    // q, Tab and ? are text here; Chinese arrives as characters.
+    type_text(&mut state, "q? 值班手册");
+    press(&mut state, "enter");
+    type_text(&mut state, "PR #12");
+    assert_eq!(press(&mut state, "esc"), [Effect::SaveProfile]);
+    assert_eq!(state.context(), Context::Screen(ScreenId::Assess));
+    let rating = &state.data.profile.ratings["craft.l1.a"];
+    assert_eq!(rating.evidence.as_deref(), Some("q? 值班手册\nPR #12"));
+}
+
+#[test]
+fn ctrl_c_in_the_editor_discards_and_does_not_quit() {
+    let mut state = ops();
+    press(&mut state, "3");
+    press(&mut state, "e");
+    type_text(&mut state, "draft");
+    let ctrl_c = Key {
+        code: KeyCode::Char('c'),
+        modifiers: KeyModifiers::CONTROL,
+    };
+    assert_eq!(state.action_for_key(ctrl_c), Some(Action::Cancel));
+    assert_eq!(update(&mut state, Action::Cancel), []);
+    assert_eq!(state.data.profile.ratings["craft.l1.a"].evidence, None);
+    // Back on the screen, Ctrl-C quits again.
+    assert_eq!(state.action_for_key(ctrl_c), Some(Action::Quit));
+}
+
+#[test]
+fn editing_existing_evidence_starts_from_it() {
+    let mut state = ops();
+    press(&mut state, "3");
+    press(&mut state, "e");
+    type_text(&mut state, "one");
+    press(&mut state, "esc");
+    press(&mut state, "e");
+    type_text(&mut state, " two");
+    press(&mut state, "esc");
+    let rating = &state.data.profile.ratings["craft.l1.a"];
+    assert_eq!(rating.evidence.as_deref(), Some("one two"));
+    // Esc without a change saves nothing.
+    press(&mut state, "e");
+    assert_eq!(press(&mut state, "esc"), []);
+}
+
+#[test]
+fn the_external_editor_gets_the_evidence_and_its_text_is_applied() {
+    let mut state = ops();
+    press(&mut state, "3");
+    let effects = press(&mut state, "E");
+    assert_eq!(
+        effects,
+        [Effect::EditExternally {
+            id: "craft.l1.a".into(),
+            text: String::new()
+        }]
+    );
+    let screen = &mut state.screens.assess;
+    let effects =
+        screen.edited_externally("craft.l1.a", Ok("runbook v2\n\n".into()), &mut state.data);
+    assert_eq!(effects, [Effect::SaveProfile]);
+    let rating = &state.data.profile.ratings["craft.l1.a"];
+    assert_eq!(rating.evidence.as_deref(), Some("runbook v2"));
+    let failed = screen.edited_externally("craft.l1.a", Err("no editor".into()), &mut state.data);
+    assert_eq!(failed, []);
+    assert_eq!(
+        state.screens.assess.note,
+        Some(super::super::Note::EditorFailed("no editor".into()))
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_change_in_memory() {
+    let mut state = ops();
+    press(&mut state, "4");
+    // A data dir that is a file: the profiles directory cannot be made.
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let store = crate::core::profile::ProfileStore::new(file.path());
+    crate::tui::app::save(&mut state, Some(&store));
+    assert!(matches!(state.data.save, SaveStatus::Failed(_)));
+    assert_eq!(score(&state, "craft.l1.a"), Some(4));
+    assert_eq!(readiness(&state, "L1"), 0.2);
+}

@@ -1,0 +1,193 @@
+//! The Assess screen as drawn: snapshots at 80×24 and 120×40 in both
+//! languages, the marks that must not depend on colour, a failed save, and
+//! no panic at any size.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::*;
+use crate::core::assess;
+use crate::tui::view;
+
+fn built_in(profile: Profile) -> Data {
+    let pack = content::built_in().unwrap().pack;
+    Data::new(pack, profile, TODAY)
+}
+
+/// A profile part-way through: the first two indicators rated, the first
+/// with evidence, and the target chosen.
+fn started() -> Profile {
+    let data = built_in(Profile::new("default"));
+    let order = assess::visible_indicators(
+        &data.pack,
+        &data.profile,
+        &data.assessment,
+        &Default::default(),
+    );
+    let mut profile = Profile::new("default");
+    assess::rate(&mut profile, order[0], 3, TODAY);
+    assess::rate(&mut profile, order[1], 1, TODAY);
+    assess::set_evidence(
+        &mut profile,
+        order[0],
+        "Order-sync service: all errors wrapped with %w; lint clean since March.",
+        TODAY,
+    );
+    profile.target_level = Some("P7".into());
+    profile
+}
+
+fn on_assess(data: Data, lang: Lang, width: u16, height: u16) -> State {
+    let mut state = State::new(lang, Theme::no_color(), Keymap::builtin().unwrap(), data);
+    update(&mut state, Action::Resize { width, height });
+    update(&mut state, Action::GoTo(ScreenId::Assess));
+    state
+}
+
+fn screen(state: &State) -> TestBackend {
+    let backend = TestBackend::new(state.size.width, state.size.height);
+    let mut terminal = Terminal::new(backend).unwrap();
+    terminal.draw(|frame| view::render(state, frame)).unwrap();
+    terminal.backend().clone()
+}
+
+fn text_of(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn snapshots_in_both_languages_at_both_sizes() {
+    for lang in Lang::ALL {
+        for (width, height) in [(80, 24), (120, 40)] {
+            let state = on_assess(built_in(started()), lang, width, height);
+            let name = format!("assess_{}_{width}x{height}", lang.tag());
+            insta::assert_snapshot!(name, screen(&state));
+        }
+    }
+}
+
+#[test]
+fn snapshot_of_a_first_start_with_the_guided_banner() {
+    for lang in Lang::ALL {
+        let state = on_assess(built_in(Profile::new("default")), lang, 80, 24);
+        insta::assert_snapshot!(format!("assess_empty_{}_80x24", lang.tag()), screen(&state));
+    }
+}
+
+#[test]
+fn snapshot_of_the_editor_with_chinese_text() {
+    let mut state = on_assess(built_in(started()), Lang::Zh, 80, 24);
+    update(&mut state, Action::Edit);
+    press(&mut state, "enter");
+    type_text(&mut state, "复盘文档：订单同步延迟从 5 分钟降到 2 秒。");
+    insta::assert_snapshot!("assess_editor_zh_80x24", screen(&state));
+}
+
+#[test]
+fn snapshot_of_the_ops_pack_in_the_guided_pass_with_an_orphan() {
+    let mut state = with_orphan();
+    update(
+        &mut state,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    press(&mut state, "g");
+    insta::assert_snapshot!("assess_ops_guided_en_120x40", screen(&state));
+}
+
+#[test]
+fn a_failed_save_is_one_clear_line_and_the_rating_stays() {
+    let mut data = ops_data(Profile::new("default"));
+    data.save = SaveStatus::Failed(
+        "could not save /nowhere/profiles/default.yaml: permission denied".into(),
+    );
+    let mut state = app(data);
+    press(&mut state, "4");
+    let shown = text_of(screen(&state).buffer());
+    let line = shown
+        .lines()
+        .find(|line| line.contains("Not saved"))
+        .expect("the error is on screen");
+    assert!(line.contains("/nowhere/profiles/default.yaml"), "{line}");
+    assert!(
+        shown.contains("[4 Proficient]"),
+        "the rating is shown:\n{shown}"
+    );
+}
+
+#[test]
+fn a_successful_save_shows_a_quiet_mark() {
+    let mut data = ops_data(Profile::new("default"));
+    data.save = SaveStatus::Saved;
+    let state = app(data);
+    assert!(text_of(screen(&state).buffer()).contains("✓ saved"));
+}
+
+#[test]
+fn gaps_and_the_selection_are_marked_without_colour() {
+    let mut state = ops();
+    press(&mut state, "4");
+    let shown = text_of(screen(&state).buffer());
+    // craft.l1.a meets the bar now; craft.l1.b (unrated, L1 is the target) is a gap.
+    assert!(shown.contains("› 4   Follows the runbook"), "{shown}");
+    assert!(shown.contains("  · ! Writes alerts"), "{shown}");
+}
+
+#[test]
+fn readiness_follows_each_rating() {
+    let mut state = on_assess(ops_data(Profile::new("default")), Lang::En, 120, 40);
+    press(&mut state, "5");
+    // 1·5 / 20 = 25%.
+    assert!(text_of(screen(&state).buffer()).contains("25%"));
+    press(&mut state, "j");
+    press(&mut state, "5");
+    // (5 + 2·5) / 20 = 75%.
+    assert!(text_of(screen(&state).buffer()).contains("75%"));
+}
+
+#[test]
+fn no_size_makes_it_panic() {
+    let sizes = [
+        (1, 1),
+        (20, 5),
+        (59, 15),
+        (60, 16),
+        (61, 17),
+        (80, 24),
+        (99, 20),
+        (100, 20),
+        (101, 16),
+        (131, 60),
+    ];
+    for (width, height) in sizes {
+        let mut state = with_orphan();
+        update(&mut state, Action::Resize { width, height });
+        press(&mut state, "end");
+        press(&mut state, "x");
+        let _ = screen(&state);
+        // The first key after x only answers its question.
+        press(&mut state, "home");
+        press(&mut state, "home");
+        press(&mut state, "e");
+        type_text(&mut state, "证据");
+        let _ = screen(&state);
+        let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
+        view::draw(&state, Rect::new(0, 0, width, height), &mut buffer);
+        for _ in 0..3 {
+            update(&mut state, Action::PageDown);
+        }
+        let _ = screen(&state);
+    }
+}
