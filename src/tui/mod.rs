@@ -16,6 +16,7 @@ pub mod screens;
 pub mod state;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 
 pub use action::Action;
 pub use app::{Options, TuiError, run};
