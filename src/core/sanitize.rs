@@ -69,4 +69,35 @@ mod tests {
         );
         assert_eq!(neutralize_controls("cr\r\n"), "cr\u{fffd}\n");
     }
+
+    #[test]
+    fn replaces_exactly_the_forbidden_ranges() {
+        let cases = [
+            ('\u{0}', true),
+            ('\u{7}', true),
+            ('\u{1f}', true),
+            ('\u{80}', true),
+            ('\u{85}', true),
+            ('\u{9f}', true),
+            ('\u{202a}', true),
+            ('\u{2069}', true),
+            ('\n', false),
+            ('\t', false),
+            (' ', false),
+            ('\u{a0}', false),
+            ('\u{2029}', false),
+            ('\u{202f}', false),
+            ('\u{2065}', false),
+            ('\u{206a}', false),
+        ];
+        for (c, replaced) in cases {
+            let input = format!("x{c}y");
+            let expected = if replaced {
+                "x\u{fffd}y".to_string()
+            } else {
+                input.clone()
+            };
+            assert_eq!(neutralize_controls(&input), expected, "U+{:04X}", c as u32);
+        }
+    }
 }

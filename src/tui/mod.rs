@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod layout;
 pub mod screens;
 pub mod state;
+pub mod text;
 pub mod theme;
 pub mod view;
 pub mod widgets;

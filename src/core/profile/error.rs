@@ -111,16 +111,12 @@ pub enum ProfileError {
         source: io::Error,
     },
 
-    /// The profile could not be written as YAML that reads back; nothing was written.
-    #[error(
-        "{}: not saved, because the profile could not be written in a form that reads back \
-         ({message}); please report this as a bug in ladder",
-        shown(path)
-    )]
+    /// The profile could not be turned into a file that reads back; nothing was written.
+    #[error("{}: not saved: {message}", shown(path))]
     Serialize {
         /// The file that would have been written.
         path: PathBuf,
-        /// What went wrong.
+        /// Why, and what to do.
         message: String,
     },
 }

@@ -88,20 +88,36 @@ pub fn parse_profile(text: &str, path: &Path) -> Result<Profile, ProfileError> {
 ///
 /// `path` is the file it is meant for, used only in messages.
 pub fn profile_to_yaml(profile: &Profile, path: &Path) -> Result<String, ProfileError> {
-    let text = serde_saphyr::to_string(profile).map_err(|err| ProfileError::Serialize {
+    let not_saved = |message: String| ProfileError::Serialize {
         path: path.to_path_buf(),
-        message: one_line(&err.to_string()),
+        message,
+    };
+    let text = serde_saphyr::to_string(profile).map_err(|err| {
+        not_saved(format!(
+            "the profile could not be written as YAML ({}); please report this as a bug in ladder",
+            one_line(&err.to_string())
+        ))
     })?;
+    if text.len() > MAX_PROFILE_BYTES {
+        return Err(not_saved(format!(
+            "it would be {} bytes, more than the {MAX_PROFILE_BYTES} a profile may have; \
+             shorten the longest evidence or notes",
+            text.len()
+        )));
+    }
     // A file this build writes but cannot read would lock the person out of
     // their own profile, so the text is read back before anyone sees it.
-    parse_profile(&text, path).map_err(|err| ProfileError::Serialize {
-        path: path.to_path_buf(),
-        message: match err {
+    parse_profile(&text, path).map_err(|err| {
+        let detail = match err {
             ProfileError::Parse {
                 line, col, message, ..
             } => format!("line {line}, column {col}: {message}"),
             other => other.to_string(),
-        },
+        };
+        not_saved(format!(
+            "what would be written does not read back ({detail}); \
+             please report this as a bug in ladder"
+        ))
     })?;
     Ok(text)
 }
@@ -306,3 +322,5 @@ fn snippet(text: &str, line: usize, col: usize) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod write_tests;

@@ -101,6 +101,7 @@ pub fn read_profile_file(path: &Path) -> Result<Profile, ProfileError> {
 /// not parse or is from a newer version: that file is left byte for byte as it
 /// was. Temp files left by a writer that was killed are removed.
 pub fn save_profile_file(path: &Path, profile: &Profile) -> Result<(), ProfileError> {
+    let path = &through_symlink(path);
     let text = profile_to_yaml(profile, path)?;
     let (dir, file_name) = split(path)?;
     fs::create_dir_all(&dir).map_err(|err| ProfileError::io(&dir, err))?;
@@ -156,6 +157,17 @@ pub fn move_profile_file_aside(path: &Path, stamp: &str) -> Result<PathBuf, Prof
     Ok(target)
 }
 
+/// The file a save replaces: a profile linked from elsewhere (a dotfiles or
+/// notes repository, say) is saved where the link points, keeping the link.
+fn through_symlink(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
 /// Reads the file as UTF-8, refusing files past the size cap without reading them whole.
 fn read_text(path: &Path) -> Result<String, ProfileError> {
     let file = File::open(path).map_err(|err| ProfileError::io(path, err))?;
@@ -202,6 +214,10 @@ fn split(path: &Path) -> Result<(PathBuf, String), ProfileError> {
 }
 
 /// Takes the exclusive lock of `path`, held until the returned file is dropped.
+///
+/// Waits while another save holds it; a save holds it only for as long as it
+/// takes to check the old file and write the new one. The operating system
+/// releases it when a holder dies, so a killed writer never leaves it taken.
 fn lock(path: &Path) -> Result<File, ProfileError> {
     let mut lock_path = path.as_os_str().to_owned();
     lock_path.push(".lock");

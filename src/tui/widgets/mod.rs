@@ -1,5 +1,5 @@
-//! Pieces the screens are drawn with.
+//! Reusable pieces of the screens.
 
-pub mod fit;
 pub mod gauge;
+pub mod markdown;
 pub mod radar;

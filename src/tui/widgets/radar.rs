@@ -14,8 +14,8 @@ use ratatui::symbols::Marker;
 use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Context, Line};
 
-use super::fit::{display_width, truncate, wrap};
 use crate::core::report::percent;
+use crate::tui::text::{display_width, truncate, wrap};
 
 /// Fewer axes than this make no polygon.
 pub const MIN_AXES: usize = 3;

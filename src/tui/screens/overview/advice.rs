@@ -4,7 +4,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
@@ -13,14 +12,15 @@ use crate::tui::data::Data;
 use crate::tui::i18n::Lang;
 use crate::tui::layout::centered;
 use crate::tui::screens::View;
+use crate::tui::text::wrap;
 use crate::tui::theme::Theme;
 use crate::tui::view::clear_popup;
-use crate::tui::widgets::fit::{display_width, wrap};
+use crate::tui::widgets::markdown::{self, MarkdownStyles};
 
 /// The widest the window gets, for lines that are easy to read.
 const MAX_WIDTH: u16 = 84;
 
-/// What a row of the window is, for its style.
+/// What a row of the window is: the preview starts at the first heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Title,
@@ -30,10 +30,10 @@ enum Kind {
 }
 
 /// One row of the window.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 struct Row {
     kind: Kind,
-    text: String,
+    line: Line<'static>,
 }
 
 /// The window's frame and its rows, for a body of `body`.
@@ -43,13 +43,13 @@ struct Window {
     rows: Vec<Row>,
 }
 
-fn window(indicator: &str, body: Rect, lang: Lang, data: &Data) -> Option<Window> {
+fn window(indicator: &str, body: Rect, lang: Lang, data: &Data, theme: &Theme) -> Option<Window> {
     let width = body.width.saturating_sub(4).min(MAX_WIDTH);
     let text_width = usize::from(width.saturating_sub(4));
     if text_width < 8 || body.height < 5 {
         return None;
     }
-    let rows = rows(indicator, text_width, lang, data);
+    let rows = rows(indicator, text_width, lang, data, theme);
     let rows_height = u16::try_from(rows.len()).unwrap_or(u16::MAX);
     let height = rows_height
         .saturating_add(2)
@@ -64,7 +64,9 @@ fn window(indicator: &str, body: Rect, lang: Lang, data: &Data) -> Option<Window
 
 /// The furthest the window scrolls, and a page's step, in a body of `body`.
 pub fn scroll_limits(indicator: &str, body: Rect, lang: Lang, data: &Data) -> (usize, usize) {
-    window(indicator, body, lang, data).map_or((0, 1), |w| {
+    // Styles do not change where lines break, so any theme gives the count.
+    let theme = Theme::no_color();
+    window(indicator, body, lang, data, &theme).map_or((0, 1), |w| {
         let height = usize::from(w.inner.height);
         (
             w.rows.len().saturating_sub(height),
@@ -73,15 +75,34 @@ pub fn scroll_limits(indicator: &str, body: Rect, lang: Lang, data: &Data) -> (u
     })
 }
 
-fn rows(indicator: &str, width: usize, lang: Lang, data: &Data) -> Vec<Row> {
+/// The Markdown look that goes with `theme`: no colour when it has none.
+fn markdown_styles(theme: &Theme) -> MarkdownStyles {
+    if *theme == Theme::no_color() {
+        MarkdownStyles::plain()
+    } else {
+        MarkdownStyles::default()
+    }
+}
+
+fn rows(indicator: &str, width: usize, lang: Lang, data: &Data, theme: &Theme) -> Vec<Row> {
     let code = lang.code();
     let fallback = data.fallback();
+    let md = markdown_styles(theme);
     let mut rows = Vec::new();
-    let mut push = |kind, text: &str| {
-        rows.extend(wrap(text, width).into_iter().map(|text| Row { kind, text }));
+    let push = |rows: &mut Vec<Row>, kind, text: &str| {
+        let style = match kind {
+            Kind::Title | Kind::Heading => theme.heading,
+            Kind::Meta => theme.muted,
+            Kind::Body => theme.text,
+        };
+        rows.extend(wrap(text, width).into_iter().map(|text| Row {
+            kind,
+            line: Line::from(Span::styled(text, style)),
+        }));
     };
     let Some((dim, ind)) = data.pack.indicator(indicator) else {
         push(
+            &mut rows,
             Kind::Body,
             lang.pick(
                 "内容包里已经没有这一项指标。",
@@ -90,7 +111,7 @@ fn rows(indicator: &str, width: usize, lang: Lang, data: &Data) -> Vec<Row> {
         );
         return rows;
     };
-    push(Kind::Title, ind.text.get(code, fallback));
+    push(&mut rows, Kind::Title, ind.text.get(code, fallback));
     let level = data.pack.level(&ind.level).map_or_else(
         || ind.level.value.clone(),
         |l| level_label(&l.id, l.name.get(code, fallback)),
@@ -108,105 +129,44 @@ fn rows(indicator: &str, width: usize, lang: Lang, data: &Data) -> Vec<Row> {
         (_, None) => lang.pick("尚未自评", "not rated yet").to_owned(),
     };
     push(
+        &mut rows,
         Kind::Meta,
         &format!("{} · {level} · {standing}", dim.name.get(code, fallback)),
     );
-    push(Kind::Body, "");
-    push(Kind::Heading, lang.pick("成长建议", "How to grow"));
-    match &ind.growth {
-        Some(growth) => rows.extend(markdown(growth.get(code, fallback), width)),
-        None => push(
-            Kind::Body,
-            lang.pick(
-                "内容包没有为这一项提供成长建议。",
-                "The pack gives no growth advice for this indicator.",
-            ),
+    let mut sections = vec![(
+        lang.pick("成长建议", "How to grow"),
+        ind.growth.as_ref().map_or_else(
+            || {
+                lang.pick(
+                    "内容包没有为这一项提供成长建议。",
+                    "The pack gives no growth advice for this indicator.",
+                )
+            },
+            |growth| growth.get(code, fallback),
         ),
-    }
+    )];
     if let Some(hint) = &ind.evidence_hint {
+        sections.push((
+            lang.pick("怎样的证据能说明", "Evidence that shows it"),
+            hint.get(code, fallback),
+        ));
+    }
+    for (heading, body) in sections {
         rows.push(Row {
             kind: Kind::Body,
-            text: String::new(),
+            line: Line::default(),
         });
-        rows.push(Row {
-            kind: Kind::Heading,
-            text: lang
-                .pick("怎样的证据能说明", "Evidence that shows it")
-                .to_owned(),
-        });
-        rows.extend(markdown(hint.get(code, fallback), width));
-    }
-    rows
-}
-
-/// Markdown as plain rows: list items hang under their marker, emphasis
-/// marks are dropped, blank lines collapse to one.
-fn markdown(source: &str, width: usize) -> Vec<Row> {
-    let mut rows: Vec<Row> = Vec::new();
-    for line in source.lines() {
-        let line = line.trim_end().replace("**", "").replace("__", "");
-        if line.trim().is_empty() {
-            if rows.last().is_some_and(|r| !r.text.is_empty()) {
-                rows.push(Row {
+        push(&mut rows, Kind::Heading, heading);
+        rows.extend(
+            markdown::render(body, width, &md)
+                .into_iter()
+                .map(|line| Row {
                     kind: Kind::Body,
-                    text: String::new(),
-                });
-            }
-            continue;
-        }
-        let indent = line.len() - line.trim_start().len();
-        let rest = line.trim_start();
-        let (kind, rest) = match rest.strip_prefix('#') {
-            Some(heading) => (Kind::Heading, heading.trim_start_matches('#').trim()),
-            None => (Kind::Body, rest),
-        };
-        let marker_len = list_marker(rest);
-        let lead = format!("{}{}", " ".repeat(indent), &rest[..marker_len]);
-        let hang = display_width(&lead);
-        for (k, text) in wrap(&rest[marker_len..], width.saturating_sub(hang).max(1))
-            .into_iter()
-            .enumerate()
-        {
-            let prefix = if k == 0 {
-                lead.clone()
-            } else {
-                " ".repeat(hang)
-            };
-            rows.push(Row {
-                kind,
-                text: prefix + &text,
-            });
-        }
-    }
-    while rows.last().is_some_and(|r| r.text.is_empty()) {
-        rows.pop();
+                    line,
+                }),
+        );
     }
     rows
-}
-
-/// The length in bytes of a list marker at the start of `text` (`- `,
-/// `* `, `+ `, `12. `, `3) `), or 0.
-fn list_marker(text: &str) -> usize {
-    for bullet in ["- ", "* ", "+ "] {
-        if text.starts_with(bullet) {
-            return bullet.len();
-        }
-    }
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let after = &text[digits..];
-    if digits > 0 && (after.starts_with(". ") || after.starts_with(") ")) {
-        digits + 2
-    } else {
-        0
-    }
-}
-
-fn style(kind: Kind, theme: &Theme) -> Style {
-    match kind {
-        Kind::Title | Kind::Heading => theme.heading,
-        Kind::Meta => theme.muted,
-        Kind::Body => theme.text,
-    }
 }
 
 /// The advice of `indicator` from "how to grow" on, for a pane `area` tall
@@ -220,7 +180,7 @@ pub fn preview(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let height = usize::from(area.height);
-    let all = rows(indicator, usize::from(area.width), lang, data);
+    let all = rows(indicator, usize::from(area.width), lang, data, theme);
     let from = all
         .iter()
         .position(|row| row.kind == Kind::Heading)
@@ -229,7 +189,7 @@ pub fn preview(
     let mut lines: Vec<Line<'static>> = shown
         .iter()
         .take(height)
-        .map(|row| Line::from(Span::styled(row.text.clone(), style(row.kind, theme))))
+        .map(|row| row.line.clone())
         .collect();
     if shown.len() > height
         && let Some(last) = lines.last_mut()
@@ -244,7 +204,7 @@ pub fn preview(
 
 /// Draws the advice of `indicator`, scrolled to `scroll`, over `area`.
 pub fn render(indicator: &str, scroll: usize, area: Rect, buf: &mut Buffer, view: &View<'_>) {
-    let Some(w) = window(indicator, area, view.lang, view.data) else {
+    let Some(w) = window(indicator, area, view.lang, view.data, view.theme) else {
         return;
     };
     let theme = view.theme;
@@ -284,44 +244,6 @@ pub fn render(indicator: &str, scroll: usize, area: Rect, buf: &mut Buffer, view
     block.render(popup, buf);
     let inner = w.inner.intersection(buf.area);
     for (row, rect) in w.rows.iter().skip(scroll).zip(inner.rows()) {
-        Line::from(Span::styled(row.text.as_str(), style(row.kind, theme))).render(rect, buf);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn texts(rows: &[Row]) -> Vec<&str> {
-        rows.iter().map(|r| r.text.as_str()).collect()
-    }
-
-    #[test]
-    fn list_items_hang_under_their_markers() {
-        let rows = markdown(
-            "1. Write **two** benchmarks first\n2. Read it\n\n\n- done",
-            16,
-        );
-        assert_eq!(
-            texts(&rows),
-            [
-                "1. Write two",
-                "   benchmarks",
-                "   first",
-                "2. Read it",
-                "",
-                "- done"
-            ]
-        );
-    }
-
-    #[test]
-    fn markers_are_recognised_only_before_a_space() {
-        assert_eq!(list_marker("12. x"), 4);
-        assert_eq!(list_marker("3) x"), 3);
-        assert_eq!(list_marker("- x"), 2);
-        assert_eq!(list_marker("-x"), 0);
-        assert_eq!(list_marker("2026. was"), 6);
-        assert_eq!(list_marker("v1.2 ships"), 0);
+        (&row.line).render(rect, buf);
     }
 }

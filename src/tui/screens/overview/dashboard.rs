@@ -13,7 +13,7 @@ use super::{advice, gaps, top_gaps, trend};
 use crate::core::report::{level_label, percent};
 use crate::tui::i18n::Lang;
 use crate::tui::screens::View;
-use crate::tui::widgets::fit::{display_width, truncate, truncate_line};
+use crate::tui::text::{display_width, truncate, truncate_line};
 use crate::tui::widgets::gauge::{self, BarStyles};
 use crate::tui::widgets::radar::{self, Axis, Radar, RadarStyles};
 

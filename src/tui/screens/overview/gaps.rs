@@ -9,7 +9,7 @@ use super::dashboard::{Styles, put};
 use super::top_gaps;
 use crate::tui::i18n::Lang;
 use crate::tui::screens::View;
-use crate::tui::widgets::fit::{display_width, truncate};
+use crate::tui::text::{display_width, truncate};
 
 pub(super) fn render(
     selected: usize,

@@ -11,7 +11,7 @@ use crate::core::progress;
 use crate::core::report::percent;
 use crate::tui::i18n::Lang;
 use crate::tui::screens::View;
-use crate::tui::widgets::fit::{display_width, truncate};
+use crate::tui::text::{display_width, truncate};
 
 /// Target-level readiness over time, without the snapshot of today that
 /// repeats the current value at its end.

@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 use crate::core::report::level_label;
 use crate::tui::i18n::Lang;
 use crate::tui::screens::View;
-use crate::tui::widgets::fit::{display_width, wrap};
+use crate::tui::text::{display_width, wrap};
 
 /// The widest the text runs, for lines that are easy to read.
 const MAX_WIDTH: usize = 76;

@@ -1,0 +1,151 @@
+//! Writing profiles: what is written reads back exactly.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::*;
+use crate::core::profile::{Rating, Snapshot};
+
+const PATH: &str = "profiles/alice.yaml";
+
+fn parse(text: &str) -> Result<Profile, ProfileError> {
+    parse_profile(text, Path::new(PATH))
+}
+
+#[test]
+fn a_new_profile_is_written_as_three_plain_lines() {
+    let text = profile_to_yaml(&Profile::new("x"), Path::new(PATH)).unwrap();
+    assert_eq!(text, "version: 1\nprofile: x\nratings: {}\n");
+}
+
+#[test]
+fn strings_that_look_like_other_types_survive_writing() {
+    let mut profile = Profile::new("1");
+    for (id, evidence) in [
+        ("yes", "yes"),
+        ("1", "1"),
+        ("empty", ""),
+        ("null", "null"),
+        ("~", "~"),
+        ("true", "false"),
+        ("- x", "- item\n"),
+        ("1.5", "0x10"),
+        ("k: v", "a: b"),
+        ("#", "# not a comment"),
+        ("lead", "  leading\ntrailing  \n\n"),
+        ("crlf", "a\r\nb"),
+        ("bom", "\u{FEFF}x"),
+        ("sep", "a\u{2028}b\u{2029}c"),
+        ("nl", "\n"),
+        ("quote", "'\"`"),
+        ("&a", "*b"),
+    ] {
+        profile.ratings.insert(
+            id.to_string(),
+            Rating {
+                score: 2,
+                evidence: Some(evidence.to_string()),
+                updated: Some("2026-01-02".into()),
+            },
+        );
+    }
+    profile.target_level = Some("no".into());
+    let text = profile_to_yaml(&profile, Path::new(PATH)).unwrap();
+    let mut expected = profile.clone();
+    // `\r` is a control character, so it comes back neutralised.
+    expected.ratings.get_mut("crlf").unwrap().evidence = Some("a\u{FFFD}\nb".into());
+    assert_eq!(parse(&text).unwrap(), expected);
+}
+
+#[test]
+fn floats_survive_writing() {
+    let mut profile = Profile::new("f");
+    let values = [
+        0.0,
+        -0.0,
+        0.1,
+        1.0 / 3.0,
+        0.8125,
+        1.0,
+        1e300,
+        5e-324,
+        123456789.0,
+    ];
+    profile.history.push(Snapshot {
+        date: "2026-01-01".into(),
+        current_level: None,
+        target_level: Some("P7".into()),
+        levels: values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (format!("L{i}"), *v))
+            .collect(),
+        dimensions: BTreeMap::new(),
+    });
+    let text = profile_to_yaml(&profile, Path::new(PATH)).unwrap();
+    let back = parse(&text).unwrap();
+    for (i, v) in values.iter().enumerate() {
+        let got = back.history[0].levels[&format!("L{i}")];
+        assert_eq!(got.to_bits(), v.to_bits(), "L{i}: {got} != {v}");
+    }
+}
+
+#[test]
+fn a_level_with_no_indicators_can_be_recorded_as_not_a_number() {
+    let mut profile = Profile::new("f");
+    profile.history.push(Snapshot {
+        date: "2026-01-01".into(),
+        current_level: None,
+        target_level: None,
+        levels: BTreeMap::from([
+            ("P9".to_string(), f64::NAN),
+            ("P8".to_string(), f64::INFINITY),
+        ]),
+        dimensions: BTreeMap::new(),
+    });
+    let text = profile_to_yaml(&profile, Path::new(PATH)).unwrap();
+    let back = parse(&text).unwrap();
+    assert!(back.history[0].levels["P9"].is_nan());
+    assert_eq!(back.history[0].levels["P8"], f64::INFINITY);
+}
+
+#[test]
+fn a_profile_too_large_to_read_back_is_not_written() {
+    let mut profile = Profile::new("big");
+    profile.ratings.insert(
+        "x".into(),
+        Rating {
+            score: 1,
+            evidence: Some("word ".repeat(900_000)),
+            updated: None,
+        },
+    );
+    let err = profile_to_yaml(&profile, Path::new(PATH)).unwrap_err();
+    let ProfileError::Serialize { message, .. } = &err else {
+        panic!("expected a serialize error, got {err:?}");
+    };
+    assert!(message.starts_with("it would be "), "{message}");
+    assert!(
+        message.ends_with(" bytes, more than the 4194304 a profile may have; shorten the longest evidence or notes"),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_id_longer_than_a_simple_key_still_reads_back() {
+    let mut profile = Profile::new("long");
+    let id = "k".repeat(2_000);
+    profile.ratings.insert(
+        id.clone(),
+        Rating {
+            score: 1,
+            evidence: None,
+            updated: None,
+        },
+    );
+    let text = profile_to_yaml(&profile, Path::new(PATH)).unwrap();
+    assert_eq!(
+        parse(&text).unwrap().ratings.keys().collect::<Vec<_>>(),
+        [&id]
+    );
+}

@@ -1,0 +1,257 @@
+//! Measuring, wrapping and cutting text by terminal display width.
+//!
+//! We wrap ourselves instead of using ratatui's `Paragraph` + `Wrap`: at
+//! narrow widths that can panic on wide characters or put one a cell past
+//! the edge, and it moves a whole unspaced Chinese run to the next line.
+//! Here break opportunities come from UAX #14 (`unicode-linebreak`: between
+//! ideographs, after spaces and hyphens, never before `，。、）」`), widths
+//! come from `unicode-width`, and a token wider than the line is cut by
+//! width without ever splitting a character.
+//!
+//! Widths are always measured on whole strings rather than summed per
+//! character, because `unicode-width` gives some sequences (emoji with a
+//! variation selector, ZWJ sequences) a width other than the sum of their
+//! parts.
+
+use std::ops::Range;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+#[cfg(test)]
+mod tests;
+
+/// The number of terminal cells `s` takes.
+pub fn display_width(s: &str) -> usize {
+    s.width()
+}
+
+/// The number of terminal cells a line takes, span by span as ratatui draws it.
+pub fn line_width(line: &Line<'_>) -> usize {
+    line.spans
+        .iter()
+        .map(|span| display_width(&span.content))
+        .sum()
+}
+
+/// The text of a line without its styles.
+pub fn line_text(line: &Line<'_>) -> String {
+    line.spans
+        .iter()
+        .map(|span| span.content.as_ref())
+        .collect()
+}
+
+/// Wraps `text` into lines at most `width` cells wide.
+///
+/// Every `\n` starts a new line; spaces where a line is broken are dropped,
+/// as are trailing spaces. A tab counts as one space. The only line that can
+/// be wider than `width` is a single character wider than the whole width
+/// (a Chinese character at width 1). Width 0 gives no lines.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut normalized = String::with_capacity(text.len());
+    push_normalized(&mut normalized, text);
+    layout(&normalized, width)
+        .into_iter()
+        .map(|range| normalized[range].to_string())
+        .collect()
+}
+
+/// Wraps styled text like [`wrap`], keeping each piece's style across breaks.
+pub fn wrap_spans(spans: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
+    let mut text = String::new();
+    let mut runs: Vec<(Range<usize>, Style)> = Vec::with_capacity(spans.len());
+    for span in spans {
+        let start = text.len();
+        push_normalized(&mut text, &span.content);
+        if text.len() > start {
+            runs.push((start..text.len(), span.style));
+        }
+    }
+    layout(&text, width)
+        .into_iter()
+        .map(|range| {
+            let pieces: Vec<Span<'static>> = runs
+                .iter()
+                .filter_map(|(run, style)| {
+                    let start = run.start.max(range.start);
+                    let end = run.end.min(range.end);
+                    (start < end).then(|| Span::styled(text[start..end].to_string(), *style))
+                })
+                .collect();
+            Line::from(pieces)
+        })
+        .collect()
+}
+
+/// Cuts `s` to at most `width` cells, ending with `…` when anything was cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if display_width(s) <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let end = prefix_end(s, width - 1);
+    format!("{}…", &s[..end])
+}
+
+/// Cuts a styled line to at most `width` cells, ending with `…` (in the style
+/// of the text it replaces) when anything was cut.
+pub fn truncate_line(line: &Line<'_>, width: usize) -> Line<'static> {
+    let owned = |span: &Span<'_>| Span::styled(span.content.to_string(), span.style);
+    if line_width(line) <= width {
+        let mut whole = Line::from(line.spans.iter().map(owned).collect::<Vec<_>>());
+        whole.style = line.style;
+        return whole;
+    }
+    let mut spans = Vec::new();
+    if width > 0 {
+        let budget = width - 1;
+        let mut used = 0;
+        for span in &line.spans {
+            let span_width = display_width(&span.content);
+            if used + span_width <= budget {
+                spans.push(owned(span));
+                used += span_width;
+                continue;
+            }
+            let end = prefix_end(&span.content, budget - used);
+            if end > 0 {
+                spans.push(Span::styled(span.content[..end].to_string(), span.style));
+            }
+            spans.push(Span::styled("…", span.style));
+            break;
+        }
+    }
+    let mut cut = Line::from(spans);
+    cut.style = line.style;
+    cut
+}
+
+/// `s` cut to `width` cells (see [`truncate`]) and padded with spaces to
+/// exactly `width` cells.
+pub fn pad_to(s: &str, width: usize) -> String {
+    let mut out = truncate(s, width);
+    let used = display_width(&out);
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
+/// The longest prefix of `s` (as a byte length) at most `max` cells wide.
+fn prefix_end(s: &str, max: usize) -> usize {
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        let next = i + c.len_utf8();
+        if display_width(&s[..next]) > max {
+            break;
+        }
+        end = next;
+    }
+    end
+}
+
+/// Appends `text` with tabs as spaces and `\r\n` as `\n`, so that a tab is
+/// measured as what it will look like and a Windows line end is one break.
+fn push_normalized(out: &mut String, text: &str) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\t' => out.push(' '),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            _ => out.push(c),
+        }
+    }
+}
+
+/// The byte ranges of `text` that make up each wrapped line.
+fn layout(text: &str, width: usize) -> Vec<Range<usize>> {
+    if width == 0 {
+        return Vec::new();
+    }
+    let mut builder = LineBuilder {
+        text,
+        width,
+        lines: Vec::new(),
+        start: 0,
+        end: 0,
+    };
+    let mut offset = 0;
+    for hard_line in text.split('\n') {
+        builder.start = offset;
+        builder.end = offset;
+        let mut previous = 0;
+        for (at, opportunity) in linebreaks(hard_line) {
+            builder.place(offset + previous..offset + at);
+            previous = at;
+            // Other mandatory breaks (U+2028, form feed, a lone \r) also end
+            // a line; the one at the very end is the hard line's own end.
+            if opportunity == BreakOpportunity::Mandatory && at < hard_line.len() {
+                builder.finish(offset + at);
+            }
+        }
+        builder.finish(offset + hard_line.len());
+        offset += hard_line.len() + 1;
+    }
+    builder.lines
+}
+
+/// The line being filled: `start..end` of `text`, trailing spaces included
+/// until the line is finished.
+struct LineBuilder<'t> {
+    text: &'t str,
+    width: usize,
+    lines: Vec<Range<usize>>,
+    start: usize,
+    end: usize,
+}
+
+impl LineBuilder<'_> {
+    fn content_end(&self) -> usize {
+        self.start + self.text[self.start..self.end].trim_end_matches(' ').len()
+    }
+
+    fn fits(&self, end: usize) -> bool {
+        display_width(&self.text[self.start..end]) <= self.width
+    }
+
+    fn finish(&mut self, next: usize) {
+        self.lines.push(self.start..self.content_end());
+        self.start = next;
+        self.end = next;
+    }
+
+    /// Adds one unbreakable segment (a word with its trailing spaces).
+    fn place(&mut self, segment: Range<usize>) {
+        let word_end = segment.start + self.text[segment.clone()].trim_end_matches(' ').len();
+        if !self.fits(word_end) {
+            if self.content_end() > self.start {
+                self.finish(segment.start);
+            } else {
+                // Only indentation so far: drop it rather than leave an
+                // empty line behind.
+                self.start = segment.start;
+            }
+        }
+        if !self.fits(word_end) {
+            self.hard_break(segment.start..word_end);
+        }
+        self.end = segment.end;
+    }
+
+    /// Cuts a word wider than the line by width. A character wider than the
+    /// whole line goes alone on its line; zero-width characters stay with
+    /// the character they modify.
+    fn hard_break(&mut self, word: Range<usize>) {
+        for (i, c) in self.text[word.clone()].char_indices() {
+            let at = word.start + i;
+            let zero_width = c.width() == Some(0);
+            if at > self.start && !zero_width && !self.fits(at + c.len_utf8()) {
+                self.lines.push(self.start..at);
+                self.start = at;
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+use super::*;
+use proptest::prelude::*;
+use ratatui::style::{Modifier, Style};
+
+fn lines(text: &str, width: usize) -> Vec<String> {
+    wrap(text, width)
+}
+
+#[test]
+fn widths_count_cells_not_chars() {
+    assert_eq!(display_width("abc"), 3);
+    assert_eq!(display_width("晋升"), 4);
+    assert_eq!(display_width("P7晋升"), 6);
+    assert_eq!(display_width(""), 0);
+}
+
+#[test]
+fn chinese_breaks_between_ideographs_without_crossing_the_edge() {
+    // Each ideograph is two cells: width 5 holds two of them, not two and a half.
+    assert_eq!(lines("晋升答辩准备", 5), ["晋升", "答辩", "准备"]);
+    assert_eq!(lines("晋升答辩准备", 4), ["晋升", "答辩", "准备"]);
+    assert_eq!(lines("晋升答辩准备", 6), ["晋升答", "辩准备"]);
+    assert_eq!(lines("晋升答辩准备", 12), ["晋升答辩准备"]);
+}
+
+#[test]
+fn closing_punctuation_never_starts_a_line() {
+    // UAX #14 forbids a break before ，and 。, so they stay with the
+    // ideograph before them even when that leaves the line short.
+    assert_eq!(lines("你好，世界。好的", 6), ["你好，", "世界。", "好的"]);
+    assert_eq!(
+        lines("你好，世界。好的", 4),
+        ["你", "好，", "世", "界。", "好的"]
+    );
+}
+
+#[test]
+fn english_breaks_at_spaces_and_drops_them() {
+    assert_eq!(
+        lines("The quick brown fox jumps", 10),
+        ["The quick", "brown fox", "jumps"]
+    );
+    assert_eq!(lines("aaa   bbb", 4), ["aaa", "bbb"]);
+    assert_eq!(lines("well-known", 7), ["well-", "known"]);
+}
+
+#[test]
+fn mixed_chinese_and_english_break_at_script_boundaries() {
+    assert_eq!(
+        lines("用Go写goroutine很简单", 10),
+        ["用Go写", "goroutine", "很简单"]
+    );
+}
+
+#[test]
+fn a_url_breaks_after_slashes_then_by_width() {
+    assert_eq!(
+        lines("see https://example.com/path/to/page for details", 16),
+        [
+            "see https://",
+            "example.com/",
+            "path/to/page for",
+            "details"
+        ]
+    );
+    // No break opportunity at all: cut by width.
+    assert_eq!(
+        lines("abcdefghijklmnopqrstuvwxyz", 10),
+        ["abcdefghij", "klmnopqrst", "uvwxyz"]
+    );
+    assert_eq!(lines("go abcdefghijkl", 5), ["go", "abcde", "fghij", "kl"]);
+}
+
+#[test]
+fn a_cut_word_never_splits_a_wide_character_at_an_odd_width() {
+    // No break is allowed before 。, so this is one word of 10 cells.
+    assert_eq!(lines("中。。。。", 5), ["中。", "。。", "。"]);
+}
+
+#[test]
+fn width_zero_gives_nothing_and_width_one_puts_wide_characters_alone() {
+    assert!(lines("abc", 0).is_empty());
+    assert_eq!(lines("ab", 1), ["a", "b"]);
+    assert_eq!(lines("中文", 1), ["中", "文"]);
+    assert_eq!(lines("a中", 1), ["a", "中"]);
+    assert_eq!(lines("a b", 1), ["a", "b"]);
+}
+
+#[test]
+fn newlines_are_honoured_and_indentation_kept_when_it_fits() {
+    assert_eq!(lines("a\n\nb", 10), ["a", "", "b"]);
+    assert_eq!(lines("a \r\nb", 10), ["a", "b"]);
+    assert_eq!(lines("", 10), [""]);
+    assert_eq!(lines("  ab cd", 5), ["  ab", "cd"]);
+    assert_eq!(lines("a\tb", 10), ["a b"]);
+}
+
+#[test]
+fn spans_keep_their_styles_across_a_break() {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let spans = [Span::raw("hello "), Span::styled("big world", bold)];
+    let wrapped = wrap_spans(&spans, 9);
+    assert_eq!(
+        wrapped,
+        [
+            Line::from(vec![Span::raw("hello "), Span::styled("big", bold)]),
+            Line::from(vec![Span::styled("world", bold)]),
+        ]
+    );
+}
+
+#[test]
+fn truncate_marks_a_cut_with_an_ellipsis() {
+    assert_eq!(truncate("hello world", 8), "hello w…");
+    assert_eq!(truncate("晋升答辩", 5), "晋升…");
+    assert_eq!(truncate("晋升答辩", 4), "晋…");
+    assert_eq!(truncate("abc", 3), "abc");
+    assert_eq!(truncate("abcd", 1), "…");
+    assert_eq!(truncate("abc", 0), "");
+}
+
+#[test]
+fn pad_to_fills_exactly_the_width() {
+    assert_eq!(pad_to("ab", 4), "ab  ");
+    assert_eq!(pad_to("晋升答", 5), "晋升…");
+    assert_eq!(pad_to("晋升答辩", 4), "晋… ");
+    assert_eq!(pad_to("", 2), "  ");
+}
+
+#[test]
+fn truncate_line_cuts_inside_the_span_that_overflows() {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let italic = Style::new().add_modifier(Modifier::ITALIC);
+    let line = Line::from(vec![Span::styled("ab", bold), Span::styled("cdef", italic)]);
+    assert_eq!(
+        truncate_line(&line, 4),
+        Line::from(vec![
+            Span::styled("ab", bold),
+            Span::styled("c", italic),
+            Span::styled("…", italic),
+        ])
+    );
+    assert_eq!(line_text(&truncate_line(&line, 6)), "abcdef");
+    assert_eq!(line_text(&truncate_line(&line, 0)), "");
+}
+
+/// The characters wrapping must keep, in order: everything but the spaces it
+/// may drop at a break and the line ends it turns into separate lines.
+fn kept(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, ' ' | '\t' | '\n' | '\r'))
+        .collect()
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[a-z ,.\\-/\n晋升答辩准备中文，。、（）「」]{0,120}",
+    ]
+}
+
+proptest! {
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_character(text in text_strategy(), width in 1usize..80) {
+        let wrapped = wrap(&text, width);
+        for line in &wrapped {
+            let too_wide = display_width(line) > width;
+            let visible = line.chars().filter(|c| c.width() != Some(0)).count();
+            prop_assert!(!too_wide || visible == 1, "line {line:?} is wider than {width}");
+        }
+        prop_assert_eq!(kept(&wrapped.concat()), kept(&text));
+    }
+}

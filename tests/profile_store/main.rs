@@ -1,0 +1,431 @@
+//! The profile store on a real file system: round trips, refusals, backups,
+//! moving a bad file aside, and (in the submodules) concurrent and killed
+//! writers and property tests.
+
+// clippy.toml allows unwrap in #[test] functions; the helpers here are test code too.
+#![allow(clippy::unwrap_used)]
+
+mod concurrency;
+mod props;
+mod support;
+
+use std::collections::BTreeMap;
+use std::fs;
+
+use ladder::core::profile::{MentorRating, MentorReview, Profile, ProfileError, Rating, Snapshot};
+use support::{leftovers, store};
+
+fn rating(score: u32, evidence: Option<&str>) -> Rating {
+    Rating {
+        score,
+        evidence: evidence.map(str::to_string),
+        updated: Some("2026-04-01".into()),
+    }
+}
+
+fn sample() -> Profile {
+    let mut profile = Profile::new("alice");
+    profile.target_level = Some("P7".into());
+    profile.ratings.insert(
+        "tech-depth.p6.profiling".into(),
+        rating(
+            3,
+            Some("Cut p99 from 800ms to 120ms:\n- pprof\n- fixed the lock\n"),
+        ),
+    );
+    profile
+        .ratings
+        .insert("impact.p7.roadmap".into(), rating(1, None));
+    profile.mentor = Some(MentorReview {
+        name: "Bob".into(),
+        ratings: BTreeMap::from([(
+            "tech-depth.p6.profiling".into(),
+            MentorRating {
+                score: 2,
+                comment: Some("Show the flame graph".into()),
+            },
+        )]),
+        notes: None,
+    });
+    profile.history.push(Snapshot {
+        date: "2026-03-01".into(),
+        current_level: Some("P6".into()),
+        target_level: Some("P7".into()),
+        levels: BTreeMap::from([("P6".into(), 0.8125), ("P7".into(), 0.25)]),
+        dimensions: BTreeMap::from([(
+            "tech-depth".into(),
+            BTreeMap::from([("P6".into(), 0.75), ("P7".into(), 0.0)]),
+        )]),
+    });
+    profile
+}
+
+#[test]
+fn a_saved_profile_loads_back_equal() {
+    let (_dir, store) = store();
+    let profile = sample();
+    store.save(&profile).unwrap();
+    assert_eq!(store.load("alice").unwrap(), Some(profile));
+    assert!(
+        store
+            .path("alice")
+            .unwrap()
+            .ends_with("profiles/alice.yaml")
+    );
+}
+
+#[test]
+fn a_new_profile_is_a_short_readable_file() {
+    let (_dir, store) = store();
+    store.save(&Profile::new("default")).unwrap();
+    let text = fs::read_to_string(store.path("default").unwrap()).unwrap();
+    assert_eq!(text, "version: 1\nprofile: default\nratings: {}\n");
+}
+
+#[test]
+fn a_profile_never_saved_loads_as_none() {
+    let (_dir, store) = store();
+    assert_eq!(store.load("nobody").unwrap(), None);
+    assert_eq!(store.list().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn list_names_only_profiles() {
+    let (_dir, store) = store();
+    store.save(&Profile::new("b")).unwrap();
+    store.save(&Profile::new("a")).unwrap();
+    store.save(&Profile::new("b")).unwrap();
+    fs::write(store.profiles_dir().join("notes.txt"), "x").unwrap();
+    assert_eq!(
+        store.list().unwrap(),
+        vec!["a".to_string(), "b".to_string()]
+    );
+}
+
+#[test]
+fn the_previous_good_file_is_kept_as_a_backup() {
+    let (_dir, store) = store();
+    let path = store.path("alice").unwrap();
+    let first = sample();
+    store.save(&first).unwrap();
+    let first_bytes = fs::read(&path).unwrap();
+    let mut second = first.clone();
+    second.target_level = Some("P8".into());
+    store.save(&second).unwrap();
+    let backup = path.with_file_name("alice.yaml.bak");
+    assert_eq!(fs::read(&backup).unwrap(), first_bytes);
+    assert_eq!(store.load("alice").unwrap(), Some(second));
+    assert_eq!(leftovers(&store), Vec::<String>::new());
+}
+
+const CORRUPT: &str = "version: 1\nprofile: alice\nratings: {x: {score: 3}\n";
+
+#[test]
+fn a_corrupt_file_is_never_overwritten() {
+    let (_dir, store) = store();
+    let path = store.path("alice").unwrap();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, CORRUPT).unwrap();
+
+    let err = store.load("alice").unwrap_err();
+    assert!(err.is_unreadable_file());
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}:3:", path.display())),
+        "{err}"
+    );
+
+    let err = store.save(&sample()).unwrap_err();
+    assert!(matches!(err, ProfileError::Refused { .. }), "{err}");
+    assert!(err.is_unreadable_file());
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&format!("{}:3:", path.display())),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("(nothing was saved, and the file was left as it is)"),
+        "{message}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), CORRUPT);
+    assert!(!path.with_file_name("alice.yaml.bak").exists());
+    assert_eq!(leftovers(&store), Vec::<String>::new());
+}
+
+#[test]
+fn a_file_from_a_newer_ladder_is_refused_and_named() {
+    let (_dir, store) = store();
+    let path = store.path("alice").unwrap();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let newer =
+        "version: 2\nprofile: alice\nratings: {x: {score: 3, confidence: 0.9}}\nstreak: 12\n";
+    fs::write(&path, newer).unwrap();
+
+    let expected = format!(
+        "{}: was written by a newer ladder (version 2; this one reads 1): upgrade ladder",
+        path.display()
+    );
+    assert_eq!(store.load("alice").unwrap_err().to_string(), expected);
+    let err = store.save(&sample()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("{expected} (nothing was saved, and the file was left as it is)")
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), newer);
+}
+
+#[test]
+fn a_file_that_is_not_text_is_refused_with_its_position() {
+    let (_dir, store) = store();
+    let path = store.path("alice").unwrap();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let bytes = b"version: 1\nprofile: al\xffice\n".to_vec();
+    fs::write(&path, &bytes).unwrap();
+    let err = store.load("alice").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}:2:12: the file is not UTF-8 text; fix the file by hand, or move it aside and \
+             start fresh",
+            path.display()
+        )
+    );
+    assert!(store.save(&sample()).is_err());
+    assert_eq!(fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn an_oversized_file_is_refused_without_being_parsed() {
+    let (_dir, store) = store();
+    let path = store.path("alice").unwrap();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let size = 5 * 1024 * 1024;
+    fs::write(&path, vec![b'#'; size]).unwrap();
+    let err = store.load("alice").unwrap_err();
+    assert!(
+        matches!(err, ProfileError::TooLarge { size: s, limit: 4_194_304, .. } if s == size as u64),
+        "{err}"
+    );
+    assert!(matches!(
+        store.save(&sample()),
+        Err(ProfileError::Refused { .. })
+    ));
+    assert_eq!(fs::metadata(&path).unwrap().len(), size as u64);
+}
+
+#[test]
+fn ratings_for_unknown_ids_survive_a_load_and_save() {
+    let (_dir, store) = store();
+    let path = store.path("alice").unwrap();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = "\
+version: 1
+profile: alice
+ratings:
+  removed.p6.old-indicator: {score: 2, evidence: kept}
+  \"名前.指標\": {score: 4}
+  \"tab\\there\": {score: 0}
+  \"1\": {score: 1}
+  \"null\": {score: 1}
+  \"with space\": {score: 3, evidence: \"multi\\nline\"}
+mentor:
+  name: Bob
+  ratings:
+    also.gone: {score: 1, comment: why}
+";
+    fs::write(&path, text).unwrap();
+    let loaded = store.load("alice").unwrap().unwrap();
+    let ids: Vec<&str> = loaded.ratings.keys().map(String::as_str).collect();
+    assert_eq!(
+        ids,
+        [
+            "1",
+            "null",
+            "removed.p6.old-indicator",
+            "tab\there",
+            "with space",
+            "名前.指標"
+        ]
+    );
+    assert_eq!(
+        loaded.ratings["with space"],
+        rating_without_date(3, "multi\nline")
+    );
+    store.save(&loaded).unwrap();
+    let again = store.load("alice").unwrap().unwrap();
+    assert_eq!(again, loaded);
+    assert_eq!(
+        again.mentor.unwrap().ratings.keys().collect::<Vec<_>>(),
+        ["also.gone"]
+    );
+}
+
+fn rating_without_date(score: u32, evidence: &str) -> Rating {
+    Rating {
+        score,
+        evidence: Some(evidence.into()),
+        updated: None,
+    }
+}
+
+#[test]
+fn names_that_would_leave_the_store_are_refused() {
+    let (dir, store) = store();
+    for name in ["../escape", "a/b", ".hidden", "", "x\0"] {
+        assert!(
+            matches!(store.path(name), Err(ProfileError::BadName { .. })),
+            "{name:?}"
+        );
+        assert!(
+            matches!(store.load(name), Err(ProfileError::BadName { .. })),
+            "{name:?}"
+        );
+        assert!(matches!(
+            store.move_aside(name, "t"),
+            Err(ProfileError::BadName { .. })
+        ));
+        let profile = Profile::new(name);
+        assert!(
+            matches!(store.save(&profile), Err(ProfileError::BadName { .. })),
+            "{name:?}"
+        );
+    }
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_bad_file_can_be_moved_aside_and_started_afresh() {
+    let (_dir, store) = store();
+    let path = store.path("alice").unwrap();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, CORRUPT).unwrap();
+
+    let moved = store.move_aside("alice", "2026-04-30T12:00:00Z").unwrap();
+    assert_eq!(
+        moved,
+        path.with_file_name("alice.yaml.corrupt-2026-04-30T12-00-00Z")
+    );
+    assert_eq!(fs::read_to_string(&moved).unwrap(), CORRUPT);
+    assert_eq!(store.load("alice").unwrap(), None);
+
+    store.save(&sample()).unwrap();
+    assert_eq!(store.load("alice").unwrap(), Some(sample()));
+
+    // The same stamp again does not clobber the first file moved aside.
+    fs::write(&path, "not: [a profile\n").unwrap();
+    let second = store.move_aside("alice", "2026-04-30T12:00:00Z").unwrap();
+    assert_eq!(
+        second,
+        path.with_file_name("alice.yaml.corrupt-2026-04-30T12-00-00Z-2")
+    );
+    assert_eq!(fs::read_to_string(&moved).unwrap(), CORRUPT);
+    assert_eq!(fs::read_to_string(&second).unwrap(), "not: [a profile\n");
+}
+
+#[test]
+fn moving_aside_a_missing_file_says_it_is_not_there() {
+    let (_dir, store) = store();
+    let err = store.move_aside("ghost", "1").unwrap_err();
+    let path = store.path("ghost").unwrap();
+    assert_eq!(
+        err.to_string(),
+        format!("{}: no such file; check the path", path.display())
+    );
+}
+
+#[test]
+fn a_save_removes_temp_files_left_by_a_dead_writer_but_no_others() {
+    let (_dir, store) = store();
+    let dir = store.profiles_dir();
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join(".alice.yaml.tmp-999999-3"),
+        "version: 1\nprofile: al",
+    )
+    .unwrap();
+    // The temp file of another profile, named `alice.yaml.tmp-1`, is not ours to remove.
+    fs::write(dir.join(".alice.yaml.tmp-1.yaml.tmp-999999-3"), "x").unwrap();
+    store.save(&sample()).unwrap();
+    assert_eq!(
+        leftovers(&store),
+        vec![".alice.yaml.tmp-1.yaml.tmp-999999-3".to_string()]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_file_is_private_and_an_existing_one_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, store) = store();
+    let path = store.path("alice").unwrap();
+    store.save(&sample()).unwrap();
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    store.save(&Profile::new("alice")).unwrap();
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_profile_linked_from_elsewhere_is_saved_through_the_link() {
+    let (dir, store) = store();
+    let elsewhere = dir.path().join("notes");
+    fs::create_dir_all(&elsewhere).unwrap();
+    fs::create_dir_all(store.profiles_dir()).unwrap();
+    let real = elsewhere.join("alice.yaml");
+    fs::write(&real, "version: 1\nprofile: alice\n").unwrap();
+    let link = store.path("alice").unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+
+    store.save(&sample()).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(store.load("alice").unwrap(), Some(sample()));
+    assert_eq!(
+        fs::read_to_string(elsewhere.join("alice.yaml.bak")).unwrap(),
+        "version: 1\nprofile: alice\n"
+    );
+}
+
+#[test]
+fn a_file_outside_the_store_can_be_read_and_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mentee.yaml");
+    let missing = ladder::core::profile::read_profile_file(&path).unwrap_err();
+    assert!(matches!(missing, ProfileError::NotFound { .. }));
+    ladder::core::profile::save_profile_file(&path, &sample()).unwrap();
+    assert_eq!(
+        ladder::core::profile::read_profile_file(&path).unwrap(),
+        sample()
+    );
+}
+
+#[test]
+fn the_default_data_dir_is_named_for_ladder() {
+    if let Some(dir) = ladder::core::profile::default_data_dir() {
+        let shown = dir.to_string_lossy().to_lowercase();
+        assert!(shown.contains("ladder"), "{shown}");
+    }
+}
+
+#[test]
+fn the_demo_profile_loads_and_survives_a_save() {
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/profile.yaml");
+    let profile = ladder::core::profile::read_profile_file(&demo).unwrap();
+    assert!(!profile.ratings.is_empty());
+    let (_dir, store) = store();
+    let mut copy = profile.clone();
+    copy.profile = "demo".into();
+    store.save(&copy).unwrap();
+    assert_eq!(store.load("demo").unwrap(), Some(copy));
+}
