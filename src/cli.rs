@@ -7,8 +7,9 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::core::content::{self, Diagnostic, Loaded, Pack, PackSource};
 use crate::core::lang::Lang;
-use crate::core::profile::{self, Profile, ProfileStore};
+use crate::core::profile::{self, Profile, ProfileError, ProfileStore};
 use crate::core::report;
+use crate::core::sanitize::neutralize_controls;
 
 /// ladder: a terminal coach for climbing an engineering career ladder.
 #[derive(Debug, Parser)]
@@ -168,7 +169,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool, Failure> {
         Command::Report { format, output } => {
             let pack = load_pack(&cli.pack_source())?;
             let store = cli.store()?;
-            let profile = match store.load(&cli.profile)? {
+            let profile = match store.load(&cli.profile).map_err(profile_failure)? {
                 Some(p) => p,
                 None => {
                     eprintln!(
@@ -192,7 +193,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool, Failure> {
         Command::Export { output } => {
             let store = cli.store()?;
             let path = store.path(&cli.profile)?;
-            let profile = store.load(&cli.profile)?.ok_or_else(|| {
+            let profile = store.load(&cli.profile).map_err(profile_failure)?.ok_or_else(|| {
                 Failure(format!(
                     "{}: no profile `{}` to export; rate yourself in `ladder` first, or pick one with --profile NAME",
                     path.display(),
@@ -319,22 +320,7 @@ fn off_scale(pack: &Pack, profile: &Profile, path: &Path) -> Vec<String> {
 }
 
 fn import(cli: &Cli, file: &Path, force: bool) -> Result<bool, Failure> {
-    let text = match std::fs::read(file) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-            Failure(format!(
-                "{}: not UTF-8 text; save it as UTF-8 and import it again",
-                file.display()
-            ))
-        })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Failure(format!(
-                "{}: no such file; check the path",
-                file.display()
-            )));
-        }
-        Err(e) => return Err(Failure(format!("{}: cannot be read ({e})", file.display()))),
-    };
-    let mut incoming = profile::parse_profile(&text, file)?;
+    let mut incoming = profile::read_profile_file(file).map_err(profile_failure)?;
     let pack = load_pack(&cli.pack_source())?;
 
     let mut problems = off_scale(&pack, &incoming, file);
@@ -371,19 +357,20 @@ fn import(cli: &Cli, file: &Path, force: bool) -> Result<bool, Failure> {
         }
         Ok(_) => {}
         Err(e) => {
+            let Failure(shown) = profile_failure(e);
             return Err(Failure(format!(
-                "{e}\nThe existing profile cannot be read, so it is not replaced; move it aside first"
+                "{shown}\nThe existing profile cannot be read, so it is not replaced; move it aside first"
             )));
         }
     }
     incoming.profile = cli.profile.clone();
     let orphaned = report::assess(&pack, &incoming).orphaned;
-    store.save(&incoming)?;
+    store.save(&incoming).map_err(profile_failure)?;
     if !orphaned.is_empty() {
         eprintln!(
             "note: {} rating(s) name indicators this pack does not have; they are kept: {}",
             orphaned.len(),
-            orphaned.join(", ")
+            neutralize_controls(&orphaned.join(", "))
         );
     }
     eprintln!(
@@ -393,6 +380,14 @@ fn import(cli: &Cli, file: &Path, force: bool) -> Result<bool, Failure> {
         target.display()
     );
     Ok(true)
+}
+
+/// A profile error as the user sees it: the message, then the source snippet.
+pub fn profile_failure(e: ProfileError) -> Failure {
+    match e.snippet() {
+        Some(snippet) => Failure(format!("{e}\n{snippet}")),
+        None => Failure(e.to_string()),
+    }
 }
 
 /// Writes `text` to FILE (atomically: temp file, then rename) or to stdout.

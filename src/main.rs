@@ -50,7 +50,7 @@ fn open_app(args: &Cli) -> Result<bool, Failure> {
         Ok(Some(p)) => p,
         Ok(None) => Profile::new(&args.profile),
         Err(e) if e.is_unreadable_file() => offer_move_aside(&store, &args.profile, &e)?,
-        Err(e) => return Err(e.into()),
+        Err(e) => return Err(cli::profile_failure(e)),
     };
     let data = Data::new(pack, profile, &today());
     let options = ladder::tui::Options {

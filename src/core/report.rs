@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::content::{Pack, Text};
 use super::lang::Lang;
 use super::profile::Profile;
+use super::sanitize::neutralize_controls;
 use super::score::{Assessment, Calibration, Gap, ScoreInput};
 
 /// Builds the scoring input from a profile.
@@ -328,7 +329,7 @@ pub fn to_markdown(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -
             )
         );
         for id in &a.orphaned {
-            let _ = writeln!(out, "- `{id}`");
+            let _ = writeln!(out, "- `{}`", neutralize_controls(id));
         }
         out.push('\n');
     }

@@ -49,7 +49,8 @@ pub enum Action {
     Rate(u32),
     /// The terminal now has this size.
     Resize { width: u16, height: u16 },
-    /// Time has passed (for timers); sent only while something is timing.
+    /// Time has passed: sent every so often while a screen keeps time
+    /// (see [`Screen::ticking`](super::screens::Screen::ticking)).
     Tick,
 }
 

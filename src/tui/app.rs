@@ -5,6 +5,7 @@
 use std::io::{self, IsTerminal, stdout};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
@@ -14,7 +15,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
 use super::data::{Data, SaveStatus};
-use super::i18n::{Lang, Msg, lang_from_env};
+use super::i18n::{Lang, Msg};
 use super::input::action_for_event;
 use super::keymap::{Keymap, KeymapError};
 use super::state::{Effect, State, dispatch};
@@ -26,24 +27,12 @@ use crate::core::profile::ProfileStore;
 #[derive(Debug, Clone)]
 pub struct Options {
     pub lang: Lang,
+    /// Usually [`Theme::from_env`], which honours `NO_COLOR`.
     pub theme: Theme,
     /// The pack and the profile to work on.
     pub data: Data,
     /// Where the profile is saved; `None` keeps changes in memory only.
     pub store: Option<ProfileStore>,
-}
-
-impl Options {
-    /// Options from the environment (`LADDER_LANG`, `LANG`, `NO_COLOR`),
-    /// with `lang` from `--lang` taking precedence when given.
-    pub fn from_env(lang: Option<Lang>, data: Data, store: Option<ProfileStore>) -> Self {
-        Options {
-            lang: lang_from_env(lang),
-            theme: Theme::from_env(),
-            data,
-            store,
-        }
-    }
 }
 
 /// Why the app could not run.
@@ -80,6 +69,9 @@ pub fn run(options: Options) -> Result<(), TuiError> {
     // terminal is restored before the caller prints anything.
 }
 
+/// How often a screen that keeps time (a drill's timer) hears of it.
+const TICK: Duration = Duration::from_millis(250);
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     state: &mut State,
@@ -99,8 +91,14 @@ fn event_loop(
             terminal.draw(|frame| view::render(state, frame))?;
             changed = false;
         }
-        let event = event::read()?;
-        let handled = action_for_event(state, &event).and_then(|action| dispatch(state, action));
+        // Block until something happens, unless a screen keeps time: then
+        // wake up every TICK even if nothing does.
+        let action = if state.ticking() && !event::poll(TICK)? {
+            Some(Action::Tick)
+        } else {
+            action_for_event(state, &event::read()?)
+        };
+        let handled = action.and_then(|action| dispatch(state, action));
         let Some(effects) = handled else {
             continue;
         };

@@ -110,7 +110,7 @@ pub fn layout(input: HelpInput<'_>) -> Option<HelpLayout> {
         })
         .chain([
             width(&title(&input)),
-            width(Msg::HelpMoreBelow.text(input.lang)),
+            width(Msg::HelpMoreBelow.text(input.lang)) + 2,
         ])
         .max()
         .unwrap_or(0);
@@ -162,7 +162,7 @@ pub fn render(input: HelpInput<'_>, scroll: usize, theme: &Theme, buf: &mut Buff
     if scroll > 0 {
         block = block.title_top(
             Line::from(Span::styled(
-                Msg::HelpMoreAbove.text(input.lang),
+                format!(" {} ", Msg::HelpMoreAbove.text(input.lang)),
                 theme.muted,
             ))
             .right_aligned(),
@@ -171,7 +171,7 @@ pub fn render(input: HelpInput<'_>, scroll: usize, theme: &Theme, buf: &mut Buff
     if scroll + usize::from(help.inner.height) < help.rows.len() {
         block = block.title_bottom(
             Line::from(Span::styled(
-                Msg::HelpMoreBelow.text(input.lang),
+                format!(" {} ", Msg::HelpMoreBelow.text(input.lang)),
                 theme.muted,
             ))
             .right_aligned(),

@@ -1,36 +1,10 @@
 //! The interface's own words, in Chinese and English.
 //!
 //! Content from a pack carries its own translations; this file holds only what
-//! the shell itself says (tab names, the help window, notes).
+//! the shell itself says (tab names, the help window, notes). Which language
+//! to speak is chosen in `core::lang`, for the reports and the app alike.
 
 pub use crate::core::lang::{Lang, UnknownLang};
-
-/// Chooses the interface language in the order SPEC §1 gives: the `--lang`
-/// flag, then `LADDER_LANG`, then a `LANG` starting with `zh`, else English.
-///
-/// Takes the values rather than reading the environment so that the CLI, the
-/// TUI and tests all share one rule. A `LADDER_LANG` that names neither
-/// language is passed over rather than trusted.
-pub fn choose_lang(flag: Option<Lang>, ladder_lang: Option<&str>, lang: Option<&str>) -> Lang {
-    if let Some(lang) = flag {
-        return lang;
-    }
-    if let Some(lang) = ladder_lang.and_then(|value| value.parse().ok()) {
-        return lang;
-    }
-    match lang {
-        Some(value) if value.starts_with("zh") => Lang::Zh,
-        _ => Lang::En,
-    }
-}
-
-/// Reads `LADDER_LANG` and `LANG` from the environment and applies
-/// [`choose_lang`].
-pub fn lang_from_env(flag: Option<Lang>) -> Lang {
-    let ladder_lang = std::env::var("LADDER_LANG").ok();
-    let lang = std::env::var("LANG").ok();
-    choose_lang(flag, ladder_lang.as_deref(), lang.as_deref())
-}
 
 /// A sentence or label the shell shows, in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,24 +39,30 @@ impl Msg {
     }
 }
 
-/// The note shown when the terminal is smaller than the layout needs,
-/// from the fullest wording to the shortest, each already split into lines;
-/// the view shows the first one that fits.
-pub fn too_small_note(lang: Lang, min_width: u16, min_height: u16) -> [Vec<String>; 3] {
-    let size = format!("{min_width}x{min_height}");
+/// The note shown when the terminal (now `size`) is smaller than the layout
+/// needs (`min`), from the fullest wording to the shortest, each already
+/// split into lines; the view shows the first one that fits.
+pub fn too_small_note(lang: Lang, size: (u16, u16), min: (u16, u16)) -> [Vec<String>; 3] {
+    let need = format!("{}x{}", min.0, min.1);
+    let now = format!("{}x{}", size.0, size.1);
     match lang {
         Lang::Zh => [
-            vec!["终端窗口太小".to_owned(), format!("请放大到至少 {size}")],
-            vec!["窗口太小".to_owned(), format!("至少 {size}")],
-            vec![size],
+            vec![
+                "终端窗口太小".to_owned(),
+                format!("请放大到至少 {need}"),
+                format!("（当前 {now}）"),
+            ],
+            vec!["窗口太小".to_owned(), format!("至少 {need}")],
+            vec![need],
         ],
         Lang::En => [
             vec![
                 "The terminal is too small.".to_owned(),
-                format!("Please enlarge it to at least {size}."),
+                format!("Please enlarge it to at least {need}"),
+                format!("(it is {now} now)."),
             ],
-            vec!["Too small:".to_owned(), format!("need {size}")],
-            vec![size],
+            vec!["Too small:".to_owned(), format!("need {need}")],
+            vec![need],
         ],
     }
 }
@@ -90,39 +70,6 @@ pub fn too_small_note(lang: Lang, min_width: u16, min_height: u16) -> [Vec<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_flag_wins_over_every_variable() {
-        assert_eq!(
-            choose_lang(Some(Lang::En), Some("zh"), Some("zh_CN.UTF-8")),
-            Lang::En
-        );
-        assert_eq!(choose_lang(Some(Lang::Zh), Some("en"), Some("C")), Lang::Zh);
-    }
-
-    #[test]
-    fn ladder_lang_wins_over_lang() {
-        assert_eq!(choose_lang(None, Some("en"), Some("zh_CN.UTF-8")), Lang::En);
-        assert_eq!(choose_lang(None, Some("zh"), Some("en_US.UTF-8")), Lang::Zh);
-        assert_eq!(choose_lang(None, Some(" ZH "), None), Lang::Zh);
-    }
-
-    #[test]
-    fn a_ladder_lang_naming_no_known_language_is_passed_over() {
-        assert_eq!(choose_lang(None, Some("fr"), Some("zh_TW.UTF-8")), Lang::Zh);
-        assert_eq!(choose_lang(None, Some(""), None), Lang::En);
-    }
-
-    #[test]
-    fn lang_starting_with_zh_gives_chinese_and_anything_else_english() {
-        assert_eq!(choose_lang(None, None, Some("zh_CN.UTF-8")), Lang::Zh);
-        assert_eq!(choose_lang(None, None, Some("zh")), Lang::Zh);
-        assert_eq!(choose_lang(None, None, Some("en_US.UTF-8")), Lang::En);
-        assert_eq!(choose_lang(None, None, Some("C.UTF-8")), Lang::En);
-        // Only a prefix counts: a locale merely mentioning zh is not Chinese.
-        assert_eq!(choose_lang(None, None, Some("en_zh")), Lang::En);
-        assert_eq!(choose_lang(None, None, None), Lang::En);
-    }
 
     #[test]
     fn tags_parse_and_print_back() {

@@ -4,165 +4,14 @@
 //! data answers "what does this key do" (for the loop) and "which keys are
 //! there" (for the help window and the footer), so the two cannot drift.
 
-use std::fmt;
-use std::str::FromStr;
-
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
 use super::action::Action;
 use super::i18n::Lang;
+pub use super::key::{Key, UnknownKey};
 use super::screens::ScreenId;
 
 const BUILTIN: &str = include_str!("keymap.yaml");
-
-/// One key with its modifiers, as written in the key file (`ctrl-c`,
-/// `shift-tab`, `?`, `pagedown`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(try_from = "String")]
-pub struct Key {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
-}
-
-impl Key {
-    /// A key without modifiers.
-    pub const fn plain(code: KeyCode) -> Self {
-        Key {
-            code,
-            modifiers: KeyModifiers::NONE,
-        }
-    }
-
-    /// The key a terminal event stands for, in the form the key file uses.
-    ///
-    /// Terminals disagree on Shift: `?` may arrive with or without it, and
-    /// Shift-Tab as `BackTab` with or without it, or as Shift + `Tab`. The
-    /// character already says whether Shift was held, so it is dropped there.
-    pub fn from_event(event: &KeyEvent) -> Self {
-        let modifiers =
-            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        Key::normalized(event.code, modifiers)
-    }
-
-    fn normalized(code: KeyCode, modifiers: KeyModifiers) -> Self {
-        match code {
-            KeyCode::Tab if modifiers.contains(KeyModifiers::SHIFT) => Key {
-                code: KeyCode::BackTab,
-                modifiers: modifiers - KeyModifiers::SHIFT,
-            },
-            KeyCode::Char(_) | KeyCode::BackTab => Key {
-                code,
-                modifiers: modifiers - KeyModifiers::SHIFT,
-            },
-            _ => Key { code, modifiers },
-        }
-    }
-}
-
-impl fmt::Display for Key {
-    /// The key as the help window and the footer show it: `Ctrl-C`, `↑`, `PgDn`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            f.write_str("Ctrl-")?;
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            f.write_str("Alt-")?;
-        }
-        if self.modifiers.contains(KeyModifiers::SHIFT) {
-            f.write_str("Shift-")?;
-        }
-        let control = self.modifiers.contains(KeyModifiers::CONTROL);
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) if control => write!(f, "{}", c.to_ascii_uppercase()),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Up => f.write_str("↑"),
-            KeyCode::Down => f.write_str("↓"),
-            KeyCode::Left => f.write_str("←"),
-            KeyCode::Right => f.write_str("→"),
-            KeyCode::PageUp => f.write_str("PgUp"),
-            KeyCode::PageDown => f.write_str("PgDn"),
-            KeyCode::Home => f.write_str("Home"),
-            KeyCode::End => f.write_str("End"),
-            KeyCode::Enter => f.write_str("Enter"),
-            KeyCode::Esc => f.write_str("Esc"),
-            KeyCode::Tab => f.write_str("Tab"),
-            KeyCode::BackTab => f.write_str("Shift-Tab"),
-            KeyCode::Backspace => f.write_str("Backspace"),
-            KeyCode::Delete => f.write_str("Del"),
-            KeyCode::Insert => f.write_str("Ins"),
-            KeyCode::F(n) => write!(f, "F{n}"),
-            _ => f.write_str("?"),
-        }
-    }
-}
-
-/// A key name the key file cannot read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown key `{0}`: write a single character, or a name such as tab, shift-tab, esc, enter, \
-     up, pagedown, f1, optionally after ctrl- or alt-"
-)]
-pub struct UnknownKey(pub String);
-
-impl FromStr for Key {
-    type Err = UnknownKey;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let unknown = || UnknownKey(text.to_owned());
-        let mut modifiers = KeyModifiers::NONE;
-        let mut rest = text;
-        // A lone character is always itself, even `-`.
-        while rest.chars().count() > 1 {
-            let Some((prefix, after)) = rest.split_once('-') else {
-                break;
-            };
-            modifiers |= match prefix.to_ascii_lowercase().as_str() {
-                "ctrl" => KeyModifiers::CONTROL,
-                "alt" => KeyModifiers::ALT,
-                "shift" => KeyModifiers::SHIFT,
-                _ => return Err(unknown()),
-            };
-            rest = after;
-        }
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCode::Char(c),
-            _ => match rest.to_ascii_lowercase().as_str() {
-                "space" => KeyCode::Char(' '),
-                "tab" => KeyCode::Tab,
-                "backtab" => KeyCode::BackTab,
-                "enter" => KeyCode::Enter,
-                "esc" => KeyCode::Esc,
-                "up" => KeyCode::Up,
-                "down" => KeyCode::Down,
-                "left" => KeyCode::Left,
-                "right" => KeyCode::Right,
-                "pageup" | "pgup" => KeyCode::PageUp,
-                "pagedown" | "pgdn" => KeyCode::PageDown,
-                "home" => KeyCode::Home,
-                "end" => KeyCode::End,
-                "backspace" => KeyCode::Backspace,
-                "delete" | "del" => KeyCode::Delete,
-                "insert" | "ins" => KeyCode::Insert,
-                name => match name.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
-                    Some(n @ 1..=24) => KeyCode::F(n),
-                    _ => return Err(unknown()),
-                },
-            },
-        };
-        Ok(Key::normalized(code, modifiers))
-    }
-}
-
-impl TryFrom<String> for Key {
-    type Error = UnknownKey;
-
-    fn try_from(text: String) -> Result<Self, Self::Error> {
-        text.parse()
-    }
-}
 
 /// What a binding does, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -315,21 +164,16 @@ pub fn keys_label(keys: &[Key]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::crossterm::event::{KeyEventKind, KeyEventState};
-
     use super::*;
 
     fn key(text: &str) -> Key {
         text.parse().unwrap()
     }
 
-    fn event(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent {
-            code,
-            modifiers,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        }
+    #[test]
+    fn bindings_list_their_keys_as_people_write_them() {
+        assert_eq!(keys_label(&[key("q"), key("ctrl-c")]), "q / Ctrl-C");
+        assert_eq!(keys_label(&[key("up"), key("k")]), "↑ / k");
     }
 
     #[test]
@@ -338,61 +182,6 @@ mod tests {
         assert_eq!(keymap.global[0].keys, vec![key("q"), key("ctrl-c")]);
         assert_eq!(keymap.global[0].action, Action::Quit);
         assert_eq!(keymap.screen(ScreenId::Library).len(), 6);
-    }
-
-    #[test]
-    fn key_names_read_as_the_keys_they_name() {
-        assert_eq!(
-            key("ctrl-c"),
-            Key {
-                code: KeyCode::Char('c'),
-                modifiers: KeyModifiers::CONTROL
-            }
-        );
-        assert_eq!(key("shift-tab"), Key::plain(KeyCode::BackTab));
-        assert_eq!(key("?"), Key::plain(KeyCode::Char('?')));
-        assert_eq!(key("-"), Key::plain(KeyCode::Char('-')));
-        assert_eq!(key("PageDown"), Key::plain(KeyCode::PageDown));
-        assert_eq!(key("f12"), Key::plain(KeyCode::F(12)));
-        assert_eq!(key("space"), Key::plain(KeyCode::Char(' ')));
-        for bad in ["", "ctrl-", "hyper-x", "f0", "f25", "pagesideways"] {
-            assert_eq!(bad.parse::<Key>(), Err(UnknownKey(bad.to_owned())), "{bad}");
-        }
-    }
-
-    #[test]
-    fn keys_show_as_people_write_them() {
-        let labels: Vec<String> = [
-            "ctrl-c",
-            "shift-tab",
-            "up",
-            "pagedown",
-            "space",
-            "?",
-            "alt-x",
-        ]
-        .into_iter()
-        .map(|name| key(name).to_string())
-        .collect();
-        assert_eq!(
-            labels,
-            ["Ctrl-C", "Shift-Tab", "↑", "PgDn", "Space", "?", "Alt-x"]
-        );
-        assert_eq!(keys_label(&[key("q"), key("ctrl-c")]), "q / Ctrl-C");
-    }
-
-    #[test]
-    fn events_match_keys_however_the_terminal_reports_shift() {
-        let shifted_question = event(KeyCode::Char('?'), KeyModifiers::SHIFT);
-        assert_eq!(Key::from_event(&shifted_question), key("?"));
-        let shift_tab = event(KeyCode::Tab, KeyModifiers::SHIFT);
-        assert_eq!(Key::from_event(&shift_tab), key("shift-tab"));
-        let back_tab = event(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(Key::from_event(&back_tab), key("shift-tab"));
-        let ctrl_c = event(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(Key::from_event(&ctrl_c), key("ctrl-c"));
-        let plain_c = event(KeyCode::Char('c'), KeyModifiers::NONE);
-        assert_ne!(Key::from_event(&plain_c), key("ctrl-c"));
     }
 
     #[test]

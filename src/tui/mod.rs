@@ -10,6 +10,7 @@ pub mod data;
 pub mod help;
 pub mod i18n;
 pub mod input;
+pub mod key;
 pub mod keymap;
 pub mod layout;
 pub mod screens;
@@ -21,5 +22,6 @@ pub mod widgets;
 
 pub use action::Action;
 pub use app::{Options, TuiError, run};
-pub use i18n::{Lang, choose_lang};
-pub use state::{Effect, State, dispatch, update};
+pub use i18n::Lang;
+pub use state::{Data, Effect, State, dispatch, update};
+pub use theme::Theme;

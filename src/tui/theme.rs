@@ -20,6 +20,8 @@ pub struct Theme {
     pub tab_active: Style,
     /// The other tabs.
     pub tab: Style,
+    /// The heavy line under the active tab.
+    pub tab_marker: Style,
     /// Rules and borders.
     pub border: Style,
     /// A screen's or a window's heading.
@@ -39,6 +41,7 @@ impl Theme {
             brand: Style::new().add_modifier(Modifier::BOLD).fg(Color::Magenta),
             tab_active: Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
             tab: Style::new(),
+            tab_marker: Style::new().add_modifier(Modifier::BOLD).fg(Color::Magenta),
             border: Style::new().add_modifier(Modifier::DIM),
             heading: Style::new().add_modifier(Modifier::BOLD).fg(Color::Blue),
             text: Style::new(),
@@ -60,6 +63,7 @@ impl Theme {
             brand: strip(color.brand),
             tab_active: strip(color.tab_active),
             tab: strip(color.tab),
+            tab_marker: strip(color.tab_marker),
             border: strip(color.border),
             heading: strip(color.heading),
             text: strip(color.text),
@@ -87,11 +91,12 @@ impl Theme {
 mod tests {
     use super::*;
 
-    fn styles(theme: Theme) -> [Style; 8] {
+    fn styles(theme: Theme) -> [Style; 9] {
         [
             theme.brand,
             theme.tab_active,
             theme.tab,
+            theme.tab_marker,
             theme.border,
             theme.heading,
             theme.text,

@@ -28,11 +28,7 @@ pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
         return;
     };
     tab_bar(state, shell, buf);
-    Line::from(Span::styled(
-        line::HORIZONTAL.repeat(usize::from(shell.rule.width)),
-        state.theme.border,
-    ))
-    .render(shell.rule, buf);
+    rule(state, shell.rule, buf);
     let view = View {
         lang: state.lang,
         theme: &state.theme,
@@ -72,6 +68,36 @@ fn tab_bar(state: &State, shell: Shell, buf: &mut Buffer) {
         x = cell.x + cell.width;
     }
     Line::from(spans).render(shell.tabs, buf);
+
+    // Whose profile is open, at the right, when there is room for it.
+    let profile = format!(" {} ", state.data.profile.profile);
+    let profile_width = width(&profile);
+    if x + 1 + profile_width <= shell.tabs.width {
+        Line::from(Span::styled(profile, theme.muted))
+            .right_aligned()
+            .render(shell.tabs, buf);
+    }
+}
+
+/// The line under the tabs, drawn heavy under the active one: a second mark
+/// of the current screen that needs neither colour nor reverse video.
+fn rule(state: &State, area: Rect, buf: &mut Buffer) {
+    Line::from(Span::styled(
+        line::HORIZONTAL.repeat(usize::from(area.width)),
+        state.theme.border,
+    ))
+    .render(area, buf);
+    let active = layout::tab_cells(state.lang)
+        .into_iter()
+        .find(|cell| cell.id == state.screen);
+    if let Some(cell) = active {
+        let under = Rect::new(area.x + cell.x, area.y, cell.width, 1).intersection(area);
+        Line::from(Span::styled(
+            line::THICK_HORIZONTAL.repeat(usize::from(under.width)),
+            state.theme.tab_marker,
+        ))
+        .render(under, buf);
+    }
 }
 
 /// The hints of the keys that act now, as many as fit.
@@ -112,7 +138,11 @@ pub fn clear_popup(area: Rect, buf: &mut Buffer) {
 
 /// The note for a window below the minimum, in the fullest wording that fits.
 fn too_small(state: &State, area: Rect, buf: &mut Buffer) {
-    let wordings = too_small_note(state.lang, MIN_WIDTH, MIN_HEIGHT);
+    let wordings = too_small_note(
+        state.lang,
+        (area.width, area.height),
+        (MIN_WIDTH, MIN_HEIGHT),
+    );
     let fits = |lines: &Vec<String>| {
         lines.len() <= usize::from(area.height)
             && lines.iter().all(|line| width(line) <= area.width)

@@ -66,3 +66,74 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// What one run of the `ladder` binary gave.
+#[derive(Debug)]
+pub struct Run {
+    /// The exit code (`None` if a signal ended it).
+    pub code: Option<i32>,
+    /// Standard output, as text.
+    pub stdout: String,
+    /// Standard error, as text.
+    pub stderr: String,
+}
+
+impl Run {
+    /// Asserts the exit code, showing both streams when it differs.
+    pub fn expect_code(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    /// Asserts that nothing meant for developers reached the person: no
+    /// panic, no backtrace, no Rust debug formatting.
+    pub fn expect_no_internals(&self) -> &Self {
+        for text in [&self.stdout, &self.stderr] {
+            for bad in [
+                "Error {",
+                "Budget {",
+                "panicked",
+                "RUST_BACKTRACE",
+                "stack backtrace",
+                "internal error",
+            ] {
+                assert!(!text.contains(bad), "`{bad}` in output:\n{text}");
+            }
+        }
+        self
+    }
+}
+
+/// A `ladder` command with a clean environment: no data dir or language from
+/// the caller's shell, English, and backtraces switched on so that a panic
+/// would show in the output instead of passing unnoticed.
+pub fn ladder_command() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_ladder"));
+    cmd.env_remove("LADDER_DATA_DIR")
+        .env_remove("LADDER_LANG")
+        .env("LANG", "C.UTF-8")
+        .env("RUST_BACKTRACE", "1")
+        .stdin(std::process::Stdio::null());
+    cmd
+}
+
+/// Runs a prepared command to the end.
+pub fn run_command(cmd: &mut std::process::Command) -> Run {
+    let out = cmd.output().expect("run ladder");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Runs `ladder --data-dir DATA ARGS…`.
+pub fn ladder<S: AsRef<std::ffi::OsStr>>(data_dir: &Path, args: &[S]) -> Run {
+    run_command(ladder_command().arg("--data-dir").arg(data_dir).args(args))
+}

@@ -2,6 +2,7 @@
 //! built-in pack, and validation that reports every problem at once.
 
 pub mod diag;
+pub mod json_schema;
 pub mod model;
 pub mod parse;
 pub mod schema;
@@ -122,9 +123,12 @@ pub fn load(source: &PackSource) -> Result<Loaded, PackError> {
         checker.meta(&file, m);
         checker.translations(&file, &langs, texts::meta(m));
     }
+    // With no levels at all, every reference to one would be "unknown": the
+    // one error about the empty list says it all.
     let level_ids: Option<Vec<String>> = levels
         .as_ref()
-        .map(|l: &LevelsFile| l.levels.value.iter().map(|l| l.id.value.clone()).collect());
+        .map(|l: &LevelsFile| l.levels.value.iter().map(|l| l.id.value.clone()).collect())
+        .filter(|ids: &Vec<String>| !ids.is_empty());
     let level_refs: Option<Vec<&str>> = level_ids
         .as_ref()
         .map(|v| v.iter().map(String::as_str).collect());

@@ -2,6 +2,10 @@
 //! parser errors into diagnostics a person can act on.
 
 use serde::de::DeserializeOwned;
+use serde_saphyr::Error as YamlError;
+use serde_saphyr::ExternalMessageSource;
+use serde_saphyr::budget::BudgetBreach;
+use serde_saphyr::granit_parser::ErrorKind;
 
 use super::diag::{Diagnostic, did_you_mean};
 use super::text::Pos;
@@ -53,11 +57,69 @@ pub fn error_to_diagnostic(error: &serde_saphyr::Error, file: &str) -> Diagnosti
             col: u32::try_from(l.column()).unwrap_or(u32::MAX),
         })
         .unwrap_or_default();
-    Diagnostic::error(
-        file,
-        pos,
-        clean_message(&error.without_snippet().to_string()),
-    )
+    let message =
+        plain_message(error).unwrap_or_else(|| clean_message(&error.without_snippet().to_string()));
+    Diagnostic::error(file, pos, message)
+}
+
+/// Words for the errors whose own text names Rust types or prints a debug
+/// dump (`budget breached: Aliases { aliases: 1001 }`, `invalid u32`).
+fn plain_message(error: &YamlError) -> Option<String> {
+    let message = match innermost(error) {
+        YamlError::Budget { breach, .. } => match breach {
+            BudgetBreach::Depth { .. } => TOO_DEEP,
+            BudgetBreach::Aliases { .. }
+            | BudgetBreach::Anchors { .. }
+            | BudgetBreach::AliasAnchorRatio { .. }
+            | BudgetBreach::RecordedAnchorEvents { .. }
+            | BudgetBreach::RecordedAnchorBytes { .. } => TOO_MANY_ALIASES,
+            BudgetBreach::Documents { .. } => MANY_DOCUMENTS,
+            _ => TOO_COMPLEX,
+        },
+        YamlError::ExternalMessage { source, .. }
+            if matches!(
+                &**source,
+                ExternalMessageSource::Parser(scan)
+                    if *scan.kind() == ErrorKind::RecursionLimitExceeded
+            ) =>
+        {
+            TOO_DEEP
+        }
+        YamlError::AliasReplayLimitExceeded { .. }
+        | YamlError::AliasExpansionLimitExceeded { .. }
+        | YamlError::AliasReplayStackDepthExceeded { .. } => TOO_MANY_ALIASES,
+        YamlError::InvalidScalar { ty, .. } => {
+            return Some(format!("expected {} here", expected_scalar(ty)));
+        }
+        _ => return None,
+    };
+    Some(message.to_owned())
+}
+
+const TOO_DEEP: &str = "the file nests lists or maps too deeply for a content file: simplify it (a pack needs a few levels)";
+const TOO_MANY_ALIASES: &str = "the file uses YAML aliases (`*name`) too often for a content file: write the values out instead";
+const MANY_DOCUMENTS: &str =
+    "the file holds more than one YAML document (`---`): a pack file is one document";
+const TOO_COMPLEX: &str =
+    "the file is too large or too complex for a content file: split it into several files";
+
+fn innermost(error: &YamlError) -> &YamlError {
+    match error {
+        YamlError::WithSnippet { error, .. } | YamlError::AliasError { error, .. } => {
+            innermost(error)
+        }
+        other => other,
+    }
+}
+
+fn expected_scalar(ty: &str) -> &'static str {
+    match ty {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "bool" => "true or false",
+        _ => "a different kind of value",
+    }
 }
 
 /// Strips the location the parser appends and adds "did you mean" hints.
@@ -184,6 +246,25 @@ mod tests {
         assert!(started.elapsed().as_secs() < 5);
         assert!(!d.message.contains("Budget {"), "{}", d.message);
         assert!(!d.message.contains("{ "), "{}", d.message);
+    }
+
+    #[test]
+    fn alias_count_breach_is_told_in_words() {
+        // One anchor, 1 001 aliases: the budget's alias count trips, and its
+        // own text is a debug dump (`Aliases { aliases: 1001 }`).
+        let text = format!("items: [&a x{}]\n", ", *a".repeat(1001));
+        let d = parse_yaml::<std::collections::BTreeMap<String, Vec<String>>>(&text, "b.yaml")
+            .expect_err("should fail");
+        assert!(d.message.contains("aliases"), "{}", d.message);
+        assert!(!d.message.contains('{'), "{}", d.message);
+    }
+
+    #[test]
+    fn wrong_scalar_types_are_named_in_words() {
+        let d = parse_yaml::<std::collections::BTreeMap<String, u32>>("n: -1\n", "n.yaml")
+            .expect_err("should fail");
+        assert_eq!(d.message, "expected a whole number, 0 or more here");
+        assert_eq!((d.line, d.column), (Some(1), Some(4)));
     }
 
     #[test]

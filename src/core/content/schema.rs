@@ -6,6 +6,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use super::json_schema::{IdSchema, LANGUAGE_CODE_PATTERN};
 use super::text::{Located, Text};
 
 /// The schema version this build of ladder reads.
@@ -16,16 +17,20 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[serde(deny_unknown_fields)]
 pub struct PackMeta {
     /// Always 1 for this version of ladder.
+    #[schemars(extend("const" = 1))]
     pub schema: Located<u32>,
     /// The pack's id, made of `[A-Za-z0-9._-]`.
+    #[schemars(with = "IdSchema")]
     pub id: Located<String>,
     /// The pack's name.
     pub name: Text,
     /// The pack's own version, e.g. `1.0.0`.
     #[serde(default)]
+    #[schemars(extend("type" = ["string", "number", "null"]))]
     pub version: Option<Located<String>>,
     /// Languages the texts are written in; the first is the default.
     #[serde(default)]
+    #[schemars(inner(pattern(LANGUAGE_CODE_PATTERN)), extend("uniqueItems" = true))]
     pub languages: Vec<Located<String>>,
     /// Who the pack is for and how to use it (Markdown).
     #[serde(default)]
@@ -37,12 +42,15 @@ pub struct PackMeta {
 #[serde(deny_unknown_fields)]
 pub struct LevelsFile {
     /// Rating scale: strictly increasing values, at least 2 entries.
+    #[schemars(length(min = 2))]
     pub scale: Located<Vec<ScaleStep>>,
     /// A score at or above this counts as "met".
     pub meets: Located<u32>,
     /// Readiness at which a level counts as reached, in (0, 1].
+    #[schemars(extend("exclusiveMinimum" = 0), range(max = 1))]
     pub threshold: Located<f64>,
     /// The levels in ladder order, lowest first.
+    #[schemars(length(min = 1))]
     pub levels: Located<Vec<Level>>,
 }
 
@@ -64,6 +72,7 @@ pub struct ScaleStep {
 #[serde(deny_unknown_fields)]
 pub struct Level {
     /// The level's id, e.g. `P7`.
+    #[schemars(with = "IdSchema")]
     pub id: Located<String>,
     /// Its name.
     pub name: Text,
@@ -85,6 +94,7 @@ pub struct CompetenciesFile {
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     /// The dimension's id.
+    #[schemars(with = "IdSchema")]
     pub id: Located<String>,
     /// Its name.
     pub name: Text,
@@ -101,11 +111,14 @@ pub struct Dimension {
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// The indicator's id, unique in the pack.
+    #[schemars(with = "IdSchema")]
     pub id: Located<String>,
     /// The level it belongs to.
+    #[schemars(with = "IdSchema")]
     pub level: Located<String>,
     /// Its weight in readiness, > 0 (default 1).
     #[serde(default)]
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub weight: Option<Located<f64>>,
     /// What someone at this level does.
     pub text: Text,
@@ -129,6 +142,7 @@ impl Indicator {
 #[serde(deny_unknown_fields)]
 pub struct Checklist {
     /// The checklist's id.
+    #[schemars(with = "IdSchema")]
     pub id: Located<String>,
     /// Its name.
     pub name: Text,
@@ -136,6 +150,7 @@ pub struct Checklist {
     #[serde(default)]
     pub description: Option<Text>,
     /// Its sections, in order.
+    #[schemars(length(min = 1))]
     pub sections: Vec<ChecklistSection>,
     /// The file it was read from, relative to the pack.
     #[serde(skip)]
@@ -148,6 +163,7 @@ pub struct Checklist {
 #[serde(deny_unknown_fields)]
 pub struct ChecklistSection {
     /// The section's id, unique in its checklist.
+    #[schemars(with = "IdSchema")]
     pub id: Located<String>,
     /// Its name.
     pub name: Text,
@@ -160,6 +176,7 @@ pub struct ChecklistSection {
 #[serde(deny_unknown_fields)]
 pub struct ChecklistItem {
     /// The item's id, unique in its checklist.
+    #[schemars(with = "IdSchema")]
     pub id: Located<String>,
     /// The statement to check.
     pub text: Text,
@@ -213,6 +230,7 @@ pub struct QuestionsFile {
 #[serde(deny_unknown_fields)]
 pub struct Category {
     /// The category's id.
+    #[schemars(with = "IdSchema")]
     pub id: Located<String>,
     /// Its name.
     pub name: Text,
@@ -226,19 +244,24 @@ pub struct Category {
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// The question's id.
+    #[schemars(with = "IdSchema")]
     pub id: Located<String>,
     /// The category it belongs to.
+    #[schemars(with = "IdSchema")]
     pub category: Located<String>,
     /// The levels it is asked at.
+    #[schemars(with = "Vec<IdSchema>", length(min = 1))]
     pub levels: Located<Vec<Located<String>>>,
     /// The question as a panel asks it.
     pub prompt: Text,
     /// Seconds to answer in a drill.
     #[serde(default)]
+    #[schemars(range(min = 1))]
     pub time_limit: Option<Located<u32>>,
     /// How to structure the answer (Markdown).
     pub framework: Text,
     /// What a strong answer covers; at least one.
+    #[schemars(length(min = 1))]
     pub key_points: Located<Vec<Text>>,
     /// Follow-up questions a panel asks.
     #[serde(default)]
@@ -248,6 +271,7 @@ pub struct Question {
     pub pitfalls: Vec<Text>,
     /// Indicator ids the question probes.
     #[serde(default)]
+    #[schemars(with = "Vec<IdSchema>")]
     pub indicators: Vec<Located<String>>,
     /// The file it was read from, relative to the pack.
     #[serde(skip)]
@@ -260,6 +284,7 @@ pub struct Question {
 #[serde(deny_unknown_fields)]
 pub struct Article {
     /// The article's id.
+    #[schemars(with = "IdSchema")]
     pub id: Located<String>,
     /// Its title.
     pub title: Text,

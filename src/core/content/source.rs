@@ -202,12 +202,15 @@ fn read_one(path: &Path, rel: &str, files: &mut Vec<SourceFile>, problems: &mut 
             }),
             Err(e) => {
                 let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+                // The prefix is valid UTF-8 by definition; lossy keeps this panic-free.
+                let valid = String::from_utf8_lossy(valid);
+                let line = valid.matches('\n').count() + 1;
+                let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
                 problems.push(Diagnostic::error(
                     &display,
                     Pos {
                         line: u32::try_from(line).unwrap_or(u32::MAX),
-                        col: 0,
+                        col: u32::try_from(col).unwrap_or(u32::MAX),
                     },
                     "the file is not UTF-8 text: save it as UTF-8",
                 ));

@@ -8,6 +8,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
+use super::json_schema::LANGUAGE_CODE_PATTERN;
 use crate::core::sanitize::neutralize_owned;
 
 /// A 1-based line and column in a YAML file; zero when unknown.
@@ -311,7 +312,7 @@ impl JsonSchema for Text {
                 {
                     "type": "object",
                     "minProperties": 1,
-                    "propertyNames": {"pattern": "^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"},
+                    "propertyNames": {"pattern": LANGUAGE_CODE_PATTERN},
                     "additionalProperties": {"type": "string"}
                 }
             ]

@@ -16,6 +16,9 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
+/// References to at most this many ids list them all when they name none.
+const MAX_LISTED: usize = 12;
+
 /// Collects problems for one pack.
 pub struct Checker {
     /// Problems found so far.
@@ -71,7 +74,11 @@ impl Checker {
     /// Checks that `reference` names one of `known`.
     fn reference(&mut self, file: &str, kind: &str, reference: &Located<String>, known: &[&str]) {
         if !known.contains(&reference.value.as_str()) {
-            let hint = suggestion(&reference.value, known.iter().copied());
+            let mut hint = suggestion(&reference.value, known.iter().copied());
+            // Without a near miss, a short list of what exists says what to write.
+            if hint.is_empty() && !known.is_empty() && known.len() <= MAX_LISTED {
+                hint = format!(" (expected one of: {})", known.join(", "));
+            }
             self.error(
                 file,
                 reference.pos,

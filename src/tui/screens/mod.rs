@@ -96,7 +96,7 @@ impl ScreenId {
 }
 
 /// What a screen may consult while it acts on an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Ctx {
     pub lang: Lang,
     /// The size of the screen's part of the window, for paging.
@@ -122,6 +122,12 @@ pub trait Screen {
 
     /// Draws the screen into `area`. Reads state only.
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>);
+
+    /// Whether the screen keeps time (a running timer) and so wants
+    /// [`Action::Tick`] while nothing else happens.
+    fn ticking(&self) -> bool {
+        false
+    }
 }
 
 /// The state of every screen, kept while others are on show.

@@ -49,6 +49,24 @@ fn top_gaps(data: &Data) -> &[Gap] {
     &gaps[..gaps.len().min(TOP_GAPS)]
 }
 
+/// Whether `action` is one of this screen's keys. Each is taken even when
+/// it has nothing to do (no gaps, nothing open), so that no key listed in
+/// the help window falls through to do something else.
+fn is_ours(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::Home
+            | Action::End
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Open
+            | Action::Back
+            | Action::Resize { .. }
+    )
+}
+
 /// Whether the profile has nothing rated yet, so the welcome shows instead.
 fn is_empty(data: &Data) -> bool {
     data.assessment.rated == 0
@@ -80,7 +98,7 @@ impl Overview {
             Action::PageDown => advice.scroll + page,
             Action::Home => 0,
             Action::End => last,
-            Action::Resize { .. } => advice.scroll,
+            Action::Resize { .. } | Action::Open => advice.scroll,
             _ => return None,
         }
         .min(last);
@@ -92,34 +110,29 @@ impl Screen for Overview {
     fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>> {
         if is_empty(data) {
             self.advice = None;
-            return None;
+            return is_ours(action).then(Vec::new);
         }
         if self.advice.is_some() {
             return self.update_advice(action, ctx, data);
         }
         let count = top_gaps(data).len();
-        let last = count.checked_sub(1);
+        let last = count.saturating_sub(1);
         let current = self.selection(count);
         self.selected = match action {
-            Action::Resize { .. } => current,
-            Action::Up => {
-                last?;
-                current.saturating_sub(1)
-            }
-            Action::Down => (current + 1).min(last?),
-            Action::Home => {
-                last?;
-                0
-            }
-            Action::End => last?,
+            Action::Up => current.saturating_sub(1),
+            Action::Down => (current + 1).min(last),
+            Action::Home => 0,
+            Action::End => last,
             Action::Open => {
-                let gap = top_gaps(data).get(current)?;
-                self.advice = Some(Advice {
-                    indicator: gap.indicator.clone(),
-                    scroll: 0,
-                });
+                if let Some(gap) = top_gaps(data).get(current) {
+                    self.advice = Some(Advice {
+                        indicator: gap.indicator.clone(),
+                        scroll: 0,
+                    });
+                }
                 current
             }
+            _ if is_ours(action) => current,
             _ => return None,
         };
         Some(Vec::new())

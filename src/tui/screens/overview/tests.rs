@@ -103,8 +103,9 @@ fn enter_opens_the_selected_gaps_advice_and_esc_closes_it() {
     assert_eq!(screen.selected, 1);
     assert_eq!(run(&mut screen, &mut data, &[Action::Back]), [Some(vec![])]);
     assert_eq!(screen.advice_open(), None);
-    // With nothing open, Esc is not this screen's to use.
-    assert_eq!(run(&mut screen, &mut data, &[Action::Back]), [None]);
+    // With nothing open, Esc does nothing, and the selection stays.
+    assert_eq!(run(&mut screen, &mut data, &[Action::Back]), [Some(vec![])]);
+    assert_eq!((screen.selected, screen.advice_open()), (1, None));
     run(&mut screen, &mut data, &[Action::Down, Action::Open]);
     assert_eq!(screen.advice_open(), Some("craft.l2.a"));
 }
@@ -137,9 +138,13 @@ fn the_advice_scrolls_no_further_than_its_last_row() {
 fn the_welcome_has_no_gaps_to_select() {
     let mut data = Data::new(ops_pack(), Profile::new("new"), TODAY);
     let mut screen = Overview::default();
-    let done = run(&mut screen, &mut data, &[Action::Down, Action::Open]);
-    assert_eq!(done, [None, None]);
-    assert_eq!(screen.advice_open(), None);
+    run(&mut screen, &mut data, &[Action::Down, Action::Open]);
+    assert_eq!((screen.selected, screen.advice_open()), (0, None));
+    // Keys of other screens are left to them.
+    assert_eq!(
+        screen.update(Action::Rate(3), &ctx(78, 21), &mut data),
+        None
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@
 use ratatui::layout::Size;
 
 use super::action::Action;
-use super::data::Data;
+pub use super::data::Data;
 use super::help;
 use super::i18n::Lang;
 use super::keymap::{Context, Key, Keymap};
@@ -71,11 +71,21 @@ impl State {
         }
     }
 
+    /// Whether any screen keeps time, so the loop must send ticks.
+    pub fn ticking(&self) -> bool {
+        ScreenId::ALL
+            .into_iter()
+            .any(|id| self.screens.get(id).ticking())
+    }
+
     /// The action `key` sends here and now.
     pub fn action_for_key(&self, key: Key) -> Option<Action> {
         self.keymap.action_for(self.context(), key)
     }
 
+    /// What the screens consult as they act: the language and the size of
+    /// their part of the window (nothing when the window is too small for
+    /// the shell).
     fn screen_ctx(&self) -> Ctx {
         let body = layout::shell(self.size.into())
             .map(|shell| shell.body.as_size())
@@ -107,7 +117,7 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
                     .get_mut(id)
                     .update(action, &ctx, &mut state.data);
             }
-            let last = help::max_scroll(state_view(state));
+            let last = help::max_scroll(help_input(state));
             if let Some(Overlay::Help { scroll }) = &mut state.overlay {
                 *scroll = (*scroll).min(last);
             }
@@ -118,6 +128,18 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::NextScreen => Some(show(state, state.screen.next(), false)),
         Action::PrevScreen => Some(show(state, state.screen.prev(), false)),
         Action::GoTo(id) => Some(show(state, id, true)),
+        // A timer runs on whether or not its screen is on show.
+        Action::Tick => {
+            let ctx = state.screen_ctx();
+            let mut handled = None;
+            for id in ScreenId::ALL {
+                let screen = state.screens.get_mut(id);
+                if let Some(effects) = screen.update(action, &ctx, &mut state.data) {
+                    handled.get_or_insert_with(Vec::new).extend(effects);
+                }
+            }
+            handled
+        }
         Action::Help => {
             state.overlay = match state.overlay {
                 Some(Overlay::Help { .. }) => None,
@@ -154,8 +176,8 @@ fn show(state: &mut State, id: ScreenId, close_overlay: bool) -> Vec<Effect> {
 /// The help window's answer to `action`: the overlay to keep (or `None` to
 /// close it), or `None` outside when the window has no use for the action.
 fn help_action(state: &State, action: Action, scroll: usize) -> Option<Option<Overlay>> {
-    let last = help::max_scroll(state_view(state));
-    let page = help::page_height(state_view(state))
+    let last = help::max_scroll(help_input(state));
+    let page = help::page_height(help_input(state))
         .saturating_sub(1)
         .max(1);
     let scroll = match action {
@@ -173,7 +195,7 @@ fn help_action(state: &State, action: Action, scroll: usize) -> Option<Option<Ov
     }))
 }
 
-fn state_view(state: &State) -> help::HelpInput<'_> {
+fn help_input(state: &State) -> help::HelpInput<'_> {
     help::HelpInput {
         keymap: &state.keymap,
         screen: state.screen,
@@ -181,3 +203,6 @@ fn state_view(state: &State) -> help::HelpInput<'_> {
         area: state.size.into(),
     }
 }
+
+#[cfg(test)]
+mod tests;
