@@ -139,7 +139,7 @@ fn tab_help_esc_and_q_in_a_real_terminal() {
         screen.alternate_screen() && row(screen, 0).contains("Library")
     });
     assert!(shown.contains(" ladder   Overview   Assess   Drill   Checklists   Library"));
-    assert!(shown.contains("Your readiness for each level"));
+    assert!(shown.contains("Nothing is rated yet"));
     assert!(shown.contains("q quit   ? keys   Tab next screen"));
 
     app.press("\t");

@@ -294,7 +294,7 @@ mod tests {
         let keymap = Keymap::builtin().unwrap();
         let input = |height| HelpInput {
             keymap: &keymap,
-            screen: ScreenId::Overview,
+            screen: ScreenId::Drill,
             lang: Lang::Zh,
             area: Rect::new(0, 0, 80, height),
         };

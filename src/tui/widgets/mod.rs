@@ -1,3 +1,5 @@
 //! Reusable pieces of the screens.
 
+pub mod gauge;
 pub mod markdown;
+pub mod radar;

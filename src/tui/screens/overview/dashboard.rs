@@ -1,0 +1,270 @@
+//! The Overview of a profile with ratings: the header, readiness per level,
+//! the radar of the dimensions, the trend, the top gaps and a preview of the
+//! selected gap's advice, each where [`plan`] puts it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::plan::plan;
+use super::{advice, gaps, top_gaps, trend};
+use crate::core::report::{level_label, percent};
+use crate::tui::i18n::Lang;
+use crate::tui::screens::View;
+use crate::tui::text::{display_width, truncate, truncate_line};
+use crate::tui::widgets::gauge::{self, BarStyles};
+use crate::tui::widgets::radar::{self, Axis, Radar, RadarStyles};
+
+/// The styles of the dashboard, from the theme.
+pub(super) struct Styles {
+    pub(super) heading: Style,
+    pub(super) text: Style,
+    pub(super) muted: Style,
+    pub(super) strong: Style,
+    pub(super) selected: Style,
+    pub(super) bar: BarStyles,
+    pub(super) radar: RadarStyles,
+}
+
+impl Styles {
+    pub(super) fn new(view: &View<'_>) -> Self {
+        let theme = view.theme;
+        let fill = Style {
+            fg: theme.heading.fg,
+            ..Style::new()
+        };
+        Styles {
+            heading: theme.heading,
+            text: theme.text,
+            muted: theme.muted,
+            strong: theme.text.add_modifier(Modifier::BOLD),
+            selected: theme.text.add_modifier(Modifier::REVERSED),
+            bar: BarStyles {
+                filled: fill,
+                empty: theme.muted,
+                mark: theme.key,
+            },
+            radar: RadarStyles {
+                grid: theme.border,
+                threshold: theme.key,
+                value: fill,
+                label: theme.text,
+            },
+        }
+    }
+}
+
+/// Draws the dashboard with gap `selected` highlighted.
+pub fn render(selected: usize, area: Rect, buf: &mut Buffer, view: &View<'_>) {
+    let data = view.data;
+    let axes = radar_axes(view);
+    let plan = plan(area, data.pack.levels.len(), top_gaps(data).len(), &axes);
+    let styles = Styles::new(view);
+    header(plan.header, buf, view, &styles);
+    levels(plan.levels, buf, view, &styles);
+    if let Some(rect) = plan.trend {
+        trend::render(rect, buf, view, &styles);
+    }
+    if let Some(rect) = plan.radar {
+        dimensions(rect, &axes, buf, view, &styles);
+    }
+    gaps::render(selected, plan.gaps, buf, view, &styles);
+    if let (Some(rect), Some(gap)) = (plan.preview, top_gaps(data).get(selected)) {
+        let lines = advice::preview(&gap.indicator, rect, view.lang, data, view.theme);
+        for (line, row) in lines.iter().zip(rect.rows()) {
+            line.render(row, buf);
+        }
+    }
+}
+
+/// Draws `line` in row `row` of `area`, cut to its width.
+pub(super) fn put(area: Rect, row: u16, line: &Line<'_>, buf: &mut Buffer) {
+    if row >= area.height {
+        return;
+    }
+    let rect = Rect::new(area.x, area.y + row, area.width, 1);
+    truncate_line(line, usize::from(area.width)).render(rect, buf);
+}
+
+/// Draws `text` at the right end of row `row` of `area`.
+fn put_right(area: Rect, row: u16, text: &str, style: Style, buf: &mut Buffer) {
+    if row >= area.height {
+        return;
+    }
+    let w = u16::try_from(display_width(text)).unwrap_or(u16::MAX);
+    if w > area.width {
+        return;
+    }
+    buf.set_string(area.right() - w, area.y + row, text, style);
+}
+
+fn level_name(view: &View<'_>, id: &str) -> String {
+    let data = view.data;
+    data.pack.level(id).map_or_else(
+        || id.to_owned(),
+        |level| level_label(id, level.name.get(view.lang.code(), data.fallback())),
+    )
+}
+
+fn header(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
+    let data = view.data;
+    let lang = view.lang;
+    let a = &data.assessment;
+    let rated = match lang {
+        Lang::Zh => format!("已评 {} / {}", a.rated, a.total),
+        Lang::En => format!("{} / {} rated", a.rated, a.total),
+    };
+    let name_room = usize::from(area.width).saturating_sub(display_width(&rated) + 2);
+    put(
+        area,
+        0,
+        &Line::from(Span::styled(
+            truncate(&data.profile.profile, name_room),
+            styles.heading,
+        )),
+        buf,
+    );
+    put_right(area, 0, &rated, styles.text, buf);
+    let none = lang.pick("尚未达到任何职级", "none yet");
+    let current = a
+        .current_level
+        .as_deref()
+        .map_or_else(|| none.to_owned(), |id| level_name(view, id));
+    let target = a
+        .target_level
+        .as_deref()
+        .map_or_else(|| none.to_owned(), |id| level_name(view, id));
+    let line = Line::from(vec![
+        Span::styled(lang.pick("当前职级 ", "Current "), styles.muted),
+        Span::styled(current, styles.strong),
+        Span::raw("    "),
+        Span::styled(lang.pick("目标职级 ", "Target "), styles.muted),
+        Span::styled(target, styles.strong),
+    ]);
+    put(area, 1, &line, buf);
+}
+
+fn levels(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
+    let data = view.data;
+    let lang = view.lang;
+    let a = &data.assessment;
+    let threshold = data.pack.threshold;
+    let reached = lang.pick("✓ 已达到", "✓ reached");
+    let target_word = lang.pick("目标", "target");
+    let rated_word = lang.pick("已评", "rated");
+    let status_w = display_width(reached).max(display_width(target_word));
+    let cov_w = display_width(rated_word).max(4);
+    let fixed = 1 + 1 + 4 + 1 + status_w + 1 + cov_w;
+    let width = usize::from(area.width);
+    let names: Vec<String> = a.levels.iter().map(|l| level_name(view, &l.id)).collect();
+    let ids_w = a.levels.iter().map(|l| display_width(&l.id)).max();
+    let names_w = names.iter().map(|n| display_width(n)).max();
+    // Names when the bar keeps 20 cells with them, else ids only.
+    let (labels, label_w) = match (names_w, ids_w) {
+        (Some(n), _) if width >= n + fixed + 20 => (names, n),
+        (_, ids) => (
+            a.levels.iter().map(|l| l.id.clone()).collect(),
+            ids.unwrap_or(0),
+        ),
+    };
+    let bar_w = width.saturating_sub(label_w + fixed);
+
+    let title = Line::from(vec![
+        Span::styled(lang.pick("各职级准备度", "Level readiness"), styles.heading),
+        Span::styled(
+            format!(
+                "  {} {}",
+                lang.pick("│ 门槛", "│ threshold"),
+                percent(threshold)
+            ),
+            styles.muted,
+        ),
+    ]);
+    put(area, 0, &title, buf);
+    if display_width(&title.to_string()) + 1 + cov_w <= width {
+        put_right(area, 0, rated_word, styles.muted, buf);
+    }
+    for (i, (level, label)) in a.levels.iter().zip(&labels).enumerate() {
+        let status = if level.reached {
+            Span::styled(reached, styles.heading)
+        } else if a.target_level.as_deref() == Some(level.id.as_str()) {
+            Span::styled(target_word, styles.strong)
+        } else {
+            Span::raw("")
+        };
+        let pad = |text: &str, w: usize| " ".repeat(w.saturating_sub(display_width(text)));
+        let mut spans = vec![
+            Span::styled(label.clone(), styles.strong),
+            Span::raw(pad(label, label_w) + " "),
+        ];
+        spans.extend(gauge::spans(level.readiness, threshold, bar_w, styles.bar));
+        let pct = percent(level.readiness);
+        let status_text = status.content.to_string();
+        spans.push(Span::raw(format!(" {}{pct} ", pad(&pct, 4))));
+        spans.push(status);
+        let cov = percent(level.coverage);
+        spans.push(Span::raw(
+            pad(&status_text, status_w) + " " + &pad(&cov, cov_w),
+        ));
+        spans.push(Span::styled(cov, styles.muted));
+        let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
+        put(area, row, &Line::from(spans), buf);
+    }
+}
+
+/// Each dimension's readiness at the target level; none without a target.
+fn radar_axes<'a>(view: &View<'a>) -> Vec<Axis<'a>> {
+    let data = view.data;
+    let Some(target) = data.assessment.target_level.as_deref() else {
+        return Vec::new();
+    };
+    data.pack
+        .dimensions
+        .iter()
+        .zip(&data.assessment.dimensions)
+        .map(|(dim, scores)| Axis {
+            name: dim.name.get(view.lang.code(), data.fallback()),
+            value: scores.levels.get(target).copied().unwrap_or(0.0),
+        })
+        .collect()
+}
+
+fn dimensions(area: Rect, axes: &[Axis<'_>], buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
+    let data = view.data;
+    let lang = view.lang;
+    let Some(target) = data.assessment.target_level.as_deref() else {
+        return;
+    };
+    let chart = Rect {
+        y: area.y.saturating_add(1),
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    // The title goes up only with a chart under it.
+    if radar::layout(chart, axes).is_none() {
+        return;
+    }
+    let title = Line::from(vec![
+        Span::styled(
+            format!("{} {target}", lang.pick("各维度 ·", "Dimensions ·")),
+            styles.heading,
+        ),
+        Span::styled(
+            format!(
+                " · {} {}",
+                lang.pick("内圈", "ring"),
+                percent(data.pack.threshold)
+            ),
+            styles.muted,
+        ),
+    ]);
+    put(area, 0, &title, buf);
+    let radar = Radar {
+        axes,
+        threshold: data.pack.threshold,
+        styles: styles.radar,
+    };
+    (&radar).render(chart, buf);
+}

@@ -1,0 +1,119 @@
+//! The top gaps, the selected one highlighted, and under them (when rows
+//! are left) a preview of the selected gap's growth advice.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::dashboard::{Styles, put};
+use super::top_gaps;
+use crate::tui::i18n::Lang;
+use crate::tui::screens::View;
+use crate::tui::text::{display_width, truncate};
+
+pub(super) fn render(
+    selected: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    view: &View<'_>,
+    styles: &Styles,
+) {
+    let data = view.data;
+    let lang = view.lang;
+    let target = data.assessment.target_level.as_deref().unwrap_or("");
+    let list = top_gaps(data);
+    let title = match lang {
+        Lang::Zh => format!("距 {target} 最大的差距"),
+        Lang::En => format!("Top gaps up to {target}"),
+    };
+    let hint = lang.pick(
+        "  ↑↓ 选择 · Enter 查看成长建议",
+        "  ↑↓ select · Enter growth advice",
+    );
+    put(
+        area,
+        0,
+        &Line::from(vec![
+            Span::styled(title, styles.heading),
+            Span::styled(if list.is_empty() { "" } else { hint }, styles.muted),
+        ]),
+        buf,
+    );
+    if list.is_empty() {
+        let none = match lang {
+            Lang::Zh => format!("到 {target} 为止的每一项都已达标。"),
+            Lang::En => format!("Every indicator up to {target} meets the bar."),
+        };
+        put(area, 1, &Line::from(Span::styled(none, styles.text)), buf);
+        return;
+    }
+    let width = usize::from(area.width);
+    let max = data.pack.max_score();
+    let unrated = lang.pick("未评", "unrated");
+    let scores: Vec<String> = list
+        .iter()
+        .map(|g| {
+            if g.rated {
+                format!("{}/{max}", g.score)
+            } else {
+                unrated.to_owned()
+            }
+        })
+        .collect();
+    let score_w = scores.iter().map(|s| display_width(s)).max().unwrap_or(0);
+    let level_w = list
+        .iter()
+        .map(|g| display_width(&g.level))
+        .max()
+        .unwrap_or(0);
+    let longest_dim = list
+        .iter()
+        .filter_map(|g| data.pack.indicator(&g.indicator))
+        .map(|(d, _)| display_width(d.name.get(lang.code(), data.fallback())))
+        .max()
+        .unwrap_or(0);
+    let dim_w = longest_dim.min(match width {
+        100.. => 28,
+        70..=99 => 12,
+        _ => 0,
+    });
+    let text_w =
+        width.saturating_sub(2 + level_w + 1 + dim_w + usize::from(dim_w > 0) + 2 + score_w);
+    for (i, (gap, score)) in list.iter().zip(&scores).enumerate() {
+        let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
+        if row >= area.height {
+            break;
+        }
+        let found = data.pack.indicator(&gap.indicator);
+        let text = found.map_or(gap.indicator.as_str(), |(_, ind)| {
+            ind.text.get(lang.code(), data.fallback())
+        });
+        let dim = found.map_or("", |(d, _)| d.name.get(lang.code(), data.fallback()));
+        let mut line = String::new();
+        line.push_str(if i == selected { "> " } else { "  " });
+        line.push_str(&fill(&gap.level, level_w));
+        line.push(' ');
+        if dim_w > 0 {
+            line.push_str(&fill(&truncate(dim, dim_w), dim_w));
+            line.push(' ');
+        }
+        line.push_str(&fill(&truncate(text, text_w), text_w));
+        line.push_str("  ");
+        line.push_str(&" ".repeat(score_w - display_width(score)));
+        line.push_str(score);
+        let style = if i == selected {
+            styles.selected
+        } else {
+            styles.text
+        };
+        put(area, row, &Line::from(Span::styled(line, style)), buf);
+    }
+}
+
+/// `text` padded with spaces to `width` cells.
+fn fill(text: &str, width: usize) -> String {
+    format!(
+        "{text}{}",
+        " ".repeat(width.saturating_sub(display_width(text)))
+    )
+}

@@ -1,0 +1,156 @@
+//! Overview: where the person stands. Readiness per level against the
+//! threshold, the dimensions at the target level, the biggest gaps with
+//! their growth advice one key away, and the trend over time. A profile with
+//! nothing rated yet gets a first screen that says how to start.
+
+mod advice;
+mod dashboard;
+mod gaps;
+mod plan;
+mod trend;
+mod welcome;
+
+#[cfg(test)]
+mod tests;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{Ctx, Screen, View};
+use crate::core::score::Gap;
+use crate::tui::action::Action;
+use crate::tui::data::Data;
+use crate::tui::state::Effect;
+
+/// How many gaps the screen lists.
+pub const TOP_GAPS: usize = 5;
+
+/// The state of the Overview screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overview {
+    /// The selected gap, by position among the top gaps.
+    selected: usize,
+    /// The growth advice on show, if open.
+    advice: Option<Advice>,
+}
+
+/// The growth advice window of one indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Advice {
+    /// The indicator's id: kept rather than the position, so the window
+    /// keeps showing the same advice if the gaps move underneath it.
+    indicator: String,
+    scroll: usize,
+}
+
+/// The gaps the screen lists, most valuable first.
+fn top_gaps(data: &Data) -> &[Gap] {
+    let gaps = &data.assessment.gaps;
+    &gaps[..gaps.len().min(TOP_GAPS)]
+}
+
+/// Whether `action` is one of this screen's keys. Each is taken even when
+/// it has nothing to do (no gaps, nothing open), so that no key listed in
+/// the help window falls through to do something else.
+fn is_ours(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::Home
+            | Action::End
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Open
+            | Action::Back
+            | Action::Resize { .. }
+    )
+}
+
+/// Whether the profile has nothing rated yet, so the welcome shows instead.
+fn is_empty(data: &Data) -> bool {
+    data.assessment.rated == 0
+}
+
+impl Overview {
+    /// The selected gap's position, kept within the gaps there are.
+    fn selection(&self, count: usize) -> usize {
+        self.selected.min(count.saturating_sub(1))
+    }
+
+    /// The indicator whose growth advice is open, if any.
+    pub fn advice_open(&self) -> Option<&str> {
+        self.advice.as_ref().map(|a| a.indicator.as_str())
+    }
+
+    fn update_advice(&mut self, action: Action, ctx: &Ctx, data: &Data) -> Option<Vec<Effect>> {
+        let advice = self.advice.as_mut()?;
+        let body = Rect::from((ratatui::layout::Position::ORIGIN, ctx.body));
+        let (last, page) = advice::scroll_limits(&advice.indicator, body, ctx.lang, data);
+        advice.scroll = match action {
+            Action::Back => {
+                self.advice = None;
+                return Some(Vec::new());
+            }
+            Action::Up | Action::ScrollUp => advice.scroll.saturating_sub(1),
+            Action::Down | Action::ScrollDown => advice.scroll + 1,
+            Action::PageUp => advice.scroll.saturating_sub(page),
+            Action::PageDown => advice.scroll + page,
+            Action::Home => 0,
+            Action::End => last,
+            Action::Resize { .. } | Action::Open => advice.scroll,
+            _ => return None,
+        }
+        .min(last);
+        Some(Vec::new())
+    }
+}
+
+impl Screen for Overview {
+    fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>> {
+        if is_empty(data) {
+            self.advice = None;
+            return is_ours(action).then(Vec::new);
+        }
+        if self.advice.is_some() {
+            return self.update_advice(action, ctx, data);
+        }
+        let count = top_gaps(data).len();
+        let last = count.saturating_sub(1);
+        let current = self.selection(count);
+        self.selected = match action {
+            Action::Up => current.saturating_sub(1),
+            Action::Down => (current + 1).min(last),
+            Action::Home => 0,
+            Action::End => last,
+            Action::Open => {
+                if let Some(gap) = top_gaps(data).get(current) {
+                    self.advice = Some(Advice {
+                        indicator: gap.indicator.clone(),
+                        scroll: 0,
+                    });
+                }
+                current
+            }
+            _ if is_ours(action) => current,
+            _ => return None,
+        };
+        Some(Vec::new())
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        if is_empty(view.data) {
+            welcome::render(area, buf, view);
+            return;
+        }
+        let count = top_gaps(view.data).len();
+        dashboard::render(self.selection(count), area, buf, view);
+        if let Some(open) = &self.advice {
+            advice::render(&open.indicator, open.scroll, area, buf, view);
+        }
+    }
+}
