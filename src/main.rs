@@ -2,7 +2,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use std::io::Write;
 
 use ladder::cli::{self, Cli, Failure};
@@ -17,11 +16,11 @@ fn main() -> ExitCode {
             .map(|s| (*s).to_owned())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown error".to_owned());
-        eprintln!(
+        cli::say(&format!(
             "ladder stopped because of an internal error: {msg}\nYour saved data is untouched. Please report this with the command you ran."
-        );
+        ));
     }));
-    let args = Cli::parse();
+    let args = parse_args();
     let result = match &args.command {
         Some(command) => cli::run(&args, command),
         None => open_app(&args),
@@ -30,10 +29,25 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(Failure(message)) => {
-            eprintln!("{message}");
+            cli::say(&message);
             ExitCode::from(1)
         }
     }
+}
+
+/// Parses the command line; the help names this system's data directory.
+fn parse_args() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let default_dir = ladder::core::profile::default_data_dir().map_or_else(
+        || "none on this system".to_owned(),
+        |d| d.display().to_string(),
+    );
+    let command = Cli::command().after_help(format!(
+        "Without a subcommand, ladder opens the terminal app.\n\
+         Profiles are stored as <data dir>/profiles/<NAME>.yaml, where the data dir is\n\
+         --data-dir, else LADDER_DATA_DIR, else {default_dir}."
+    ));
+    Cli::from_arg_matches(&command.get_matches()).unwrap_or_else(|e| e.exit())
 }
 
 /// Without a subcommand: the terminal app on the pack and the profile.
@@ -49,7 +63,9 @@ fn open_app(args: &Cli) -> Result<bool, Failure> {
     let profile = match store.load(&args.profile) {
         Ok(Some(p)) => p,
         Ok(None) => Profile::new(&args.profile),
-        Err(e) if e.is_unreadable_file() => offer_move_aside(&store, &args.profile, &e)?,
+        Err(e) if e.is_unreadable_file() => {
+            offer_move_aside(&store, &args.profile, e, args.language())?
+        }
         Err(e) => return Err(cli::profile_failure(e)),
     };
     let data = Data::new(pack, profile, &today());
@@ -69,18 +85,36 @@ fn open_app(args: &Cli) -> Result<bool, Failure> {
 fn offer_move_aside(
     store: &ProfileStore,
     name: &str,
-    error: &ProfileError,
+    error: ProfileError,
+    lang: ladder::core::lang::Lang,
 ) -> Result<Profile, Failure> {
-    eprintln!("{error}");
-    eprint!("Move it aside and start a fresh profile? The file is kept, renamed. [y/N] ");
-    let _ = std::io::stderr().flush();
+    let Failure(shown) = cli::profile_failure(error);
+    cli::say(&shown);
+    let mut err = std::io::stderr();
+    let _ = write!(
+        err,
+        "{}",
+        lang.pick(
+            "把它移到一旁并开始一份新的档案吗？原文件会改名保留。[y/N] ",
+            "Move it aside and start a fresh profile? The file is kept, renamed. [y/N] "
+        )
+    );
+    let _ = err.flush();
     let mut answer = String::new();
     let _ = std::io::stdin().read_line(&mut answer);
     if !matches!(answer.trim(), "y" | "Y" | "yes") {
-        return Err(Failure("Nothing was changed.".to_owned()));
+        return Err(Failure(
+            lang.pick("没有做任何改动。", "Nothing was changed.")
+                .to_owned(),
+        ));
     }
     let moved = store.move_aside(name, &stamp())?;
-    eprintln!("Moved to {}; starting a fresh profile.", moved.display());
+    cli::say(&match lang {
+        ladder::core::lang::Lang::Zh => format!("已移到 {}；开始一份新的档案。", moved.display()),
+        ladder::core::lang::Lang::En => {
+            format!("Moved to {}; starting a fresh profile.", moved.display())
+        }
+    });
     Ok(Profile::new(name))
 }
 

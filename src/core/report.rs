@@ -195,6 +195,15 @@ pub fn level_label(id: &str, name: &str) -> String {
     }
 }
 
+/// A delta with its sign: "+2", "-1", "0".
+fn signed(d: i64) -> String {
+    if d > 0 {
+        format!("+{d}")
+    } else {
+        d.to_string()
+    }
+}
+
 /// Escapes text for a Markdown table cell.
 fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
@@ -222,6 +231,7 @@ fn t<'a>(text: &'a Text, lang: Lang, pack: &'a Pack) -> &'a str {
 
 /// The report as a Markdown document in `lang`.
 pub fn to_markdown(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> String {
+    let (colon, comma) = (lang.pick("：", ": "), lang.pick("，", ", "));
     let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let level_name = |id: &str| -> String {
         pack.level(id).map_or_else(
@@ -233,14 +243,14 @@ pub fn to_markdown(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# {}: {} · {}\n",
+        "# {}{colon}{} · {}\n",
         tr("晋升准备报告", "Promotion readiness"),
         profile.profile,
         t(&pack.meta.name, lang, pack)
     );
     let _ = writeln!(
         out,
-        "- **{}**: {}\n- **{}**: {}\n- **{}**: {} / {}\n- **{}**: {} {}, {} {}\n",
+        "- **{}**{colon}{}\n- **{}**{colon}{}\n- **{}**{colon}{} / {}\n- **{}**{colon}{} {}{comma}{} {}\n",
         tr("当前级别", "Current level"),
         a.current_level
             .as_deref()
@@ -337,6 +347,7 @@ pub fn to_markdown(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -
 }
 
 fn strengths(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) {
+    let colon = lang.pick("：", ": ");
     let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let target = a
         .target_level
@@ -372,7 +383,7 @@ fn strengths(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, l
     for (li, dim, text, score, evidence) in items {
         let _ = writeln!(
             out,
-            "- **[{}] {dim}**: {text} ({}: {score})",
+            "- **[{}] {dim}**{colon}{text} ({}{colon}{score})",
             pack.levels[li].id.value,
             tr("得分", "score")
         );
@@ -393,6 +404,11 @@ fn strengths(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, l
 }
 
 fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) {
+    let (colon, colon_end, comma) = (
+        lang.pick("：", ": "),
+        lang.pick("：", ":"),
+        lang.pick("，", ", "),
+    );
     let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let target = a.target_level.as_deref().unwrap_or("—");
     let _ = writeln!(
@@ -422,7 +438,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         };
         let _ = writeln!(
             out,
-            "- **[{}] {}**: {} ({}: {score}, {}: {})",
+            "- **[{}] {}**{colon}{} ({}{colon}{score}{comma}{}{colon}{})",
             g.level,
             t(&dim.name, lang, pack),
             t(&ind.text, lang, pack),
@@ -438,7 +454,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         {
             let _ = writeln!(
                 out,
-                "    - {}:\n{}",
+                "    - {}{colon_end}\n{}",
                 tr("现有证据", "Evidence so far"),
                 indent(e, 8)
             );
@@ -446,7 +462,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         if let Some(h) = &ind.evidence_hint {
             let _ = writeln!(
                 out,
-                "    - {}: {}",
+                "    - {}{colon}{}",
                 tr("好的证据", "Good evidence"),
                 t(h, lang, pack).trim()
             );
@@ -454,7 +470,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         if let Some(growth) = &ind.growth {
             let _ = writeln!(
                 out,
-                "    - {}:\n{}",
+                "    - {}{colon_end}\n{}",
                 tr("如何成长", "How to grow"),
                 indent(t(growth, lang, pack), 8)
             );
@@ -499,12 +515,12 @@ fn calibration(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment,
                 .map_or("", |(_, i)| t(&i.text, lang, pack));
             let _ = writeln!(
                 out,
-                "| {} `{}` | {} | {} | {:+} | {} |",
+                "| {} `{}` | {} | {} | {} | {} |",
                 cell(text),
                 c.indicator,
                 c.self_score,
                 c.mentor,
-                c.delta,
+                signed(c.delta),
                 cell(mentor_comment(profile, &c.indicator).unwrap_or(""))
             );
         }
