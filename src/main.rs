@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::io::Write;
 
 use ladder::cli::{self, Cli, Failure};
+use ladder::core::lang::Lang;
 use ladder::core::profile::{Profile, ProfileError, ProfileStore};
 use ladder::tui::data::Data;
 
@@ -86,36 +87,76 @@ fn offer_move_aside(
     store: &ProfileStore,
     name: &str,
     error: ProfileError,
-    lang: ladder::core::lang::Lang,
+    lang: Lang,
 ) -> Result<Profile, Failure> {
     let Failure(shown) = cli::profile_failure(error);
     cli::say(&shown);
+    let path = store.path(name).map_err(cli::profile_failure)?;
+    let bak = path.with_file_name(format!("{name}.yaml.bak"));
+    let backup = ladder::core::profile::read_profile_file(&bak).ok();
+    let question = match (&backup, lang) {
+        (Some(b), Lang::Zh) => format!(
+            "上次正常保存的副本 {} 还在（{} 条评分）。\n[r] 用它恢复   [f] 从空白档案开始   [N] 不做改动（默认）：",
+            bak.display(),
+            b.ratings.len()
+        ),
+        (Some(b), Lang::En) => format!(
+            "The last good copy, {}, is there ({} ratings).\n[r] restore it   [f] start a fresh profile   [N] change nothing (default): ",
+            bak.display(),
+            b.ratings.len()
+        ),
+        (None, Lang::Zh) => "把它移到一旁并开始一份新的档案吗？原文件会改名保留。[y/N] ".to_owned(),
+        (None, Lang::En) => {
+            "Move it aside and start a fresh profile? The file is kept, renamed. [y/N] ".to_owned()
+        }
+    };
     let mut err = std::io::stderr();
-    let _ = write!(
-        err,
-        "{}",
-        lang.pick(
-            "把它移到一旁并开始一份新的档案吗？原文件会改名保留。[y/N] ",
-            "Move it aside and start a fresh profile? The file is kept, renamed. [y/N] "
-        )
-    );
+    let _ = write!(err, "{question}");
     let _ = err.flush();
     let mut answer = String::new();
     let _ = std::io::stdin().read_line(&mut answer);
-    if !matches!(answer.trim(), "y" | "Y" | "yes") {
+    let answer = answer.trim().to_lowercase();
+    let restore = backup.is_some() && matches!(answer.as_str(), "r" | "restore");
+    let fresh = if backup.is_some() {
+        matches!(answer.as_str(), "f" | "fresh")
+    } else {
+        matches!(answer.as_str(), "y" | "yes")
+    };
+    if !restore && !fresh {
         return Err(Failure(
             lang.pick("没有做任何改动。", "Nothing was changed.")
                 .to_owned(),
         ));
     }
-    let moved = store.move_aside(name, &stamp())?;
-    cli::say(&match lang {
-        ladder::core::lang::Lang::Zh => format!("已移到 {}；开始一份新的档案。", moved.display()),
-        ladder::core::lang::Lang::En => {
-            format!("Moved to {}; starting a fresh profile.", moved.display())
+    let stamp = stamp();
+    let moved = store
+        .move_aside(name, &stamp)
+        .map_err(cli::profile_failure)?;
+    let moved_note = lang.pick("无法读取的文件已移到", "The unreadable file was moved to");
+    cli::say(&format!("{moved_note} {}", moved.display()));
+    match backup {
+        Some(mut b) if restore => {
+            b.profile = name.to_owned();
+            store.save(&b).map_err(cli::profile_failure)?;
+            let note = lang.pick(
+                "已用副本恢复档案。",
+                "The profile was restored from the copy.",
+            );
+            cli::say(note);
+            Ok(b)
         }
-    });
-    Ok(Profile::new(name))
+        Some(_) => {
+            // The first save of the fresh profile would replace the .bak:
+            // keep the last good copy under a name of its own.
+            let kept = path.with_file_name(format!("{name}.yaml.bak-{stamp}"));
+            if std::fs::rename(&bak, &kept).is_ok() {
+                let note = lang.pick("上次正常保存的副本保留为", "The last good copy is kept as");
+                cli::say(&format!("{note} {}", kept.display()));
+            }
+            Ok(Profile::new(name))
+        }
+        None => Ok(Profile::new(name)),
+    }
 }
 
 fn now() -> time::OffsetDateTime {
