@@ -563,7 +563,7 @@ fn chinese_report() {
     let (data, _work) = imported();
     let zh_headings = [
         "# 晋升准备报告：default",
-        "## 各级别准备度",
+        "## 各职级准备度",
         "## 各维度准备度",
         "## 优势与证据",
         "## 导师校准",
