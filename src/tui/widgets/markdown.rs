@@ -225,17 +225,12 @@ impl<'s> Renderer<'s> {
             TagEnd::Paragraph => self.end_block(),
             TagEnd::Heading(level) => {
                 self.style_stack.pop();
-                let marks = level as usize;
-                let style = self.heading_style(level);
-                // Level 1 stands out by its underline; deeper levels show
-                // their depth as in the source.
-                let lead = if marks > 1 {
-                    vec![Span::styled(format!("{} ", "#".repeat(marks)), style)]
-                } else {
-                    Vec::new()
-                };
+                // Headings stand out by their style (underline, bold,
+                // italic), which survives NO_COLOR; the source's `#` marks
+                // are markup, not text a reader wants to see.
+                let _ = level;
                 let text = self.take_inline();
-                self.emit_wrapped(text, lead);
+                self.emit_wrapped(text, Vec::new());
                 self.gap = true;
             }
             TagEnd::HtmlBlock => {

@@ -133,7 +133,7 @@ impl Renderer<'_> {
         let available = self.text_width();
         let indent = if available >= 4 * MIN_TEXT { 2 } else { 0 };
         if !language.is_empty() {
-            let label = truncate(language, available);
+            let label = truncate(&format!("── {language} ──"), available);
             self.emit(vec![Span::styled(label, self.styles.code_language)]);
         }
         for line in code.lines() {

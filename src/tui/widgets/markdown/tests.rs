@@ -27,12 +27,12 @@ fn style_of(lines: &[Line<'_>], text: &str) -> Style {
 }
 
 #[test]
-fn headings_differ_by_modifier_and_marker() {
+fn headings_differ_by_modifier_without_source_marks() {
     let styles = MarkdownStyles::default();
     let source = "# 晋升答辩\n\n## Second level\n\n### Third";
     assert_eq!(
         plain_lines(source, 40),
-        ["晋升答辩", "", "## Second level", "", "### Third"]
+        ["晋升答辩", "", "Second level", "", "Third"]
     );
     let lines = render(source, 40, &styles);
     let h1 = style_of(&lines, "晋升答辩");
@@ -41,14 +41,16 @@ fn headings_differ_by_modifier_and_marker() {
         h1.add_modifier
             .contains(Modifier::BOLD | Modifier::UNDERLINED)
     );
-    assert_eq!(style_of(&lines, "## "), styles.h2);
+    assert_eq!(style_of(&lines, "Second level"), styles.h2);
+    assert_eq!(style_of(&lines, "Third"), styles.h3);
+    assert!(styles.h3.add_modifier.contains(Modifier::ITALIC));
 }
 
 #[test]
-fn a_long_heading_hangs_under_its_text() {
+fn a_long_heading_wraps() {
     assert_eq!(
         plain_lines("## A long heading here", 12),
-        ["## A long", "   heading", "   here"]
+        ["A long", "heading here"]
     );
 }
 
@@ -180,7 +182,7 @@ fn a_go_code_block_keeps_its_lines_and_cuts_long_ones() {
     assert_eq!(
         plain_lines(source, 40),
         [
-            "go",
+            "── go ──",
             "  package main",
             "",
             "  import \"fmt\"",
@@ -194,7 +196,7 @@ fn a_go_code_block_keeps_its_lines_and_cuts_long_ones() {
     );
     let styles = MarkdownStyles::default();
     let lines = render(source, 40, &styles);
-    assert_eq!(style_of(&lines, "go"), styles.code_language);
+    assert_eq!(style_of(&lines, "── go ──"), styles.code_language);
     assert_eq!(style_of(&lines, "package main"), styles.code_block);
 }
 
