@@ -13,7 +13,7 @@ mod overview;
 mod page;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Rect, Size};
+use ratatui::layout::Rect;
 use serde::{Deserialize, Serialize};
 
 pub use assess::Assess;
@@ -100,8 +100,9 @@ impl ScreenId {
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx {
     pub lang: Lang,
-    /// The size of the screen's part of the window, for paging.
-    pub body: Size,
+    /// The screen's part of the window, where it is drawn: for paging, and
+    /// to find what a click or the wheel points at.
+    pub body: Rect,
 }
 
 /// What a screen may consult while it draws.

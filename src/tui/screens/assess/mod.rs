@@ -26,6 +26,7 @@ use super::{Ctx, Screen, View};
 use crate::core::assess::{self, Filter};
 use crate::tui::action::Action;
 use crate::tui::data::Data;
+use crate::tui::layout::line_at;
 use crate::tui::state::Effect;
 
 /// A one-off note on the status line, cleared by the next key.
@@ -69,13 +70,32 @@ impl Screen for Assess {
             }
             return Some(Vec::new());
         }
+        if let Action::Click { column, row } = action {
+            let list = render::list_area(self, ctx, data);
+            let index = list::item_at(self, list, data, column, row)?;
+            self.note = None;
+            return Some(self.select(index));
+        }
+        // The wheel over the list moves in it; anywhere else it scrolls the
+        // details, the one pane that scrolls on its own.
+        let over_list = match action {
+            Action::ScrollUp { column, row } | Action::ScrollDown { column, row } => {
+                line_at(render::list_area(self, ctx, data), column, row).is_some()
+            }
+            _ => false,
+        };
         let note = self.note.take();
         let done = match action {
             Action::Up => self.select(self.selected.saturating_sub(1)),
             Action::Down => self.select(self.selected + 1),
+            Action::ScrollUp { .. } if over_list => self.select(self.selected.saturating_sub(1)),
+            Action::ScrollDown { .. } if over_list => self.select(self.selected + 1),
             Action::Home => self.select(0),
             Action::End => self.select(usize::MAX),
-            Action::PageUp | Action::PageDown | Action::ScrollUp | Action::ScrollDown => {
+            Action::PageUp
+            | Action::PageDown
+            | Action::ScrollUp { .. }
+            | Action::ScrollDown { .. } => {
                 self.scroll_detail(action, ctx, data);
                 Vec::new()
             }
@@ -182,7 +202,7 @@ impl Assess {
         let scroll = match action {
             Action::PageUp => self.detail_scroll.saturating_sub(page),
             Action::PageDown => self.detail_scroll + page,
-            Action::ScrollUp => self.detail_scroll.saturating_sub(1),
+            Action::ScrollUp { .. } => self.detail_scroll.saturating_sub(1),
             _ => self.detail_scroll + 1,
         };
         self.detail_scroll = scroll.min(len.saturating_sub(height));

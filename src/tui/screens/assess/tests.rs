@@ -18,6 +18,7 @@ use crate::tui::state::{Effect, State, update};
 use crate::tui::theme::Theme;
 
 mod editing;
+mod mouse;
 mod render;
 
 const TODAY: &str = "2025-03-01";

@@ -47,6 +47,8 @@ fn library(state: &State) -> &Library {
 
 use Action::{Back, Down, End, Home, Open, PageDown, Up};
 
+mod mouse;
+
 #[test]
 fn the_list_starts_on_levels_with_every_section_closed() {
     let state = app(Lang::En, 80, 24);
