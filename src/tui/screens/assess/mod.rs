@@ -23,7 +23,8 @@ use self::editor::Editor;
 use self::items::{Item, items};
 use self::words::Word;
 use super::{Ctx, Screen, View};
-use crate::core::assess::{self, Filter};
+use crate::core::assess::{self, Filter, visible_indicators};
+use crate::core::search::Target;
 use crate::tui::action::Action;
 use crate::tui::data::Data;
 use crate::tui::layout::line_at;
@@ -139,6 +140,22 @@ impl Screen for Assess {
         Some(done)
     }
 
+    /// Selects the indicator, dropping each filter that hides it and
+    /// keeping the others.
+    fn focus(&mut self, target: &Target, data: &Data) -> bool {
+        let Target::Indicator(id) = target else {
+            return false;
+        };
+        if data.pack.indicator(id).is_none() {
+            return false;
+        }
+        self.reveal(id, data);
+        self.confirm = None;
+        self.note = None;
+        self.select_id(id, data);
+        true
+    }
+
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>) {
         render::draw(self, area, buf, view);
     }
@@ -194,6 +211,38 @@ impl Assess {
             position(&self.filter)
         });
         self.select(found.unwrap_or(0));
+    }
+
+    /// Drops each filter that, on its own, would hide indicator `id`.
+    fn reveal(&mut self, id: &str, data: &Data) {
+        let shows = |only: Filter| {
+            visible_indicators(&data.pack, &data.profile, &data.assessment, &only).contains(&id)
+        };
+        let f = &mut self.filter;
+        if !shows(Filter {
+            level: f.level.clone(),
+            ..Filter::default()
+        }) {
+            f.level = None;
+        }
+        if !shows(Filter {
+            dimension: f.dimension.clone(),
+            ..Filter::default()
+        }) {
+            f.dimension = None;
+        }
+        if !shows(Filter {
+            unrated_only: f.unrated_only,
+            ..Filter::default()
+        }) {
+            f.unrated_only = false;
+        }
+        if !shows(Filter {
+            gaps_only: f.gaps_only,
+            ..Filter::default()
+        }) {
+            f.gaps_only = false;
+        }
     }
 
     fn scroll_detail(&mut self, action: Action, ctx: &Ctx, data: &Data) {

@@ -20,6 +20,7 @@ use crate::tui::theme::Theme;
 mod editing;
 mod mouse;
 mod render;
+mod search;
 
 const TODAY: &str = "2025-03-01";
 
