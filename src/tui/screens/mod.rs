@@ -128,6 +128,11 @@ pub trait Screen {
         false
     }
 
+    /// This screen is no longer on show. A question waiting for an answer
+    /// is dropped here, so that a key meant for another screen is never
+    /// taken for the answer on coming back.
+    fn leave(&mut self) {}
+
     /// Draws the screen into `area`. Reads state only.
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>);
 

@@ -230,15 +230,23 @@ fn screens_for(target: &Target) -> &'static [ScreenId] {
 pub fn focus(state: &mut State, target: &Target) -> bool {
     for id in screens_for(target) {
         if state.screens.get_mut(*id).focus(target, &state.data) {
-            state.screen = *id;
+            switch_to(state, *id);
             return true;
         }
     }
     false
 }
 
+/// Puts screen `id` on show, telling the one it replaces.
+fn switch_to(state: &mut State, id: ScreenId) {
+    if id != state.screen {
+        state.screens.get_mut(state.screen).leave();
+        state.screen = id;
+    }
+}
+
 fn show(state: &mut State, id: ScreenId, close_overlay: bool) -> Vec<Effect> {
-    state.screen = id;
+    switch_to(state, id);
     state.overlay = match state.overlay {
         Some(Overlay::Help { .. }) if !close_overlay => Some(Overlay::Help { scroll: 0 }),
         _ => None,

@@ -58,8 +58,11 @@ pub struct Assess {
 
 impl Screen for Assess {
     fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>> {
-        if let Action::Resize { .. } = action {
-            return Some(Vec::new());
+        match action {
+            Action::Resize { .. } => return Some(Vec::new()),
+            // Time passing is not an answer to the delete question.
+            Action::Tick => return None,
+            _ => {}
         }
         if self.editor.is_some() {
             return self.update_editor(action, data);
@@ -154,6 +157,10 @@ impl Screen for Assess {
         self.note = None;
         self.select_id(id, data);
         true
+    }
+
+    fn leave(&mut self) {
+        self.confirm = None;
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>) {
