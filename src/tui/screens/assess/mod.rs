@@ -27,6 +27,7 @@ use crate::core::assess::{self, Filter, visible_indicators};
 use crate::core::search::Target;
 use crate::tui::action::Action;
 use crate::tui::data::Data;
+use crate::tui::external_editor::EditorFailure;
 use crate::tui::layout::line_at;
 use crate::tui::state::Effect;
 
@@ -36,7 +37,7 @@ enum Note {
     Word(Word),
     NotOnScale(u32),
     Deleted(String),
-    EditorFailed(String),
+    EditorFailed(EditorFailure),
 }
 
 /// The state of the Assess screen.
@@ -179,7 +180,7 @@ impl Assess {
     pub fn edited_externally(
         &mut self,
         id: &str,
-        written: Result<String, String>,
+        written: Result<String, EditorFailure>,
         data: &mut Data,
     ) -> Vec<Effect> {
         match written {

@@ -335,6 +335,8 @@ fn note_text(note: &Note, view: &View<'_>) -> String {
             words::not_on_scale(lang, *value, &values.join(" "))
         }
         Note::Deleted(id) => words::deleted(lang, &neutralize_controls(id)),
-        Note::EditorFailed(why) => words::editor_failed(lang, &neutralize_controls(why)),
+        Note::EditorFailed(why) => {
+            words::editor_failed(lang, &neutralize_controls(&why.text(lang)))
+        }
     }
 }
