@@ -15,19 +15,19 @@ use crate::core::sanitize::neutralize_controls;
 #[derive(Debug, Parser)]
 #[command(name = "ladder", version, about, long_about = None)]
 #[command(after_help = "Without a subcommand, ladder opens the terminal app.\n\
-Data: profiles live in <data dir>/profiles/<NAME>.yaml; see `ladder --help` for the options.")]
+Profiles are stored as <data dir>/profiles/<NAME>.yaml.")]
 pub struct Cli {
     /// Use the content pack in DIR instead of the built-in one.
     #[arg(long, global = true, value_name = "DIR")]
     pub content: Option<PathBuf>,
-    /// Where profiles are stored [default: the platform data directory].
-    #[arg(long, global = true, value_name = "DIR", env = "LADDER_DATA_DIR")]
+    /// Where profiles are stored [env: LADDER_DATA_DIR; default: the platform data directory].
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// The profile to use.
     #[arg(long, global = true, value_name = "NAME", default_value = "default")]
     pub profile: String,
-    /// Interface language [default: zh when LANG starts with zh, else en].
-    #[arg(long, global = true, value_enum, env = "LADDER_LANG")]
+    /// Interface language [env: LADDER_LANG; default: zh when LANG starts with zh, else en].
+    #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
     /// What to do; without one, the terminal app opens.
     #[command(subcommand)]
@@ -110,7 +110,7 @@ pub enum ValidateFormat {
 pub enum ReportFormat {
     /// A Markdown document.
     Md,
-    /// JSON as SPEC §4.
+    /// JSON (the fields are listed in docs/scoring.md).
     Json,
 }
 
@@ -125,12 +125,14 @@ impl<E: std::fmt::Display> From<E> for Failure {
 }
 
 impl Cli {
-    /// The interface language: flag or LADDER_LANG, else LANG, else English.
+    /// The interface language: the flag, else LADDER_LANG (when it names zh
+    /// or en), else LANG, else English.
     pub fn language(&self) -> Lang {
-        Lang::choose(
-            self.lang.map(Into::into),
-            std::env::var("LANG").ok().as_deref(),
-        )
+        let flag = self
+            .lang
+            .map(Into::into)
+            .or_else(|| env_value("LADDER_LANG").and_then(|v| v.parse().ok()));
+        Lang::choose(flag, std::env::var("LANG").ok().as_deref())
     }
 
     /// The pack source the options name.
@@ -142,7 +144,11 @@ impl Cli {
 
     /// The data directory: the option, else the platform's.
     pub fn data_dir(&self) -> Result<PathBuf, Failure> {
-        self.data_dir.clone().or_else(profile::default_data_dir).ok_or_else(|| {
+        self.data_dir
+            .clone()
+            .or_else(|| env_value("LADDER_DATA_DIR").map(PathBuf::from))
+            .or_else(profile::default_data_dir)
+            .ok_or_else(|| {
             Failure("ladder cannot find a data directory on this system: pass --data-dir DIR or set LADDER_DATA_DIR".into())
         })
     }
@@ -151,6 +157,11 @@ impl Cli {
     pub fn store(&self) -> Result<ProfileStore, Failure> {
         Ok(ProfileStore::new(&self.data_dir()?))
     }
+}
+
+/// An environment variable's value; an empty one counts as unset.
+fn env_value(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
 /// Runs a subcommand. `Ok(false)` means "ran, but the result is a failure" (exit 1).
@@ -164,7 +175,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool, Failure> {
             let source = dir
                 .clone()
                 .map_or_else(|| cli.pack_source(), PackSource::Dir);
-            Ok(validate(&source, *strict, *format))
+            validate(&source, *strict, *format)
         }
         Command::Report { format, output } => {
             let pack = load_pack(&cli.pack_source())?;
@@ -172,15 +183,15 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool, Failure> {
             let profile = match store.load(&cli.profile).map_err(profile_failure)? {
                 Some(p) => p,
                 None => {
-                    eprintln!(
+                    say(&format!(
                         "{}: no such profile yet, so this report has no ratings; open `ladder` to rate yourself, or `ladder import FILE`",
                         store.path(&cli.profile)?.display()
-                    );
+                    ));
                     Profile::new(&cli.profile)
                 }
             };
-            for problem in off_scale(&pack, &profile, &store.path(&cli.profile)?) {
-                eprintln!("{problem}");
+            for problem in profile_problems(&pack, &profile, &store.path(&cli.profile)?) {
+                say(&format!("warning: {problem}"));
             }
             let a = report::assess(&pack, &profile);
             let text = match format {
@@ -228,6 +239,11 @@ pub fn load_pack(source: &PackSource) -> Result<Pack, Failure> {
     }
 }
 
+/// A line on standard error; if stderr itself is gone there is no one to tell.
+pub fn say(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
 fn print_diagnostic(d: &Diagnostic) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{d}");
@@ -236,7 +252,7 @@ fn print_diagnostic(d: &Diagnostic) {
     }
 }
 
-fn validate(source: &PackSource, strict: bool, format: ValidateFormat) -> bool {
+fn validate(source: &PackSource, strict: bool, format: ValidateFormat) -> Result<bool, Failure> {
     let (pack, diagnostics) = match content::load(source) {
         Ok(l) => (Some(l.pack), l.warnings),
         Err(e) => (None, e.diagnostics),
@@ -254,10 +270,10 @@ fn validate(source: &PackSource, strict: bool, format: ValidateFormat) -> bool {
                 "warnings": warnings,
                 "diagnostics": diagnostics,
             });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            );
+            emit(
+                None,
+                &(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"),
+            )?;
         }
         ValidateFormat::Text => {
             for d in &diagnostics {
@@ -269,29 +285,36 @@ fn validate(source: &PackSource, strict: bool, format: ValidateFormat) -> bool {
                 if warnings == 1 { "" } else { "s" }
             );
             match (&pack, ok) {
-                (Some(p), true) => println!(
-                    "{}: ok ({counts}); levels {}, indicators {}, dimensions {}, checklists {}, questions {}, articles {}",
-                    source.describe(),
-                    p.levels.len(),
-                    p.indicator_count(),
-                    p.dimensions.len(),
-                    p.checklists.len(),
-                    p.questions.len(),
-                    p.articles.len()
-                ),
-                (Some(_), false) => eprintln!(
+                (Some(p), true) => emit(
+                    None,
+                    &format!(
+                        "{}: ok ({counts}); levels {}, indicators {}, dimensions {}, checklists {}, questions {}, articles {}\n",
+                        source.describe(),
+                        p.levels.len(),
+                        p.indicator_count(),
+                        p.dimensions.len(),
+                        p.checklists.len(),
+                        p.questions.len(),
+                        p.articles.len()
+                    ),
+                )?,
+                (Some(_), false) => say(&format!(
                     "{}: {counts}; --strict fails on warnings",
                     source.describe()
-                ),
-                (None, _) => eprintln!("{}: not a valid pack: {counts}", source.describe()),
+                )),
+                (None, _) => say(&format!(
+                    "{}: not a valid pack: {counts}",
+                    source.describe()
+                )),
             }
         }
     }
-    ok
+    Ok(ok)
 }
 
-/// Ratings whose score is not a value of the pack's scale.
-fn off_scale(pack: &Pack, profile: &Profile, path: &Path) -> Vec<String> {
+/// What in a profile does not fit the pack: scores off the scale, and a
+/// target level the pack does not have.
+fn profile_problems(pack: &Pack, profile: &Profile, path: &Path) -> Vec<String> {
     let values: Vec<String> = pack
         .scale
         .iter()
@@ -316,27 +339,34 @@ fn off_scale(pack: &Pack, profile: &Profile, path: &Path) -> Vec<String> {
             ));
         }
     }
-    problems
-}
-
-fn import(cli: &Cli, file: &Path, force: bool) -> Result<bool, Failure> {
-    let mut incoming = profile::read_profile_file(file).map_err(profile_failure)?;
-    let pack = load_pack(&cli.pack_source())?;
-
-    let mut problems = off_scale(&pack, &incoming, file);
-    if let Some(t) = &incoming.target_level
+    if let Some(t) = &profile.target_level
         && pack.level(t).is_none()
     {
         let ids: Vec<&str> = pack.levels.iter().map(|l| l.id.as_str()).collect();
         problems.push(format!(
-            "{}: target_level `{t}` is not a level of the pack ({}); fix or remove it",
-            file.display(),
+            "{}: target_level `{}` is not a level of the pack ({}); choose one of them or remove the line",
+            path.display(),
+            neutralize_controls(t),
             ids.join(", ")
         ));
     }
+    problems
+}
+
+fn import(cli: &Cli, file: &Path, force: bool) -> Result<bool, Failure> {
+    if file.is_dir() {
+        return Err(Failure(format!(
+            "{}: is a directory; give the profile file to import (a .yaml file written by `ladder export`)",
+            file.display()
+        )));
+    }
+    let mut incoming = profile::read_profile_file(file).map_err(profile_failure)?;
+    let pack = load_pack(&cli.pack_source())?;
+
+    let problems = profile_problems(&pack, &incoming, file);
     if !problems.is_empty() {
         for p in &problems {
-            eprintln!("{p}");
+            say(p);
         }
         return Err(Failure(format!(
             "{}: not imported; nothing was changed",
@@ -367,18 +397,18 @@ fn import(cli: &Cli, file: &Path, force: bool) -> Result<bool, Failure> {
     let orphaned = report::assess(&pack, &incoming).orphaned;
     store.save(&incoming).map_err(profile_failure)?;
     if !orphaned.is_empty() {
-        eprintln!(
+        say(&format!(
             "note: {} rating(s) name indicators this pack does not have; they are kept: {}",
             orphaned.len(),
             neutralize_controls(&orphaned.join(", "))
-        );
+        ));
     }
-    eprintln!(
+    say(&format!(
         "imported {} into profile `{}` ({})",
         file.display(),
         cli.profile,
         target.display()
-    );
+    ));
     Ok(true)
 }
 
@@ -394,9 +424,13 @@ pub fn profile_failure(e: ProfileError) -> Failure {
 fn emit(output: Option<&Path>, text: &str) -> Result<(), Failure> {
     let Some(path) = output else {
         let mut out = std::io::stdout().lock();
-        // A closed pipe (`ladder report | head`) is not an error worth a message.
-        let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
-        return Ok(());
+        return match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            // A closed pipe (`ladder report | head`) is the reader's choice.
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure(format!(
+                "cannot write to standard output ({e}); nothing was lost, run the command again"
+            ))),
+            _ => Ok(()),
+        };
     };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),

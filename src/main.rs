@@ -2,10 +2,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use std::io::Write;
 
 use ladder::cli::{self, Cli, Failure};
+use ladder::core::lang::Lang;
 use ladder::core::profile::{Profile, ProfileError, ProfileStore};
 use ladder::tui::data::Data;
 
@@ -17,11 +17,11 @@ fn main() -> ExitCode {
             .map(|s| (*s).to_owned())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown error".to_owned());
-        eprintln!(
+        cli::say(&format!(
             "ladder stopped because of an internal error: {msg}\nYour saved data is untouched. Please report this with the command you ran."
-        );
+        ));
     }));
-    let args = Cli::parse();
+    let args = parse_args();
     let result = match &args.command {
         Some(command) => cli::run(&args, command),
         None => open_app(&args),
@@ -30,10 +30,25 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(Failure(message)) => {
-            eprintln!("{message}");
+            cli::say(&message);
             ExitCode::from(1)
         }
     }
+}
+
+/// Parses the command line; the help names this system's data directory.
+fn parse_args() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let default_dir = ladder::core::profile::default_data_dir().map_or_else(
+        || "none on this system".to_owned(),
+        |d| d.display().to_string(),
+    );
+    let command = Cli::command().after_help(format!(
+        "Without a subcommand, ladder opens the terminal app.\n\
+         Profiles are stored as <data dir>/profiles/<NAME>.yaml, where the data dir is\n\
+         --data-dir, else LADDER_DATA_DIR, else {default_dir}."
+    ));
+    Cli::from_arg_matches(&command.get_matches()).unwrap_or_else(|e| e.exit())
 }
 
 /// Without a subcommand: the terminal app on the pack and the profile.
@@ -49,7 +64,9 @@ fn open_app(args: &Cli) -> Result<bool, Failure> {
     let profile = match store.load(&args.profile) {
         Ok(Some(p)) => p,
         Ok(None) => Profile::new(&args.profile),
-        Err(e) if e.is_unreadable_file() => offer_move_aside(&store, &args.profile, &e)?,
+        Err(e) if e.is_unreadable_file() => {
+            offer_move_aside(&store, &args.profile, e, args.language())?
+        }
         Err(e) => return Err(cli::profile_failure(e)),
     };
     let data = Data::new(pack, profile, &today());
@@ -69,19 +86,77 @@ fn open_app(args: &Cli) -> Result<bool, Failure> {
 fn offer_move_aside(
     store: &ProfileStore,
     name: &str,
-    error: &ProfileError,
+    error: ProfileError,
+    lang: Lang,
 ) -> Result<Profile, Failure> {
-    eprintln!("{error}");
-    eprint!("Move it aside and start a fresh profile? The file is kept, renamed. [y/N] ");
-    let _ = std::io::stderr().flush();
+    let Failure(shown) = cli::profile_failure(error);
+    cli::say(&shown);
+    let path = store.path(name).map_err(cli::profile_failure)?;
+    let bak = path.with_file_name(format!("{name}.yaml.bak"));
+    let backup = ladder::core::profile::read_profile_file(&bak).ok();
+    let question = match (&backup, lang) {
+        (Some(b), Lang::Zh) => format!(
+            "上次正常保存的副本 {} 还在（{} 条评分）。\n[r] 用它恢复   [f] 从空白档案开始   [N] 不做改动（默认）：",
+            bak.display(),
+            b.ratings.len()
+        ),
+        (Some(b), Lang::En) => format!(
+            "The last good copy, {}, is there ({} ratings).\n[r] restore it   [f] start a fresh profile   [N] change nothing (default): ",
+            bak.display(),
+            b.ratings.len()
+        ),
+        (None, Lang::Zh) => "把它移到一旁并开始一份新的档案吗？原文件会改名保留。[y/N] ".to_owned(),
+        (None, Lang::En) => {
+            "Move it aside and start a fresh profile? The file is kept, renamed. [y/N] ".to_owned()
+        }
+    };
+    let mut err = std::io::stderr();
+    let _ = write!(err, "{question}");
+    let _ = err.flush();
     let mut answer = String::new();
     let _ = std::io::stdin().read_line(&mut answer);
-    if !matches!(answer.trim(), "y" | "Y" | "yes") {
-        return Err(Failure("Nothing was changed.".to_owned()));
+    let answer = answer.trim().to_lowercase();
+    let restore = backup.is_some() && matches!(answer.as_str(), "r" | "restore");
+    let fresh = if backup.is_some() {
+        matches!(answer.as_str(), "f" | "fresh")
+    } else {
+        matches!(answer.as_str(), "y" | "yes")
+    };
+    if !restore && !fresh {
+        return Err(Failure(
+            lang.pick("没有做任何改动。", "Nothing was changed.")
+                .to_owned(),
+        ));
     }
-    let moved = store.move_aside(name, &stamp())?;
-    eprintln!("Moved to {}; starting a fresh profile.", moved.display());
-    Ok(Profile::new(name))
+    let stamp = stamp();
+    let moved = store
+        .move_aside(name, &stamp)
+        .map_err(cli::profile_failure)?;
+    let moved_note = lang.pick("无法读取的文件已移到", "The unreadable file was moved to");
+    cli::say(&format!("{moved_note} {}", moved.display()));
+    match backup {
+        Some(mut b) if restore => {
+            b.profile = name.to_owned();
+            store.save(&b).map_err(cli::profile_failure)?;
+            let note = lang.pick(
+                "已用副本恢复档案。",
+                "The profile was restored from the copy.",
+            );
+            cli::say(note);
+            Ok(b)
+        }
+        Some(_) => {
+            // The first save of the fresh profile would replace the .bak:
+            // keep the last good copy under a name of its own.
+            let kept = path.with_file_name(format!("{name}.yaml.bak-{stamp}"));
+            if std::fs::rename(&bak, &kept).is_ok() {
+                let note = lang.pick("上次正常保存的副本保留为", "The last good copy is kept as");
+                cli::say(&format!("{note} {}", kept.display()));
+            }
+            Ok(Profile::new(name))
+        }
+        None => Ok(Profile::new(name)),
+    }
 }
 
 fn now() -> time::OffsetDateTime {

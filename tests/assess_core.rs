@@ -191,6 +191,12 @@ fn history_keeps_one_snapshot_per_day_and_shows_what_moved() {
     assert!(progress::record(&mut p, &a, "2026-11-01"));
     assert_eq!(p.history.len(), 2);
     assert_eq!(p.history[1].current_level.as_deref(), Some("L1"));
-    // Trend of the target level (L2 now): 0 then, 0 on 11-01, 0 now.
-    assert_eq!(progress::target_trend(&p, &a), [0.0, 0.0, 0.0]);
+    // Trend of the target level (L2 now): 0 on 10-01, then now (today's
+    // own snapshot is "now", not a separate point).
+    assert_eq!(progress::target_trend(&p, &a, "2026-11-01"), [0.0, 0.0]);
+    // Seen from a later day, 11-01 is history: 10-01, 11-01, now.
+    assert_eq!(
+        progress::target_trend(&p, &a, "2026-12-01"),
+        [0.0, 0.0, 0.0]
+    );
 }

@@ -562,8 +562,8 @@ fn completions_for_bash() {
 fn chinese_report() {
     let (data, _work) = imported();
     let zh_headings = [
-        "# 晋升准备报告: default",
-        "## 各级别准备度",
+        "# 晋升准备报告：default",
+        "## 各职级准备度",
         "## 各维度准备度",
         "## 优势与证据",
         "## 导师校准",

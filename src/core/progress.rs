@@ -53,14 +53,16 @@ pub fn record(profile: &mut Profile, a: &Assessment, today: &str) -> bool {
 }
 
 /// Target-level readiness over the history, oldest first, followed by now:
-/// the points of the Overview sparkline.
-pub fn target_trend(profile: &Profile, a: &Assessment) -> Vec<f64> {
+/// the points of the Overview sparkline. Today's own snapshot is left out,
+/// since "now" stands for today.
+pub fn target_trend(profile: &Profile, a: &Assessment, today: &str) -> Vec<f64> {
     let Some(target) = a.target_level.as_deref() else {
         return Vec::new();
     };
     let mut points: Vec<f64> = profile
         .history
         .iter()
+        .filter(|s| s.date != today)
         .filter_map(|s| s.levels.get(target).copied())
         .collect();
     if let Some(now) = a.level(target) {

@@ -195,9 +195,48 @@ pub fn level_label(id: &str, name: &str) -> String {
     }
 }
 
+/// A delta with its sign: "+2", "-1", "0".
+fn signed(d: i64) -> String {
+    if d > 0 {
+        format!("+{d}")
+    } else {
+        d.to_string()
+    }
+}
+
 /// Escapes text for a Markdown table cell.
 fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Evidence as people type it: each line stays a line. In Markdown a single
+/// newline would join the lines, so a line followed by plain text gets a
+/// hard break (a trailing backslash); lists, headings, quotes, tables and
+/// code are left as they are.
+pub fn keep_lines(s: &str) -> String {
+    let lines: Vec<&str> = s.trim_end().lines().collect();
+    let block_start = |l: &str| {
+        let t = l.trim_start();
+        t.is_empty()
+            || t.starts_with(['-', '*', '+', '#', '>', '|'])
+            || t.starts_with("```")
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    let mut out = Vec::with_capacity(lines.len());
+    let mut in_code = false;
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        }
+        let next_plain = lines.get(i + 1).is_some_and(|n| !block_start(n));
+        if !in_code && next_plain && !line.trim().is_empty() && !line.ends_with('\\') {
+            out.push(format!("{line}\\"));
+        } else {
+            out.push((*line).to_owned());
+        }
+    }
+    out.join("\n")
 }
 
 /// Indents every line of `s` by `n` spaces (for Markdown nested under a list item).
@@ -222,6 +261,7 @@ fn t<'a>(text: &'a Text, lang: Lang, pack: &'a Pack) -> &'a str {
 
 /// The report as a Markdown document in `lang`.
 pub fn to_markdown(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> String {
+    let (colon, comma) = (lang.pick("：", ": "), lang.pick("，", ", "));
     let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let level_name = |id: &str| -> String {
         pack.level(id).map_or_else(
@@ -229,23 +269,23 @@ pub fn to_markdown(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -
             |l| level_label(id, t(&l.name, lang, pack)),
         )
     };
-    let none = tr("未达到任何级别", "none yet");
+    let none = tr("尚未达到任何职级", "none yet");
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# {}: {} · {}\n",
+        "# {}{colon}{} · {}\n",
         tr("晋升准备报告", "Promotion readiness"),
         profile.profile,
         t(&pack.meta.name, lang, pack)
     );
     let _ = writeln!(
         out,
-        "- **{}**: {}\n- **{}**: {}\n- **{}**: {} / {}\n- **{}**: {} {}, {} {}\n",
-        tr("当前级别", "Current level"),
+        "- **{}**{colon}{}\n- **{}**{colon}{}\n- **{}**{colon}{} / {}\n- **{}**{colon}{} {}{comma}{} {}\n",
+        tr("当前职级", "Current level"),
         a.current_level
             .as_deref()
             .map_or_else(|| none.to_owned(), level_name),
-        tr("目标级别", "Target level"),
+        tr("目标职级", "Target level"),
         a.target_level
             .as_deref()
             .map_or_else(|| "—".to_owned(), level_name),
@@ -256,17 +296,17 @@ pub fn to_markdown(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -
         tr("达标分数 ≥", "an indicator is met at a score of at least"),
         pack.meets,
         tr(
-            "级别达成的准备度 ≥",
+            "职级达成的准备度 ≥",
             "a level is reached at readiness of at least"
         ),
         percent(pack.threshold),
     );
 
-    let _ = writeln!(out, "## {}\n", tr("各级别准备度", "Readiness by level"));
+    let _ = writeln!(out, "## {}\n", tr("各职级准备度", "Readiness by level"));
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} |\n|---|---:|---:|---|",
-        tr("级别", "Level"),
+        tr("职级", "Level"),
         tr("准备度", "Readiness"),
         tr("覆盖率", "Coverage"),
         tr("状态", "Status")
@@ -337,6 +377,7 @@ pub fn to_markdown(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -
 }
 
 fn strengths(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) {
+    let colon = lang.pick("：", ": ");
     let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let target = a
         .target_level
@@ -372,13 +413,13 @@ fn strengths(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, l
     for (li, dim, text, score, evidence) in items {
         let _ = writeln!(
             out,
-            "- **[{}] {dim}**: {text} ({}: {score})",
+            "- **[{}] {dim}**{colon}{text} ({}{colon}{score})",
             pack.levels[li].id.value,
             tr("得分", "score")
         );
         match evidence {
             Some(e) => {
-                let _ = writeln!(out, "{}", indent(e, 4));
+                let _ = writeln!(out, "{}", indent(&keep_lines(e), 4));
             }
             None => {
                 let _ = writeln!(
@@ -393,6 +434,11 @@ fn strengths(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, l
 }
 
 fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) {
+    let (colon, colon_end, comma) = (
+        lang.pick("：", ": "),
+        lang.pick("：", ":"),
+        lang.pick("，", ", "),
+    );
     let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let target = a.target_level.as_deref().unwrap_or("—");
     let _ = writeln!(
@@ -405,7 +451,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
             out,
             "{}\n",
             tr(
-                "没有差距：目标级别及以下的指标都已达标。",
+                "没有差距：目标职级及以下的指标都已达标。",
                 "No gaps: every indicator up to the target is met."
             )
         );
@@ -422,7 +468,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         };
         let _ = writeln!(
             out,
-            "- **[{}] {}**: {} ({}: {score}, {}: {})",
+            "- **[{}] {}**{colon}{} ({}{colon}{score}{comma}{}{colon}{})",
             g.level,
             t(&dim.name, lang, pack),
             t(&ind.text, lang, pack),
@@ -438,15 +484,15 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         {
             let _ = writeln!(
                 out,
-                "    - {}:\n{}",
+                "    - {}{colon_end}\n{}",
                 tr("现有证据", "Evidence so far"),
-                indent(e, 8)
+                indent(&keep_lines(e), 8)
             );
         }
         if let Some(h) = &ind.evidence_hint {
             let _ = writeln!(
                 out,
-                "    - {}: {}",
+                "    - {}{colon}{}",
                 tr("好的证据", "Good evidence"),
                 t(h, lang, pack).trim()
             );
@@ -454,7 +500,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         if let Some(growth) = &ind.growth {
             let _ = writeln!(
                 out,
-                "    - {}:\n{}",
+                "    - {}{colon_end}\n{}",
                 tr("如何成长", "How to grow"),
                 indent(t(growth, lang, pack), 8)
             );
@@ -499,12 +545,12 @@ fn calibration(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment,
                 .map_or("", |(_, i)| t(&i.text, lang, pack));
             let _ = writeln!(
                 out,
-                "| {} `{}` | {} | {} | {:+} | {} |",
+                "| {} `{}` | {} | {} | {} | {} |",
                 cell(text),
                 c.indicator,
                 c.self_score,
                 c.mentor,
-                c.delta,
+                signed(c.delta),
                 cell(mentor_comment(profile, &c.indicator).unwrap_or(""))
             );
         }
@@ -535,7 +581,7 @@ fn trend(out: &mut String, pack: &Pack, profile: &Profile, lang: Lang) {
             }
         }
     }
-    let mut header = format!("| {} | {} |", tr("日期", "Date"), tr("当前级别", "Current"));
+    let mut header = format!("| {} | {} |", tr("日期", "Date"), tr("当前职级", "Current"));
     let mut rule = String::from("|---|---|");
     for l in &levels {
         let _ = write!(header, " {l} |");
@@ -558,4 +604,19 @@ fn trend(out: &mut String, pack: &Pack, profile: &Profile, lang: Lang) {
         let _ = writeln!(out, "{row}");
     }
     out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_lines;
+
+    #[test]
+    fn evidence_lines_stay_lines_in_markdown() {
+        assert_eq!(keep_lines("one\ntwo\nthree"), "one\\\ntwo\\\nthree");
+        // Lists, blank lines and code are left alone.
+        assert_eq!(keep_lines("intro\n- a\n- b"), "intro\n- a\n- b");
+        assert_eq!(keep_lines("a\n\nb"), "a\n\nb");
+        assert_eq!(keep_lines("```\nx\ny\n```"), "```\nx\ny\n```");
+        assert_eq!(keep_lines("see:\n1. first"), "see:\n1. first");
+    }
 }

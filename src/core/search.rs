@@ -146,19 +146,72 @@ impl Index {
 
     /// The entries matching `query`, best first (ties keep index order).
     ///
-    /// Each word of the query must match, fuzzily, the id or the text; case
-    /// is ignored unless the query has capitals. An empty query finds nothing.
+    /// Each word of the query must appear in the id or the text (case is
+    /// ignored). Only when nothing contains
+    /// the words does matching turn fuzzy, so a typo still finds something
+    /// while a plain word is not drowned in loose matches across long texts.
+    /// An empty query finds nothing.
     pub fn search(&self, query: &str) -> Vec<Hit> {
         let query = query.trim();
         if query.is_empty() {
             return Vec::new();
         }
-        let fuzzy = Pattern::new(
-            query,
-            CaseMatching::Smart,
-            Normalization::Smart,
-            AtomKind::Fuzzy,
-        );
+        let strict = self.containing(query);
+        if strict.is_empty() {
+            self.matches(query, AtomKind::Fuzzy)
+        } else {
+            strict
+        }
+    }
+
+    /// Entries whose id or text contains every word of `query` (case
+    /// ignored); an id match ranks above a text match, an earlier and
+    /// shorter match above a later or longer one. Bodies come last.
+    fn containing(&self, query: &str) -> Vec<Hit> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let rank = |haystack: &str, base: u32| -> Option<u32> {
+            let hay = haystack.to_lowercase();
+            let mut first = usize::MAX;
+            for w in &words {
+                first = first.min(hay.find(w.as_str())?);
+            }
+            let first = u32::try_from(hay[..first].chars().count()).unwrap_or(u32::MAX);
+            let len = u32::try_from(hay.chars().count()).unwrap_or(u32::MAX);
+            Some(
+                base.saturating_sub(first.min(500))
+                    .saturating_sub(len.min(500) / 4),
+            )
+        };
+        let mut hits: Vec<Hit> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, entry)| {
+                let best = [
+                    rank(&entry.target.label(), 3000),
+                    rank(&entry.text, 2000),
+                    entry.body.as_deref().and_then(|b| rank(b, 1000)),
+                ]
+                .into_iter()
+                .flatten()
+                .max()?;
+                let bonus = if is_exact_id(&entry.target, query) {
+                    EXACT_ID_BONUS
+                } else {
+                    0
+                };
+                Some(Hit {
+                    entry: i,
+                    score: best.saturating_add(bonus),
+                })
+            })
+            .collect();
+        hits.sort_by_key(|hit| std::cmp::Reverse(hit.score));
+        hits
+    }
+
+    fn matches(&self, query: &str, kind: AtomKind) -> Vec<Hit> {
+        let pattern = Pattern::new(query, CaseMatching::Smart, Normalization::Smart, kind);
         let literal = Pattern::new(
             query,
             CaseMatching::Smart,
@@ -177,8 +230,8 @@ impl Index {
             .filter_map(|(i, entry)| {
                 let id = entry.target.label();
                 let best = [
-                    score(&fuzzy, &id),
-                    score(&fuzzy, &entry.text),
+                    score(&pattern, &id),
+                    score(&pattern, &entry.text),
                     // Found only in the body: below a match of the title.
                     entry
                         .body
@@ -334,6 +387,32 @@ mod tests {
         ]);
         let order: Vec<usize> = index.search("deploy").iter().map(|h| h.entry).collect();
         assert_eq!(order, [1, 0]);
+    }
+
+    #[test]
+    fn a_plain_word_finds_only_what_contains_it_and_a_typo_still_finds_something() {
+        let index = Index::from_entries(vec![
+            entry(
+                Target::Question("reliability.slo-error-budget".into()),
+                "How did you set SLOs?",
+            ),
+            entry(
+                Target::Indicator("reliability.p9.reliability-strategy".into()),
+                "Sets the strategy",
+            ),
+            entry(
+                Target::Question("impact.frame-vague-problem".into()),
+                "Frame a vague problem",
+            ),
+        ]);
+        // "slo" is in the first entry's id and text only; the others would
+        // match it fuzzily (s…l…o) but contain no "slo".
+        let found: Vec<usize> = index.search("slo").iter().map(|h| h.entry).collect();
+        assert_eq!(found, [0]);
+        // "retry" is in none of them: a fuzzy match on "reliability…strategy"
+        // is no better than nothing, but a typo of a real word still finds it.
+        let typo: Vec<usize> = index.search("strtegy").iter().map(|h| h.entry).collect();
+        assert_eq!(typo, [1]);
     }
 
     #[test]

@@ -183,7 +183,10 @@ fn layout(text: &str, width: usize) -> Vec<Range<usize>> {
         builder.start = offset;
         builder.end = offset;
         let mut previous = 0;
-        for (at, opportunity) in linebreaks(hard_line) {
+        let breaks = linebreaks(hard_line).filter(|&(at, opportunity)| {
+            opportunity == BreakOpportunity::Mandatory || !keeps_together(hard_line, at, width)
+        });
+        for (at, opportunity) in breaks {
             builder.place(offset + previous..offset + at);
             previous = at;
             // Other mandatory breaks (U+2028, form feed, a lone \r) also end
@@ -196,6 +199,26 @@ fn layout(text: &str, width: usize) -> Vec<Range<usize>> {
         offset += hard_line.len() + 1;
     }
     builder.lines
+}
+
+/// Whether a break allowed after a `-` or `/` inside a run of ASCII (a
+/// flag such as `-count=10`, a path, `ns/op`, `errors.Is/As`) should be
+/// skipped: splitting there changes what the reader would type. Only runs
+/// that fit on one line are kept whole; longer ones still break there.
+fn keeps_together(line: &str, at: usize, width: usize) -> bool {
+    if !matches!(line[..at].chars().next_back(), Some('-' | '/')) {
+        return false;
+    }
+    let in_run = |c: char| c.is_ascii_graphic();
+    let start = line[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !in_run(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = line[at..]
+        .find(|c: char| !in_run(c))
+        .map_or(line.len(), |i| at + i);
+    end > at && display_width(&line[start..end]) <= width
 }
 
 /// The line being filled: `start..end` of `text`, trailing spaces included
@@ -253,5 +276,25 @@ impl LineBuilder<'_> {
                 self.start = at;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod keep_together_tests {
+    use super::wrap;
+
+    #[test]
+    fn flags_and_paths_are_not_split_when_they_fit() {
+        // Without the rule UAX #14 allows "with -" / "count=10".
+        assert_eq!(
+            wrap("a stable baseline with -count=10 runs", 24),
+            ["a stable baseline with", "-count=10 runs"]
+        );
+        assert_eq!(wrap("benchstat ns/op", 12), ["benchstat", "ns/op"]);
+        // A run longer than the line still breaks after its `/`.
+        assert_eq!(
+            wrap("用 errors.Is/errors.As 判断", 16),
+            ["用 errors.Is/", "errors.As 判断"]
+        );
     }
 }

@@ -124,7 +124,14 @@ pub fn load(source: &PackSource) -> Result<Loaded, PackError> {
         .as_ref()
         .map(|m: &PackMeta| m.languages.iter().map(|l| l.value.clone()).collect())
         .unwrap_or_default();
-    let langs: Vec<&str> = languages.iter().map(String::as_str).collect();
+    // A language listed twice is reported once by the checker; translations
+    // are checked against each language once.
+    let mut langs: Vec<&str> = Vec::new();
+    for l in &languages {
+        if !langs.contains(&l.as_str()) {
+            langs.push(l);
+        }
+    }
 
     if let Some(m) = &meta {
         let file = display_of("pack.yaml");

@@ -115,6 +115,13 @@ impl Checker {
                 ),
             );
         }
+        if meta.languages.is_empty() {
+            self.warning(
+                file,
+                meta.id.pos,
+                "pack.yaml declares no `languages`: texts are taken to be English; add e.g. `languages: [en]`",
+            );
+        }
         let mut seen: Vec<&str> = Vec::new();
         for lang in &meta.languages {
             if !super::text::is_language_code(&lang.value) {

@@ -14,11 +14,18 @@ use crate::tui::state::Effect;
 const ZH: &[&str] = &[
     "在这里你将逐项执行工程检查清单（如 Go 代码评审），",
     "记录备注，并导出结果。",
+    "",
+    "这部分还没有完成。清单的每一项（含原因和检查方法）",
+    "现在可以在「资料库」的「检查清单」里阅读。",
 ];
 const EN: &[&str] = &[
     "Here you will run engineering checklists, such as a",
     "Go code review, item by item, with notes and a result",
     "you can export.",
+    "",
+    "This is not built yet. Every item, with why it",
+    "matters and how to check it, can be read now in",
+    "the Library (Checklists).",
 ];
 
 /// The state of the Checklists screen.

@@ -14,11 +14,20 @@ use crate::tui::state::Effect;
 const ZH: &[&str] = &[
     "在这里你将练习模拟晋升答辩：限时作答、答题框架、",
     "要点与追问，并按间隔重复安排复习。",
+    "",
+    "这部分还没有完成。题库现在可以在「资料库」的",
+    "「答辩题库」里阅读（含答题框架、要点和追问），",
+    "也可以按 / 搜索。",
 ];
 const EN: &[&str] = &[
     "Here you will practise a mock promotion defense:",
     "timed questions, answer frameworks, key points and",
     "follow-up questions, scheduled for spaced review.",
+    "",
+    "This is not built yet. The question bank, with",
+    "answer frameworks, key points and follow-ups, can",
+    "be read now in the Library (Questions), and / finds",
+    "any question.",
 ];
 
 /// The state of the Drill screen.

@@ -13,22 +13,10 @@ use crate::tui::i18n::Lang;
 use crate::tui::screens::View;
 use crate::tui::text::{display_width, truncate};
 
-/// Target-level readiness over time, without the snapshot of today that
-/// repeats the current value at its end.
+/// Target-level readiness over time, ending with today.
 fn trend_points(view: &View<'_>) -> Vec<f64> {
     let data = view.data;
-    let a = &data.assessment;
-    let mut points = progress::target_trend(&data.profile, a);
-    let last_is_today = data.profile.history.last().is_some_and(|s| {
-        s.date == data.today
-            && a.target_level
-                .as_ref()
-                .is_some_and(|t| s.levels.contains_key(t))
-    });
-    if last_is_today && points.len() >= 2 {
-        points.remove(points.len() - 2);
-    }
-    points
+    progress::target_trend(&data.profile, &data.assessment, &data.today)
 }
 
 pub(super) fn render(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
