@@ -38,10 +38,20 @@ pub enum Action {
     Home,
     /// Move to the last line or item.
     End,
-    /// Scroll up a little (the mouse wheel), without moving a selection.
-    ScrollUp,
-    /// Scroll down a little (the mouse wheel), without moving a selection.
-    ScrollDown,
+    /// Scroll up a little: the mouse wheel turned over the cell at
+    /// (`column`, `row`) of the window. The pane under it scrolls, or, for a
+    /// list that keeps its selection in view, moves its selection; turned
+    /// over no pane, it scrolls the current one.
+    #[serde(skip)]
+    ScrollUp { column: u16, row: u16 },
+    /// Scroll down a little, as [`Action::ScrollUp`].
+    #[serde(skip)]
+    ScrollDown { column: u16, row: u16 },
+    /// A left click on the cell at (`column`, `row`) of the window, not on
+    /// a tab (those send [`Action::GoTo`]). Whoever draws there works out
+    /// what is under it from the same layout it draws with.
+    #[serde(skip)]
+    Click { column: u16, row: u16 },
     /// Open the selected item.
     Open,
     /// Close the window on top, or go back one step.

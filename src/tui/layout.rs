@@ -3,7 +3,7 @@
 //! Drawing and mouse handling both ask here, so a click lands on the tab that
 //! is drawn under it.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthStr;
 
 use super::i18n::{Lang, Msg};
@@ -83,6 +83,13 @@ pub fn tab_at(lang: Lang, area: Rect, column: u16, row: u16) -> Option<ScreenId>
         .map(|cell| cell.id)
 }
 
+/// Which line of `area`, counted from its top, the cell (`column`, `row`)
+/// is on; `None` when the cell is outside `area`.
+pub fn line_at(area: Rect, column: u16, row: u16) -> Option<usize> {
+    area.contains(Position::new(column, row))
+        .then(|| usize::from(row - area.y))
+}
+
 /// A rectangle of at most `width` × `height`, centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
@@ -148,6 +155,17 @@ mod tests {
         assert_eq!(tab_at(Lang::Zh, area, 39, 0), Some(ScreenId::Library));
         let small = Rect::new(0, 0, 40, 10);
         assert_eq!(tab_at(Lang::En, small, 10, 0), None, "no tabs are drawn");
+    }
+
+    #[test]
+    fn a_cell_is_on_a_line_of_an_area_only_inside_it() {
+        let area = Rect::new(2, 3, 10, 5);
+        assert_eq!(line_at(area, 2, 3), Some(0));
+        assert_eq!(line_at(area, 11, 7), Some(4));
+        assert_eq!(line_at(area, 12, 7), None, "right of it");
+        assert_eq!(line_at(area, 5, 8), None, "below it");
+        assert_eq!(line_at(area, 1, 4), None, "left of it");
+        assert_eq!(line_at(Rect::new(0, 0, 0, 0), 0, 0), None);
     }
 
     #[test]

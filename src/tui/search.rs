@@ -68,16 +68,34 @@ impl Search {
         self.index.entry(*hit).map(|e| &e.target)
     }
 
+    /// The first result on show in the rows of `list`: the chosen one is
+    /// always among them.
+    fn first_shown(&self, list: Rect) -> usize {
+        let shown = usize::from(list.height) / ROWS_PER_HIT;
+        (self.selected + 1).saturating_sub(shown.max(1))
+    }
+
+    /// The position of the result drawn at (`column`, `row`) in a terminal
+    /// of `area`, if one is.
+    fn hit_at(&self, area: Rect, column: u16, row: u16) -> Option<usize> {
+        let (_, list) = frame(area)?;
+        let line = layout::line_at(list, column, row)?;
+        let at = self.first_shown(list) + line / ROWS_PER_HIT;
+        // A result whose two rows do not both fit is not drawn.
+        let shown = usize::from(list.height) / ROWS_PER_HIT;
+        (line / ROWS_PER_HIT < shown && at < self.hits.len()).then_some(at)
+    }
+
     fn refresh(&mut self) {
         self.hits = self.index.search(&self.query);
         self.selected = 0;
     }
 
-    /// Acts on `action`, with `page` results on show at once; `None` when
-    /// the window has no use for it.
-    pub fn update(&mut self, action: Action, page: usize) -> Option<Outcome> {
+    /// Acts on `action`, in a terminal of `area`; `None` when the window
+    /// has no use for it.
+    pub fn update(&mut self, action: Action, area: Rect) -> Option<Outcome> {
         let last = self.hits.len().saturating_sub(1);
-        let page = page.max(1);
+        let page = page_size(area).max(1);
         match action {
             Action::Input(c) => {
                 self.query.push(c);
@@ -88,8 +106,10 @@ impl Search {
                     self.refresh();
                 }
             }
-            Action::Up | Action::ScrollUp => self.selected = self.selected.saturating_sub(1),
-            Action::Down | Action::ScrollDown => self.selected = (self.selected + 1).min(last),
+            Action::Up | Action::ScrollUp { .. } => self.selected = self.selected.saturating_sub(1),
+            Action::Down | Action::ScrollDown { .. } => {
+                self.selected = (self.selected + 1).min(last)
+            }
             Action::PageUp => self.selected = self.selected.saturating_sub(page),
             Action::PageDown => self.selected = (self.selected + page).min(last),
             Action::Home => self.selected = 0,
@@ -98,6 +118,14 @@ impl Search {
                 return Some(self.chosen().cloned().map_or(Outcome::Stay, Outcome::Jump));
             }
             Action::Back => return Some(Outcome::Close),
+            // A click chooses a result; a click on the chosen one goes there.
+            Action::Click { column, row } => {
+                let at = self.hit_at(area, column, row)?;
+                if at == self.selected {
+                    return self.update(Action::Open, area);
+                }
+                self.selected = at;
+            }
             _ => return None,
         }
         Some(Outcome::Stay)
@@ -197,8 +225,7 @@ pub fn render(search: &Search, area: Rect, lang: Lang, theme: &Theme, buf: &mut 
     }
 
     let list = list.intersection(buf.area);
-    let shown = usize::from(list.height) / ROWS_PER_HIT;
-    let skip = (search.selected + 1).saturating_sub(shown.max(1));
+    let skip = search.first_shown(list);
     let mut rows = list.rows();
     for (i, hit) in search.hits.iter().enumerate().skip(skip) {
         let Some(entry) = search.index.entry(*hit) else {
@@ -229,3 +256,6 @@ pub fn render(search: &Search, area: Rect, lang: Lang, theme: &Theme, buf: &mut 
         .render(bottom, buf);
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -37,7 +37,7 @@ pub struct Checklists {
 impl Screen for Checklists {
     fn update(&mut self, action: Action, ctx: &Ctx, _data: &mut Data) -> Option<Vec<Effect>> {
         let len = placeholder_len(ctx.lang.pick(ZH, EN));
-        self.page.update(action, len, ctx.body)
+        self.page.update(action, len, ctx.body.as_size())
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>) {

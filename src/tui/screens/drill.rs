@@ -39,7 +39,7 @@ pub struct Drill {
 impl Screen for Drill {
     fn update(&mut self, action: Action, ctx: &Ctx, _data: &mut Data) -> Option<Vec<Effect>> {
         let len = placeholder_len(ctx.lang.pick(ZH, EN));
-        self.page.update(action, len, ctx.body)
+        self.page.update(action, len, ctx.body.as_size())
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>) {

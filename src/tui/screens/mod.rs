@@ -13,7 +13,7 @@ mod overview;
 mod page;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Rect, Size};
+use ratatui::layout::Rect;
 use serde::{Deserialize, Serialize};
 
 pub use assess::Assess;
@@ -100,8 +100,9 @@ impl ScreenId {
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx {
     pub lang: Lang,
-    /// The size of the screen's part of the window, for paging.
-    pub body: Size,
+    /// The screen's part of the window, where it is drawn: for paging, and
+    /// to find what a click or the wheel points at.
+    pub body: Rect,
 }
 
 /// What a screen may consult while it draws.
@@ -126,6 +127,11 @@ pub trait Screen {
     fn focus(&mut self, _target: &Target, _data: &Data) -> bool {
         false
     }
+
+    /// This screen is no longer on show. A question waiting for an answer
+    /// is dropped here, so that a key meant for another screen is never
+    /// taken for the answer on coming back.
+    fn leave(&mut self) {}
 
     /// Draws the screen into `area`. Reads state only.
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>);

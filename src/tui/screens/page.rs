@@ -35,8 +35,8 @@ impl Page {
         let last = len.saturating_sub(height);
         let step = height.saturating_sub(1).max(1);
         self.scroll = match action {
-            Action::Up | Action::ScrollUp => self.scroll.saturating_sub(1),
-            Action::Down | Action::ScrollDown => self.scroll + 1,
+            Action::Up | Action::ScrollUp { .. } => self.scroll.saturating_sub(1),
+            Action::Down | Action::ScrollDown { .. } => self.scroll + 1,
             Action::PageUp => self.scroll.saturating_sub(step),
             Action::PageDown => self.scroll + step,
             Action::Home => 0,

@@ -14,7 +14,7 @@ use super::i18n::Lang;
 use super::keymap::{Context, Key, Keymap};
 use super::layout;
 use super::screens::{Ctx, ScreenId, Screens};
-use super::search::{self, Outcome, Search};
+use super::search::{Outcome, Search};
 use super::theme::Theme;
 use crate::core::search::Target;
 
@@ -111,8 +111,8 @@ impl State {
     /// the shell).
     fn screen_ctx(&self) -> Ctx {
         let body = layout::shell(self.size.into())
-            .map(|shell| shell.body.as_size())
-            .unwrap_or(Size::ZERO);
+            .map(|shell| shell.body)
+            .unwrap_or_default();
         Ctx {
             lang: self.lang,
             body,
@@ -181,8 +181,7 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::Search => Some(open_search(state)),
         _ => match state.overlay {
             Some(Overlay::Search) => {
-                let page = search::page_size(state.size.into());
-                match state.search.update(action, page)? {
+                match state.search.update(action, state.size.into())? {
                     Outcome::Stay => {}
                     Outcome::Close => state.overlay = None,
                     Outcome::Jump(target) => {
@@ -231,15 +230,23 @@ fn screens_for(target: &Target) -> &'static [ScreenId] {
 pub fn focus(state: &mut State, target: &Target) -> bool {
     for id in screens_for(target) {
         if state.screens.get_mut(*id).focus(target, &state.data) {
-            state.screen = *id;
+            switch_to(state, *id);
             return true;
         }
     }
     false
 }
 
+/// Puts screen `id` on show, telling the one it replaces.
+fn switch_to(state: &mut State, id: ScreenId) {
+    if id != state.screen {
+        state.screens.get_mut(state.screen).leave();
+        state.screen = id;
+    }
+}
+
 fn show(state: &mut State, id: ScreenId, close_overlay: bool) -> Vec<Effect> {
-    state.screen = id;
+    switch_to(state, id);
     state.overlay = match state.overlay {
         Some(Overlay::Help { .. }) if !close_overlay => Some(Overlay::Help { scroll: 0 }),
         _ => None,
@@ -256,8 +263,8 @@ fn help_action(state: &State, action: Action, scroll: usize) -> Option<Option<Ov
         .max(1);
     let scroll = match action {
         Action::Back => return Some(None),
-        Action::Up | Action::ScrollUp => scroll.saturating_sub(1),
-        Action::Down | Action::ScrollDown => scroll + 1,
+        Action::Up | Action::ScrollUp { .. } => scroll.saturating_sub(1),
+        Action::Down | Action::ScrollDown { .. } => scroll + 1,
         Action::PageUp => scroll.saturating_sub(page),
         Action::PageDown => scroll + page,
         Action::Home => 0,

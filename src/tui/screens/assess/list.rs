@@ -9,6 +9,8 @@ use super::render::{indicator_text, put};
 use super::words::Word;
 use super::{Assess, View};
 use crate::core::sanitize::neutralize_controls;
+use crate::tui::data::Data;
+use crate::tui::layout::line_at;
 use crate::tui::text::wrap;
 
 pub(super) fn draw_list(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>) {
@@ -22,12 +24,7 @@ pub(super) fn draw_list(state: &Assess, area: Rect, buf: &mut Buffer, view: &Vie
         return;
     }
     let selected = state.selected.min(list.len() - 1);
-    let rows = rows(&list, data);
-    let at = rows
-        .iter()
-        .position(|row| *row == Row::Item(selected))
-        .unwrap_or(0);
-    let first = offset(at, rows.len(), usize::from(area.height));
+    let (rows, first) = shown(state, &list, data, area.height);
     for (row, rect) in rows.iter().skip(first).zip(area.rows()) {
         let line = match *row {
             Row::Group { dimension, level } => {
@@ -43,6 +40,36 @@ pub(super) fn draw_list(state: &Assess, area: Rect, buf: &mut Buffer, view: &Vie
         if *row == Row::Item(selected) {
             buf.set_style(rect, theme.tab_active);
         }
+    }
+}
+
+/// The list's lines, and the first of them on show in `height` rows.
+fn shown(state: &Assess, list: &[Item<'_>], data: &Data, height: u16) -> (Vec<Row>, usize) {
+    let selected = state.selected.min(list.len().saturating_sub(1));
+    let rows = rows(list, data);
+    let at = rows
+        .iter()
+        .position(|row| *row == Row::Item(selected))
+        .unwrap_or(0);
+    let first = offset(at, rows.len(), usize::from(height));
+    (rows, first)
+}
+
+/// The item drawn at (`column`, `row`) when the list fills `area`; `None`
+/// off the list and on a group's heading.
+pub(super) fn item_at(
+    state: &Assess,
+    area: Rect,
+    data: &Data,
+    column: u16,
+    row: u16,
+) -> Option<usize> {
+    let line = line_at(area, column, row)?;
+    let list = items(&state.filter, data);
+    let (rows, first) = shown(state, &list, data, area.height);
+    match rows.get(first + line)? {
+        Row::Item(index) => Some(*index),
+        Row::Group { .. } | Row::Orphans => None,
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod detail;
 mod editor;
+mod filters;
 mod items;
 mod list;
 mod readiness;
@@ -20,12 +21,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use self::editor::Editor;
+use self::filters::{cycle, cycle_target};
 use self::items::{Item, items};
 use self::words::Word;
 use super::{Ctx, Screen, View};
 use crate::core::assess::{self, Filter};
+use crate::core::search::Target;
 use crate::tui::action::Action;
 use crate::tui::data::Data;
+use crate::tui::external_editor::EditorFailure;
+use crate::tui::layout::line_at;
 use crate::tui::state::Effect;
 
 /// A one-off note on the status line, cleared by the next key.
@@ -34,7 +39,7 @@ enum Note {
     Word(Word),
     NotOnScale(u32),
     Deleted(String),
-    EditorFailed(String),
+    EditorFailed(EditorFailure),
 }
 
 /// The state of the Assess screen.
@@ -56,8 +61,11 @@ pub struct Assess {
 
 impl Screen for Assess {
     fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>> {
-        if let Action::Resize { .. } = action {
-            return Some(Vec::new());
+        match action {
+            Action::Resize { .. } => return Some(Vec::new()),
+            // Time passing is not an answer to the delete question.
+            Action::Tick => return None,
+            _ => {}
         }
         if self.editor.is_some() {
             return self.update_editor(action, data);
@@ -69,13 +77,32 @@ impl Screen for Assess {
             }
             return Some(Vec::new());
         }
+        if let Action::Click { column, row } = action {
+            let list = render::list_area(self, ctx, data);
+            let index = list::item_at(self, list, data, column, row)?;
+            self.note = None;
+            return Some(self.select(index));
+        }
+        // The wheel over the list moves in it; anywhere else it scrolls the
+        // details, the one pane that scrolls on its own.
+        let over_list = match action {
+            Action::ScrollUp { column, row } | Action::ScrollDown { column, row } => {
+                line_at(render::list_area(self, ctx, data), column, row).is_some()
+            }
+            _ => false,
+        };
         let note = self.note.take();
         let done = match action {
             Action::Up => self.select(self.selected.saturating_sub(1)),
             Action::Down => self.select(self.selected + 1),
+            Action::ScrollUp { .. } if over_list => self.select(self.selected.saturating_sub(1)),
+            Action::ScrollDown { .. } if over_list => self.select(self.selected + 1),
             Action::Home => self.select(0),
             Action::End => self.select(usize::MAX),
-            Action::PageUp | Action::PageDown | Action::ScrollUp | Action::ScrollDown => {
+            Action::PageUp
+            | Action::PageDown
+            | Action::ScrollUp { .. }
+            | Action::ScrollDown { .. } => {
                 self.scroll_detail(action, ctx, data);
                 Vec::new()
             }
@@ -119,6 +146,26 @@ impl Screen for Assess {
         Some(done)
     }
 
+    /// Selects the indicator, dropping each filter that hides it and
+    /// keeping the others.
+    fn focus(&mut self, target: &Target, data: &Data) -> bool {
+        let Target::Indicator(id) = target else {
+            return false;
+        };
+        if data.pack.indicator(id).is_none() {
+            return false;
+        }
+        self.reveal(id, data);
+        self.confirm = None;
+        self.note = None;
+        self.select_id(id, data);
+        true
+    }
+
+    fn leave(&mut self) {
+        self.confirm = None;
+    }
+
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>) {
         render::draw(self, area, buf, view);
     }
@@ -135,7 +182,7 @@ impl Assess {
     pub fn edited_externally(
         &mut self,
         id: &str,
-        written: Result<String, String>,
+        written: Result<String, EditorFailure>,
         data: &mut Data,
     ) -> Vec<Effect> {
         match written {
@@ -182,7 +229,7 @@ impl Assess {
         let scroll = match action {
             Action::PageUp => self.detail_scroll.saturating_sub(page),
             Action::PageDown => self.detail_scroll + page,
-            Action::ScrollUp => self.detail_scroll.saturating_sub(1),
+            Action::ScrollUp { .. } => self.detail_scroll.saturating_sub(1),
             _ => self.detail_scroll + 1,
         };
         self.detail_scroll = scroll.min(len.saturating_sub(height));
@@ -282,16 +329,6 @@ impl Assess {
         }
     }
 
-    fn change_filter(&mut self, data: &Data, change: impl FnOnce(&mut Filter)) -> Vec<Effect> {
-        let before = self.selected_item(data).map(|item| item.id().to_owned());
-        change(&mut self.filter);
-        let list = items(&self.filter, data);
-        let found = before.and_then(|id| list.iter().position(|item| item.id() == id));
-        self.detail_scroll = 0;
-        self.selected = found.unwrap_or(0);
-        Vec::new()
-    }
-
     fn toggle_guided(&mut self, data: &Data) -> Vec<Effect> {
         if self.guided {
             self.guided = false;
@@ -318,27 +355,5 @@ impl Assess {
             .selected
             .min(items(&self.filter, data).len().saturating_sub(1));
         deleted
-    }
-}
-
-/// The target after `t`: each level in ladder order, then automatic (`None`).
-fn cycle_target(data: &mut Data) -> Vec<Effect> {
-    let levels = data.pack.levels.iter().map(|l| l.id.value.clone());
-    let next = cycle(data.profile.target_level.as_deref(), levels);
-    if assess::set_target(&mut data.profile, &data.pack, next.as_deref()) {
-        data.rescore();
-        vec![Effect::SaveProfile]
-    } else {
-        Vec::new()
-    }
-}
-
-/// The value after `current` in `None, all[0], all[1], ..., None`; a value
-/// not in `all` starts the cycle again.
-fn cycle(current: Option<&str>, all: impl Iterator<Item = String>) -> Option<String> {
-    let all: Vec<String> = all.collect();
-    match current.and_then(|c| all.iter().position(|v| v == c)) {
-        Some(i) => all.get(i + 1).cloned(),
-        None => all.first().cloned(),
     }
 }

@@ -101,10 +101,14 @@ fn areas_for(state: &Assess, body: Rect, data: &Data) -> Areas {
     areas(body, banner, failed)
 }
 
+/// Where the list goes when the screen fills its part of the window.
+pub(super) fn list_area(state: &Assess, ctx: &Ctx, data: &Data) -> Rect {
+    areas_for(state, ctx.body, data).list
+}
+
 /// How many lines the selected item's details take, and how many rows show.
 pub(super) fn detail_extent(state: &Assess, ctx: &Ctx, data: &Data) -> (usize, usize) {
-    let body = Rect::new(0, 0, ctx.body.width, ctx.body.height);
-    let area = areas_for(state, body, data).detail;
+    let area = areas_for(state, ctx.body, data).detail;
     let theme = Theme::no_color();
     let cx = detail::Ctx {
         data,
@@ -331,6 +335,8 @@ fn note_text(note: &Note, view: &View<'_>) -> String {
             words::not_on_scale(lang, *value, &values.join(" "))
         }
         Note::Deleted(id) => words::deleted(lang, &neutralize_controls(id)),
-        Note::EditorFailed(why) => words::editor_failed(lang, &neutralize_controls(why)),
+        Note::EditorFailed(why) => {
+            words::editor_failed(lang, &neutralize_controls(&why.text(lang)))
+        }
     }
 }

@@ -18,7 +18,9 @@ use crate::tui::state::{Effect, State, update};
 use crate::tui::theme::Theme;
 
 mod editing;
+mod mouse;
 mod render;
+mod search;
 
 const TODAY: &str = "2025-03-01";
 
@@ -312,6 +314,37 @@ fn orphaned_ratings_are_listed_last_and_deleted_only_after_a_yes() {
     assert!(state.data.assessment.orphaned.is_empty());
     assert_eq!(score(&state, "craft.l1.a"), Some(3), "the others are kept");
     assert_eq!(selected(&state), "people.l2.b");
+}
+
+#[test]
+fn switching_screens_answers_no_to_a_pending_delete() {
+    let mut state = with_orphan();
+    press(&mut state, "end");
+    press(&mut state, "x");
+    assert_eq!(press(&mut state, "tab"), []);
+    assert_eq!(state.screen, ScreenId::Drill);
+    assert_eq!(state.screens.assess.confirm, None);
+    press(&mut state, "shift-tab");
+    assert_eq!(state.screen, ScreenId::Assess);
+    assert_eq!(press(&mut state, "y"), []);
+    assert_eq!(score(&state, "gone.old-indicator"), Some(2));
+    // So does a click on a tab, also from the help window.
+    press(&mut state, "x");
+    press(&mut state, "?");
+    update(&mut state, Action::GoTo(ScreenId::Library));
+    update(&mut state, Action::GoTo(ScreenId::Assess));
+    assert_eq!(press(&mut state, "y"), []);
+    assert_eq!(score(&state, "gone.old-indicator"), Some(2));
+}
+
+#[test]
+fn time_passing_keeps_the_delete_question() {
+    let mut state = with_orphan();
+    press(&mut state, "end");
+    press(&mut state, "x");
+    update(&mut state, Action::Tick);
+    assert_eq!(press(&mut state, "y"), [Effect::SaveProfile]);
+    assert_eq!(score(&state, "gone.old-indicator"), None);
 }
 
 #[test]

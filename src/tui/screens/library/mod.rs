@@ -13,7 +13,7 @@ mod tree;
 mod tests;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
@@ -26,6 +26,7 @@ use crate::core::search::Target;
 use crate::tui::action::Action;
 use crate::tui::data::Data;
 use crate::tui::i18n::{Lang, Msg};
+use crate::tui::layout;
 use crate::tui::state::Effect;
 use crate::tui::text::pad_to;
 use crate::tui::theme::Theme;
@@ -128,7 +129,7 @@ impl Library {
     }
 
     fn scroll_by(&mut self, action: Action, ctx: &Ctx, pack: &Pack) -> Option<Vec<Effect>> {
-        let page = panes(Rect::from((Position::ORIGIN, ctx.body))).page;
+        let page = panes(ctx.body).page;
         // Styles do not change where lines break, so any theme will do.
         let laid = self.laid(pack, ctx.lang, page.width, &Theme::no_color());
         let height = usize::from(page.height);
@@ -139,8 +140,8 @@ impl Library {
             Action::Up => now.saturating_sub(1),
             Action::Down => now + 1,
             // A wheel notch moves a few lines, as in most readers.
-            Action::ScrollUp => now.saturating_sub(3),
-            Action::ScrollDown => now + 3,
+            Action::ScrollUp { .. } => now.saturating_sub(3),
+            Action::ScrollDown { .. } => now + 3,
             Action::PageUp => now.saturating_sub(step),
             Action::PageDown => now + step,
             Action::Home => 0,
@@ -214,12 +215,43 @@ impl Library {
         }
     }
 
+    /// The first of `rows` on show in a list `height` rows tall: the
+    /// selected one is always among them.
+    fn first_row(&self, rows: &[Node], height: u16) -> usize {
+        let at = rows.iter().position(|n| *n == self.selected).unwrap_or(0);
+        (at + 1).saturating_sub(usize::from(height))
+    }
+
+    /// The row of the list drawn at (`column`, `row`) in a body of `body`.
+    fn node_at(&self, pack: &Pack, body: Rect, column: u16, row: u16) -> Option<Node> {
+        let list = panes(body).list;
+        let line = layout::line_at(list, column, row)?;
+        let rows = self.rows(pack);
+        rows.get(self.first_row(&rows, list.height) + line).copied()
+    }
+
+    /// A click on a row of the list selects it, and opens or closes a
+    /// section as Enter does; a click on an entry's page gives it the keys.
+    fn click(&mut self, pack: &Pack, body: Rect, column: u16, row: u16) -> Option<Vec<Effect>> {
+        if let Some(node) = self.node_at(pack, body, column, row) {
+            self.reading = false;
+            self.select(node);
+            if let Node::Section(_) = node {
+                return self.open();
+            }
+            return Some(Vec::new());
+        }
+        let on_page = layout::line_at(panes(body).page, column, row).is_some();
+        match self.selected {
+            Node::Entry(..) if on_page && !self.reading => self.open(),
+            _ => None,
+        }
+    }
+
     fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View<'_>) {
         let pack = &view.data.pack;
         let rows = self.rows(pack);
-        let height = usize::from(area.height);
-        let at = rows.iter().position(|n| *n == self.selected).unwrap_or(0);
-        let skip = (at + 1).saturating_sub(height);
+        let skip = self.first_row(&rows, area.height);
         let width = usize::from(area.width);
         for (node, row) in rows.iter().skip(skip).zip(area.rows()) {
             let (text, style) = match node {
@@ -260,9 +292,22 @@ impl Screen for Library {
     fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>> {
         let pack = &data.pack;
         match action {
-            Action::PageUp | Action::PageDown | Action::ScrollUp | Action::ScrollDown => {
-                self.scroll_by(action, ctx, pack)
+            Action::Click { column, row } => self.click(pack, ctx.body, column, row),
+            // The wheel over the list moves in it; anywhere else it scrolls
+            // the page, whichever has the keys.
+            Action::ScrollUp { column, row } | Action::ScrollDown { column, row }
+                if layout::line_at(panes(ctx.body).list, column, row).is_some() =>
+            {
+                let step = match action {
+                    Action::ScrollUp { .. } => Action::Up,
+                    _ => Action::Down,
+                };
+                self.move_by(pack, step)
             }
+            Action::PageUp
+            | Action::PageDown
+            | Action::ScrollUp { .. }
+            | Action::ScrollDown { .. } => self.scroll_by(action, ctx, pack),
             Action::Up | Action::Down | Action::Home | Action::End if self.reading => {
                 self.scroll_by(action, ctx, pack)
             }

@@ -47,6 +47,8 @@ fn library(state: &State) -> &Library {
 
 use Action::{Back, Down, End, Home, Open, PageDown, Up};
 
+mod mouse;
+
 #[test]
 fn the_list_starts_on_levels_with_every_section_closed() {
     let state = app(Lang::En, 80, 24);
@@ -199,13 +201,17 @@ fn enter_on_an_article_opens_its_page_in_the_library() {
 }
 
 #[test]
-fn an_indicator_opens_in_its_dimension_scrolled_to_it_until_assess_can_show_it() {
+fn an_indicator_opens_in_its_dimension_scrolled_to_it() {
+    // Search sends an indicator to Assess; the Library shows it when asked.
     let mut state = app(Lang::En, 80, 24);
-    run(&mut state, &[Action::Search]);
-    type_text(&mut state, "tech-depth.p6.profiling");
-    run(&mut state, &[Open]);
-    assert_eq!(state.screen, ScreenId::Library);
     let id = "tech-depth.p6.profiling".to_owned();
+    let data = state.data.clone();
+    assert!(
+        state
+            .screens
+            .library
+            .focus(&Target::Indicator(id.clone()), &data)
+    );
     assert_eq!(
         library(&state).selected,
         Node::Entry(Section::Dimensions, 0)

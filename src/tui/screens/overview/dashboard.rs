@@ -11,7 +11,9 @@ use ratatui::widgets::Widget;
 use super::plan::plan;
 use super::{advice, gaps, top_gaps, trend};
 use crate::core::report::{level_label, percent};
+use crate::tui::data::Data;
 use crate::tui::i18n::Lang;
+use crate::tui::layout;
 use crate::tui::screens::View;
 use crate::tui::text::{display_width, truncate, truncate_line};
 use crate::tui::widgets::gauge::{self, BarStyles};
@@ -59,7 +61,7 @@ impl Styles {
 /// Draws the dashboard with gap `selected` highlighted.
 pub fn render(selected: usize, area: Rect, buf: &mut Buffer, view: &View<'_>) {
     let data = view.data;
-    let axes = radar_axes(view);
+    let axes = radar_axes(data, view.lang);
     let plan = plan(area, data.pack.levels.len(), top_gaps(data).len(), &axes);
     let styles = Styles::new(view);
     header(plan.header, buf, view, &styles);
@@ -214,9 +216,17 @@ fn levels(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
     }
 }
 
+/// The gap drawn at (`column`, `row`) when the dashboard fills `area`.
+pub fn gap_at(area: Rect, data: &Data, lang: Lang, column: u16, row: u16) -> Option<usize> {
+    let axes = radar_axes(data, lang);
+    let gaps = plan(area, data.pack.levels.len(), top_gaps(data).len(), &axes).gaps;
+    // The gaps' title is the first line; gap `i` is on line `i + 1`.
+    let line = layout::line_at(gaps, column, row)?.checked_sub(1)?;
+    (line < top_gaps(data).len()).then_some(line)
+}
+
 /// Each dimension's readiness at the target level; none without a target.
-fn radar_axes<'a>(view: &View<'a>) -> Vec<Axis<'a>> {
-    let data = view.data;
+fn radar_axes(data: &Data, lang: Lang) -> Vec<Axis<'_>> {
     let Some(target) = data.assessment.target_level.as_deref() else {
         return Vec::new();
     };
@@ -225,7 +235,7 @@ fn radar_axes<'a>(view: &View<'a>) -> Vec<Axis<'a>> {
         .iter()
         .zip(&data.assessment.dimensions)
         .map(|(dim, scores)| Axis {
-            name: dim.name.get(view.lang.code(), data.fallback()),
+            name: dim.name.get(lang.code(), data.fallback()),
             value: scores.levels.get(target).copied().unwrap_or(0.0),
         })
         .collect()

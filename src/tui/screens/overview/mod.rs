@@ -83,17 +83,25 @@ impl Overview {
         self.advice.as_ref().map(|a| a.indicator.as_str())
     }
 
+    fn open_advice(&mut self, gap: usize, data: &Data) {
+        if let Some(gap) = top_gaps(data).get(gap) {
+            self.advice = Some(Advice {
+                indicator: gap.indicator.clone(),
+                scroll: 0,
+            });
+        }
+    }
+
     fn update_advice(&mut self, action: Action, ctx: &Ctx, data: &Data) -> Option<Vec<Effect>> {
         let advice = self.advice.as_mut()?;
-        let body = Rect::from((ratatui::layout::Position::ORIGIN, ctx.body));
-        let (last, page) = advice::scroll_limits(&advice.indicator, body, ctx.lang, data);
+        let (last, page) = advice::scroll_limits(&advice.indicator, ctx.body, ctx.lang, data);
         advice.scroll = match action {
             Action::Back => {
                 self.advice = None;
                 return Some(Vec::new());
             }
-            Action::Up | Action::ScrollUp => advice.scroll.saturating_sub(1),
-            Action::Down | Action::ScrollDown => advice.scroll + 1,
+            Action::Up | Action::ScrollUp { .. } => advice.scroll.saturating_sub(1),
+            Action::Down | Action::ScrollDown { .. } => advice.scroll + 1,
             Action::PageUp => advice.scroll.saturating_sub(page),
             Action::PageDown => advice.scroll + page,
             Action::Home => 0,
@@ -119,18 +127,23 @@ impl Screen for Overview {
         let last = count.saturating_sub(1);
         let current = self.selection(count);
         self.selected = match action {
-            Action::Up => current.saturating_sub(1),
-            Action::Down => (current + 1).min(last),
+            // The gaps are the one list here, so the wheel moves in it
+            // wherever it is turned.
+            Action::Up | Action::ScrollUp { .. } => current.saturating_sub(1),
+            Action::Down | Action::ScrollDown { .. } => (current + 1).min(last),
             Action::Home => 0,
             Action::End => last,
             Action::Open => {
-                if let Some(gap) = top_gaps(data).get(current) {
-                    self.advice = Some(Advice {
-                        indicator: gap.indicator.clone(),
-                        scroll: 0,
-                    });
-                }
+                self.open_advice(current, data);
                 current
+            }
+            // A click selects a gap; a second one opens its advice, as Enter.
+            Action::Click { column, row } => {
+                let clicked = dashboard::gap_at(ctx.body, data, ctx.lang, column, row)?;
+                if clicked == current {
+                    self.open_advice(current, data);
+                }
+                clicked
             }
             _ if is_ours(action) => current,
             _ => return None,

@@ -3,12 +3,12 @@ use std::path::Path;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Size;
 
 use super::*;
 use crate::core::content::{PackSource, built_in, load};
 use crate::core::profile::{Profile, Rating, Snapshot, parse_profile};
 use crate::tui::i18n::Lang;
+use crate::tui::input::testing::{click, wheel_down, wheel_up};
 use crate::tui::keymap::{Key, Keymap};
 use crate::tui::state::{State, dispatch};
 use crate::tui::theme::Theme;
@@ -50,7 +50,7 @@ fn ops_data() -> Data {
 fn ctx(width: u16, height: u16) -> Ctx {
     Ctx {
         lang: Lang::En,
-        body: Size::new(width, height),
+        body: Rect::new(0, 2, width, height),
     }
 }
 
@@ -168,6 +168,80 @@ fn the_keys_reach_the_screen_through_the_keymap() {
     let action = state.action_for_key(esc).unwrap();
     dispatch(&mut state, action);
     assert_eq!(state.screens.overview.advice_open(), None);
+}
+
+/// The app on the Overview of the ops fixture, in an 80×24 window.
+fn ops_app() -> State {
+    let keymap = Keymap::builtin().unwrap();
+    let mut state = State::new(Lang::En, Theme::no_color(), keymap, ops_data());
+    dispatch(
+        &mut state,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    state
+}
+
+// At 80×24 the body is 80×21 from row 2, 78 columns inside the margins from
+// column 1. Three levels and two dimensions (too few for the radar) give the
+// one-column plan: header 2, levels 4, trend 2 and the gaps' title with four
+// gaps take 13 of the 21 rows; of the 8 spare, 3 go to blanks and 1 to the
+// top. So: top row 2, header 3–4, blank 5, levels 6–9, blank 10, trend
+// 11–12, blank 13, the gaps' title on row 14 and gaps 0–3 on rows 15–18.
+
+#[test]
+fn a_click_on_a_gap_selects_it_and_a_second_click_opens_its_advice() {
+    let mut state = ops_app();
+    assert_eq!(click(&mut state, 10, 16), Some(vec![]));
+    assert_eq!(state.screens.overview.selected, 1);
+    assert_eq!(state.screens.overview.advice_open(), None);
+    click(&mut state, 70, 18);
+    assert_eq!(state.screens.overview.selected, 3);
+    assert_eq!(state.screens.overview.advice_open(), None);
+    click(&mut state, 2, 18);
+    assert_eq!(state.screens.overview.advice_open(), Some("people.l2.b"));
+}
+
+#[test]
+fn clicks_beside_the_gaps_do_nothing() {
+    let mut state = ops_app();
+    state.screens.overview.selected = 2;
+    // The title row, the margins, the blank row above and a level's row.
+    for (column, row) in [(10, 14), (0, 15), (79, 15), (10, 13), (10, 7), (10, 19)] {
+        assert_eq!(click(&mut state, column, row), None, "({column}, {row})");
+    }
+    assert_eq!(state.screens.overview.selected, 2);
+    assert_eq!(state.screens.overview.advice_open(), None);
+}
+
+#[test]
+fn the_wheel_moves_in_the_gaps_or_scrolls_the_open_advice() {
+    let mut state = ops_app();
+    wheel_down(&mut state, 40, 8);
+    wheel_down(&mut state, 40, 16);
+    assert_eq!(state.screens.overview.selected, 2);
+    wheel_up(&mut state, 40, 3);
+    assert_eq!(state.screens.overview.selected, 1);
+    dispatch(&mut state, Action::Open);
+    let scroll = |state: &State| state.screens.overview.advice.as_ref().map(|a| a.scroll);
+    // In a 60×16 window craft.l1.b's advice scrolls by 1 at most (worked
+    // out in `the_advice_scrolls_no_further_than_its_last_row`).
+    dispatch(
+        &mut state,
+        Action::Resize {
+            width: 60,
+            height: 16,
+        },
+    );
+    wheel_down(&mut state, 30, 8);
+    assert_eq!(scroll(&state), Some(1));
+    wheel_down(&mut state, 30, 8);
+    assert_eq!(scroll(&state), Some(1));
+    wheel_up(&mut state, 30, 8);
+    assert_eq!(scroll(&state), Some(0));
+    assert_eq!(state.screens.overview.selected, 1, "the list stays put");
 }
 
 /// The built-in pack and the demo profile, with two earlier snapshots so

@@ -1,7 +1,12 @@
 //! Evidence: the editor inside the app, the person's own editor, and what
 //! happens when the profile cannot be saved.
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
 use super::*;
+use crate::tui::external_editor::EditorFailure;
+use crate::tui::view;
 
 #[test]
 fn evidence_needs_a_rating_first() {
@@ -82,12 +87,45 @@ fn the_external_editor_gets_the_evidence_and_its_text_is_applied() {
     assert_eq!(effects, [Effect::SaveProfile]);
     let rating = &state.data.profile.ratings["craft.l1.a"];
     assert_eq!(rating.evidence.as_deref(), Some("runbook v2"));
-    let failed = screen.edited_externally("craft.l1.a", Err("no editor".into()), &mut state.data);
+    let failed =
+        screen.edited_externally("craft.l1.a", Err(EditorFailure::NoEditor), &mut state.data);
     assert_eq!(failed, []);
     assert_eq!(
         state.screens.assess.note,
-        Some(super::super::Note::EditorFailed("no editor".into()))
+        Some(super::super::Note::EditorFailed(EditorFailure::NoEditor))
     );
+}
+
+#[test]
+fn why_the_external_editor_failed_is_said_in_the_interface_language() {
+    let data = ops_data(Profile::new("default"));
+    let mut state = State::new(
+        Lang::Zh,
+        Theme::no_color(),
+        Keymap::builtin().unwrap(),
+        data,
+    );
+    update(
+        &mut state,
+        Action::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
+    update(&mut state, Action::GoTo(ScreenId::Assess));
+    press(&mut state, "3");
+    let failure = EditorFailure::Exit {
+        command: "vim".into(),
+        code: Some(1),
+    };
+    let screen = &mut state.screens.assess;
+    screen.edited_externally("craft.l1.a", Err(failure), &mut state.data);
+    let backend = TestBackend::new(100, 30);
+    let mut terminal = Terminal::new(backend).unwrap();
+    terminal.draw(|frame| view::render(&state, frame)).unwrap();
+    let shown = terminal.backend().to_string();
+    let note = "外部编辑器没有返回内容：编辑器 `vim` 出错结束（退出码 1）；证据没有改动";
+    assert!(shown.contains(note), "{shown}");
 }
 
 #[test]
