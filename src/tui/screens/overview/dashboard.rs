@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::plan::plan;
-use super::{advice, gaps, top_gaps, trend};
+use super::{advice, gap_rows, gaps, top_gaps, trend};
 use crate::core::report::{level_label, percent};
 use crate::tui::data::Data;
 use crate::tui::i18n::Lang;
@@ -62,7 +62,7 @@ impl Styles {
 pub fn render(selected: usize, area: Rect, buf: &mut Buffer, view: &View<'_>) {
     let data = view.data;
     let axes = radar_axes(data, view.lang);
-    let plan = plan(area, data.pack.levels.len(), top_gaps(data).len(), &axes);
+    let plan = plan(area, data.pack.levels.len(), gap_rows(data), &axes);
     let styles = Styles::new(view);
     header(plan.header, buf, view, &styles);
     levels(plan.levels, buf, view, &styles);
@@ -219,7 +219,7 @@ fn levels(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
 /// The gap drawn at (`column`, `row`) when the dashboard fills `area`.
 pub fn gap_at(area: Rect, data: &Data, lang: Lang, column: u16, row: u16) -> Option<usize> {
     let axes = radar_axes(data, lang);
-    let gaps = plan(area, data.pack.levels.len(), top_gaps(data).len(), &axes).gaps;
+    let gaps = plan(area, data.pack.levels.len(), gap_rows(data), &axes).gaps;
     // The gaps' title is the first line; gap `i` is on line `i + 1`.
     let line = layout::line_at(gaps, column, row)?.checked_sub(1)?;
     (line < top_gaps(data).len()).then_some(line)

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::dashboard::{Styles, put};
-use super::top_gaps;
+use super::{top_gaps, unrated_gaps};
 use crate::tui::i18n::Lang;
 use crate::tui::screens::View;
 use crate::tui::text::{display_width, truncate};
@@ -107,6 +107,22 @@ pub(super) fn render(
             styles.text
         };
         put(area, row, &Line::from(Span::styled(line, style)), buf);
+    }
+    let unrated = unrated_gaps(data);
+    if unrated > 0 {
+        let note = match lang {
+            Lang::Zh => format!("  到 {target} 为止还有 {unrated} 项未评分——去「自评」页评分"),
+            Lang::En => {
+                format!("  {unrated} not rated yet up to {target}: rate them on Assess")
+            }
+        };
+        let row = u16::try_from(list.len() + 1).unwrap_or(u16::MAX);
+        put(
+            area,
+            row,
+            &Line::from(Span::styled(note, styles.muted)),
+            buf,
+        );
     }
 }
 

@@ -43,10 +43,26 @@ struct Advice {
     scroll: usize,
 }
 
-/// The gaps the screen lists, most valuable first.
-fn top_gaps(data: &Data) -> &[Gap] {
+/// The gaps the screen lists: the rated ones first, then the unrated ones,
+/// each in the assessment's order (most valuable first). With few ratings
+/// the unrated gaps outweigh everything, and listing only them would hide
+/// what the person actually rated low.
+fn top_gaps(data: &Data) -> Vec<&Gap> {
     let gaps = &data.assessment.gaps;
-    &gaps[..gaps.len().min(TOP_GAPS)]
+    let rated = gaps.iter().filter(|g| g.rated);
+    let unrated = gaps.iter().filter(|g| !g.rated);
+    rated.chain(unrated).take(TOP_GAPS).collect()
+}
+
+/// How many gaps (at or below the target) are not rated yet.
+fn unrated_gaps(data: &Data) -> usize {
+    data.assessment.gaps.iter().filter(|g| !g.rated).count()
+}
+
+/// The rows under the gaps' title: one per gap, and a note on the unrated
+/// ones when there are any.
+fn gap_rows(data: &Data) -> usize {
+    top_gaps(data).len() + usize::from(unrated_gaps(data) > 0)
 }
 
 /// Whether `action` is one of this screen's keys. Each is taken even when

@@ -57,7 +57,8 @@ fn stack(area: Rect, heights: &[u16]) -> Vec<Rect> {
 }
 
 /// Where the parts go in `area` for a pack of `levels` levels, with `gaps`
-/// gaps to list and the radar's `axes`.
+/// rows under the gaps' title (the gaps and the note on unrated ones) and
+/// the radar's `axes`.
 pub fn plan(area: Rect, levels: usize, gaps: usize, axes: &[Axis<'_>]) -> Plan {
     let inner = Rect::new(
         area.x.saturating_add(1),
@@ -66,7 +67,7 @@ pub fn plan(area: Rect, levels: usize, gaps: usize, axes: &[Axis<'_>]) -> Plan {
         area.height,
     );
     let levels_h = 1 + u16::try_from(levels).unwrap_or(u16::MAX - 1);
-    let gaps_h = 1 + u16::try_from(gaps.clamp(1, TOP_GAPS)).unwrap_or(1);
+    let gaps_h = 1 + u16::try_from(gaps.clamp(1, TOP_GAPS + 1)).unwrap_or(1);
     wide_plan(inner, levels_h, gaps_h, axes).unwrap_or_else(|| narrow_plan(inner, levels_h, gaps_h))
 }
 
@@ -165,13 +166,25 @@ mod tests {
         // left part 40. Its chart is 36 − 2·11 = 14 wide and 7 tall, so it
         // wants 1 + 7 + 2 = 10 rows. Header 2, blanks 2 and gaps 1 + 5 leave
         // 21 − 10 = 11: the band is 10 rows and one is left for the top.
-        let plan = plan(Rect::new(0, 2, 80, 21), 4, 7, &six_axes());
+        let plan = plan(Rect::new(0, 2, 80, 21), 4, 5, &six_axes());
         assert_eq!(plan.header, Rect::new(1, 3, 78, 2));
         assert_eq!(plan.levels, Rect::new(1, 6, 40, 5));
         assert_eq!(plan.trend, Some(Rect::new(1, 12, 40, 4)));
         assert_eq!(plan.radar, Some(Rect::new(43, 6, 36, 10)));
         assert_eq!(plan.gaps, Rect::new(1, 17, 78, 6));
         assert_eq!(plan.preview, None);
+    }
+
+    #[test]
+    fn the_note_on_unrated_gaps_takes_the_top_row() {
+        // Five gaps and the note: the gaps take 7 rows, leaving 21 − 11 = 10
+        // for the band and none for the top; seven rows still count as six.
+        for rows in [6, 7] {
+            let plan = plan(Rect::new(0, 2, 80, 21), 4, rows, &six_axes());
+            assert_eq!(plan.header, Rect::new(1, 2, 78, 2));
+            assert_eq!(plan.radar, Some(Rect::new(43, 5, 36, 10)));
+            assert_eq!(plan.gaps, Rect::new(1, 16, 78, 7));
+        }
     }
 
     #[test]

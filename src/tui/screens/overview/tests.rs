@@ -76,6 +76,57 @@ fn the_ops_fixture_has_the_gaps_worked_out_by_hand() {
 }
 
 #[test]
+fn rated_gaps_come_before_unrated_ones_and_the_unrated_are_counted() {
+    let mut data = ops_data();
+    // craft.l1.b at 3 is worth 2·(4−3) = 2, less than the unrated L2
+    // indicators' 1·4 = 4 each, so the assessment lists it last of the four;
+    // the screen still puts it with the rated ones, before the unrated.
+    data.profile
+        .ratings
+        .insert("craft.l1.b".to_owned(), rating(3));
+    data.rescore();
+    let core: Vec<&str> = data
+        .assessment
+        .gaps
+        .iter()
+        .map(|g| g.indicator.as_str())
+        .collect();
+    assert_eq!(
+        core,
+        ["people.l2.a", "craft.l2.a", "people.l2.b", "craft.l1.b"]
+    );
+    let ids: Vec<&str> = top_gaps(&data)
+        .iter()
+        .map(|g| g.indicator.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["people.l2.a", "craft.l1.b", "craft.l2.a", "people.l2.b"]
+    );
+    assert_eq!(unrated_gaps(&data), 2);
+    // Four gaps and the note under them.
+    assert_eq!(gap_rows(&data), 5);
+    let screen = draw(data, Lang::En, 80, 24, &[]).to_string();
+    assert!(
+        screen.contains("2 not rated yet up to L2: rate them on Assess"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn with_every_gap_rated_there_is_no_note() {
+    let mut data = ops_data();
+    for id in ["craft.l2.a", "people.l2.b"] {
+        data.profile.ratings.insert(id.to_owned(), rating(2));
+    }
+    data.rescore();
+    assert_eq!(unrated_gaps(&data), 0);
+    assert_eq!(gap_rows(&data), 4);
+    let screen = draw(data, Lang::En, 80, 24, &[]).to_string();
+    assert!(!screen.contains("not rated yet"), "{screen}");
+}
+
+#[test]
 fn arrows_move_the_selection_within_the_gaps() {
     let mut data = ops_data();
     let mut screen = Overview::default();
@@ -187,9 +238,10 @@ fn ops_app() -> State {
 // At 80×24 the body is 80×21 from row 2, 78 columns inside the margins from
 // column 1. Three levels and two dimensions (too few for the radar) give the
 // one-column plan: header 2, levels 4, trend 2 and the gaps' title with four
-// gaps take 13 of the 21 rows; of the 8 spare, 3 go to blanks and 1 to the
-// top. So: top row 2, header 3–4, blank 5, levels 6–9, blank 10, trend
-// 11–12, blank 13, the gaps' title on row 14 and gaps 0–3 on rows 15–18.
+// gaps and the note on the two unrated ones take 14 of the 21 rows; of the 7
+// spare, 3 go to blanks and 1 to the top. So: top row 2, header 3–4, blank
+// 5, levels 6–9, blank 10, trend 11–12, blank 13, the gaps' title on row 14,
+// gaps 0–3 on rows 15–18 and the note on row 19.
 
 #[test]
 fn a_click_on_a_gap_selects_it_and_a_second_click_opens_its_advice() {
@@ -208,7 +260,8 @@ fn a_click_on_a_gap_selects_it_and_a_second_click_opens_its_advice() {
 fn clicks_beside_the_gaps_do_nothing() {
     let mut state = ops_app();
     state.screens.overview.selected = 2;
-    // The title row, the margins, the blank row above and a level's row.
+    // The title row, the margins, the blank row above, a level's row and
+    // the note under the gaps.
     for (column, row) in [(10, 14), (0, 15), (79, 15), (10, 13), (10, 7), (10, 19)] {
         assert_eq!(click(&mut state, column, row), None, "({column}, {row})");
     }
@@ -300,6 +353,14 @@ fn snapshots_of_the_demo_profile() {
             let name = format!("demo_{lang}_{w}x{h}");
             insta::assert_snapshot!(name, draw(demo_data(), lang, w, h, &[]));
         }
+    }
+}
+
+#[test]
+fn snapshots_of_a_profile_with_few_ratings() {
+    for lang in Lang::ALL {
+        let name = format!("few_ratings_{lang}_80x24");
+        insta::assert_snapshot!(name, draw(ops_data(), lang, 80, 24, &[]));
     }
 }
 
