@@ -53,7 +53,7 @@ fn paragraphs(view: &View<'_>) -> Vec<Option<Para>> {
                 "按 Tab 切换到「自评」页。".to_owned(),
                 format!("用 ↑↓ 选中一项指标，按 {first}–{last} 给自己打分：{scale}。"),
                 format!(
-                    "不知从哪开始？用「自评」页的引导模式，从 {first_level} 起逐级逐项走一遍。"
+                    "不知从哪开始？在「自评」页按 g 进入引导模式，从 {first_level} 起逐级逐项走一遍。"
                 ),
                 "任何页面按 ? 都能看到本页的全部按键。".to_owned(),
             ],
@@ -72,7 +72,7 @@ fn paragraphs(view: &View<'_>) -> Vec<Option<Para>> {
                     "Select an indicator with ↑↓ and rate yourself with {first}–{last}: {scale}."
                 ),
                 format!(
-                    "Not sure where to begin? The guided pass on Assess walks through every indicator, level by level, from {first_level} up."
+                    "Not sure where to begin? Press g on Assess for the guided pass: it walks through every indicator, level by level, from {first_level} up."
                 ),
                 "Press ? on any screen to see all of its keys.".to_owned(),
             ],
