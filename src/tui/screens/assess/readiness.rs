@@ -121,8 +121,14 @@ pub(super) fn draw_panel(area: Rect, buf: &mut Buffer, view: &View<'_>) {
         .max()
         .unwrap_or(0);
     for (i, (name, value)) in rows.into_iter().enumerate() {
-        let shown = if i == 2 { "" } else { name.text(lang) };
-        let pad = " ".repeat(name_width.saturating_sub(width(shown)) + 1);
+        // The target's second row is indented less than the values, so
+        // that it fits the narrow panel whole.
+        let (shown, pad) = if i == 2 {
+            ("", "  ".to_owned())
+        } else {
+            let name = name.text(lang);
+            (name, " ".repeat(name_width.saturating_sub(width(name)) + 1))
+        };
         let style = if i == 2 { theme.muted } else { theme.text };
         lines.push(Line::from(vec![
             Span::styled(format!("{shown}{pad}"), theme.muted),

@@ -19,8 +19,9 @@ use crate::tui::theme::Theme;
 
 /// From this width on, readiness gets a side panel; below, a top strip.
 const WIDE: u16 = 100;
-/// The side panel's width.
-const PANEL: u16 = 30;
+/// The side panel's width: enough for a bar per level and the target's
+/// words, so the list and the details keep the rest.
+const PANEL: u16 = 24;
 
 /// Where each part of the screen goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +73,14 @@ fn areas(body: Rect, banner: bool, failed: bool) -> Areas {
     } else {
         (main, None)
     };
-    let list_width = rest.width * 2 / 5;
+    // Wide, the list and the details share what the panel leaves about
+    // equally (each some 40% of the window); narrow, the details get more,
+    // since they wrap and the list's lines are cut.
+    let list_width = if wide {
+        rest.width / 2
+    } else {
+        rest.width * 2 / 5
+    };
     let list = Rect {
         width: list_width,
         ..rest
@@ -338,5 +346,35 @@ fn note_text(note: &Note, view: &View<'_>) -> String {
         Note::EditorFailed(why) => {
             words::editor_failed(lang, &neutralize_controls(&why.text(lang)))
         }
+    }
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+
+    #[test]
+    fn list_and_details_share_the_width_the_panel_leaves() {
+        // 120 wide: 118 inside the margins; the panel takes 24 and the rule
+        // with a blank column before it 2, leaving 92: 46 for the list, a
+        // rule and a blank, and 92 − 46 − 3 = 43 for the details.
+        let at = areas(Rect::new(0, 2, 120, 37), false, false);
+        assert_eq!((at.list.x, at.list.width), (1, 46));
+        assert_eq!((at.detail.x, at.detail.width), (49, 43));
+        assert_eq!(at.panel.map(|p| (p.x, p.width)), Some((95, 24)));
+        // 102 wide: 100 inside, 74 left of the panel: 37 and 34.
+        let at = areas(Rect::new(0, 2, 102, 37), false, false);
+        assert_eq!((at.list.width, at.detail.width), (37, 34));
+        assert_eq!(at.panel.map(|p| (p.x, p.width)), Some((77, 24)));
+        // 100 wide is 98 inside, short of the panel: readiness goes to a
+        // strip, the list gets 2/5 (39) and the details 98 − 39 − 3 = 56.
+        let at = areas(Rect::new(0, 2, 100, 37), false, false);
+        assert_eq!(at.panel, None);
+        assert_eq!((at.list.width, at.detail.width), (39, 56));
+        // 80 wide: no panel; 78 inside, 2/5 of it (31) for the list, 44
+        // for the details.
+        let at = areas(Rect::new(0, 2, 80, 21), false, false);
+        assert_eq!(at.panel, None);
+        assert_eq!((at.list.width, at.detail.x, at.detail.width), (31, 34, 44));
     }
 }
