@@ -1,8 +1,8 @@
 //! The filters of the list and the target level: cycling through their
 //! values, and dropping the filters that hide an indicator shown on request.
 
-use super::Assess;
 use super::items::items;
+use super::{Assess, Note};
 use crate::core::assess::{self, Filter, visible_indicators};
 use crate::tui::data::Data;
 use crate::tui::state::Effect;
@@ -55,15 +55,34 @@ impl Assess {
     }
 }
 
-/// The target after `t`: each level in ladder order, then automatic (`None`).
-pub(super) fn cycle_target(data: &mut Data) -> Vec<Effect> {
-    let levels = data.pack.levels.iter().map(|l| l.id.value.clone());
-    let next = cycle(data.profile.target_level.as_deref(), levels);
-    if assess::set_target(&mut data.profile, &data.pack, next.as_deref()) {
+impl Assess {
+    /// `t`: the target moves to the level after the one in force (chosen
+    /// or automatic), and after the last level back to automatic. Starting
+    /// from the target in force rather than from the chosen one means the
+    /// first press from automatic changes the level, not only its origin.
+    pub(super) fn cycle_target(&mut self, data: &mut Data) -> Vec<Effect> {
+        let levels = &data.pack.levels;
+        let in_force = data.assessment.target_level.clone();
+        let position = in_force.as_deref().and_then(|id| data.pack.level_index(id));
+        let next = match (data.profile.target_level.is_some(), position) {
+            (true, Some(i)) => levels.get(i + 1).map(|l| l.id.value.clone()),
+            // From automatic at the last level the cycle starts over.
+            (false, Some(i)) => levels
+                .get(i + 1)
+                .or(levels.first())
+                .map(|l| l.id.value.clone()),
+            (_, None) => levels.first().map(|l| l.id.value.clone()),
+        };
+        if !assess::set_target(&mut data.profile, &data.pack, next.as_deref()) {
+            return Vec::new();
+        }
         data.rescore();
+        self.note = Some(Note::Target {
+            from: in_force,
+            to: data.assessment.target_level.clone(),
+            chosen: data.profile.target_level.is_some(),
+        });
         vec![Effect::SaveProfile]
-    } else {
-        Vec::new()
     }
 }
 

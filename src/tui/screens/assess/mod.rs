@@ -21,7 +21,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use self::editor::Editor;
-use self::filters::{cycle, cycle_target};
+use self::filters::cycle;
 use self::items::{Item, items};
 use self::words::Word;
 use super::{Ctx, Screen, View};
@@ -40,6 +40,13 @@ enum Note {
     NotOnScale(u32),
     Deleted(String),
     EditorFailed(EditorFailure),
+    /// The target level changed with `t`: from, to, and whether it is now
+    /// chosen rather than automatic.
+    Target {
+        from: Option<String>,
+        to: Option<String>,
+        chosen: bool,
+    },
 }
 
 /// The state of the Assess screen.
@@ -109,7 +116,7 @@ impl Screen for Assess {
             Action::Rate(value) => self.rate(value, data),
             Action::Edit => self.edit(data, false),
             Action::EditExternally => self.edit(data, true),
-            Action::CycleTarget => cycle_target(data),
+            Action::CycleTarget => self.cycle_target(data),
             Action::FilterLevel => {
                 let levels = data.pack.levels.iter().map(|l| l.id.value.clone());
                 let next = cycle(self.filter.level.as_deref(), levels);

@@ -346,6 +346,20 @@ fn note_text(note: &Note, view: &View<'_>) -> String {
         Note::EditorFailed(why) => {
             words::editor_failed(lang, &neutralize_controls(&why.text(lang)))
         }
+        Note::Target { from, to, chosen } => {
+            let none = Word::NoLevel.text(lang);
+            let how = if *chosen {
+                Word::Chosen
+            } else {
+                Word::Automatic
+            };
+            words::target_changed(
+                lang,
+                from.as_deref().unwrap_or(none),
+                to.as_deref().unwrap_or(none),
+                how.text(lang),
+            )
+        }
     }
 }
 

@@ -257,10 +257,13 @@ fn the_guided_pass_clears_a_filter_that_hides_the_next_one() {
 }
 
 #[test]
-fn t_cycles_the_target_through_every_level_then_automatic() {
+fn t_moves_the_target_to_the_next_level_then_back_to_automatic() {
     let mut state = ops();
+    // Nothing reached: the automatic target is the first level, L1, so the
+    // first press goes to L2, not to "L1, chosen".
+    assert_eq!(state.data.assessment.target_level.as_deref(), Some("L1"));
     let mut seen = Vec::new();
-    for _ in 0..4 {
+    for _ in 0..3 {
         assert_eq!(press(&mut state, "t"), [Effect::SaveProfile]);
         seen.push((
             state.data.profile.target_level.clone(),
@@ -271,13 +274,58 @@ fn t_cycles_the_target_through_every_level_then_automatic() {
     assert_eq!(
         seen,
         [
-            (some("L1"), some("L1")),
             (some("L2"), some("L2")),
             (some("L3"), some("L3")),
-            // Automatic: nothing reached, so the rule gives the first level.
             (None, some("L1")),
         ]
     );
+}
+
+#[test]
+fn t_says_what_the_target_was_and_what_it_is_now() {
+    let mut state = ops();
+    press(&mut state, "t");
+    let screen = render::text(&state);
+    assert!(
+        screen.contains("Target level: L1 → L2 (chosen)."),
+        "{screen}"
+    );
+    press(&mut state, "t");
+    press(&mut state, "t");
+    let screen = render::text(&state);
+    assert!(
+        screen.contains("Target level: L3 → L1 (automatic)."),
+        "{screen}"
+    );
+}
+
+#[test]
+fn t_from_an_automatic_top_level_starts_over_at_the_first() {
+    // L1 and L2 all at 5: both reached, so the automatic target is L3, the
+    // last level; the next press chooses L1.
+    let mut profile = Profile::new("default");
+    for id in [
+        "craft.l1.a",
+        "craft.l1.b",
+        "craft.l2.a",
+        "people.l1.a",
+        "people.l2.a",
+        "people.l2.b",
+    ] {
+        profile.ratings.insert(
+            id.into(),
+            Rating {
+                score: 5,
+                evidence: None,
+                updated: None,
+            },
+        );
+    }
+    let mut state = app(ops_data(profile));
+    assert_eq!(state.data.assessment.current_level.as_deref(), Some("L2"));
+    assert_eq!(state.data.assessment.target_level.as_deref(), Some("L3"));
+    assert_eq!(press(&mut state, "t"), [Effect::SaveProfile]);
+    assert_eq!(state.data.profile.target_level.as_deref(), Some("L1"));
 }
 
 fn with_orphan() -> State {

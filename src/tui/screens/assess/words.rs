@@ -162,6 +162,18 @@ pub fn confirm_delete(lang: Lang, id: &str) -> String {
     }
 }
 
+/// The note after `t` changed the target level.
+pub fn target_changed(lang: Lang, from: &str, to: &str, how: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("目标职级：{from} → {to}（{how}）。再按 t 换下一级，最高一级之后回到自动。")
+        }
+        Lang::En => format!(
+            "Target level: {from} → {to} ({how}). t again for the next; after the top level it goes back to automatic."
+        ),
+    }
+}
+
 /// The note after an orphaned rating was deleted.
 pub fn deleted(lang: Lang, id: &str) -> String {
     match lang {

@@ -53,6 +53,11 @@ fn screen(state: &State) -> TestBackend {
     terminal.backend().clone()
 }
 
+/// The window as text, one line per row.
+pub(super) fn text(state: &State) -> String {
+    text_of(screen(state).buffer())
+}
+
 fn text_of(buffer: &Buffer) -> String {
     let area = buffer.area;
     let mut out = String::new();
