@@ -85,6 +85,9 @@ pub enum Action {
     Guided,
     /// Delete the selected item (after a confirmation).
     Delete,
+    /// Remove the selected indicator's rating (asking first when it has
+    /// evidence).
+    ClearRating,
     /// Say yes to the question on screen.
     Confirm,
     /// Close the editor without keeping what was typed.

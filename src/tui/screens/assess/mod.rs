@@ -11,6 +11,7 @@ mod filters;
 mod items;
 mod list;
 mod readiness;
+mod remove;
 mod render;
 mod words;
 
@@ -23,6 +24,7 @@ use ratatui::layout::Rect;
 use self::editor::Editor;
 use self::filters::cycle;
 use self::items::{Item, items};
+use self::remove::Question;
 use self::words::Word;
 use super::{Ctx, Screen, View};
 use crate::core::assess::{self, Filter};
@@ -39,6 +41,8 @@ enum Note {
     Word(Word),
     NotOnScale(u32),
     Deleted(String),
+    /// The rating of this indicator was removed.
+    Cleared(String),
     EditorFailed(EditorFailure),
     /// The target level changed with `t`: from, to, and whether it is now
     /// chosen rather than automatic.
@@ -61,8 +65,8 @@ pub struct Assess {
     guided: bool,
     /// The evidence editor, while open.
     editor: Option<Editor>,
-    /// An orphaned rating waiting for `y` to be deleted.
-    confirm: Option<String>,
+    /// A rating waiting for `y` to be deleted or removed.
+    confirm: Option<Question>,
     note: Option<Note>,
 }
 
@@ -77,9 +81,9 @@ impl Screen for Assess {
         if self.editor.is_some() {
             return self.update_editor(action, data);
         }
-        if let Some(id) = self.confirm.take() {
+        if let Some(question) = self.confirm.take() {
             // Anything but a yes keeps the rating: a stray key must not delete.
-            if action == Action::Confirm && self.delete_orphan(&id, data) {
+            if action == Action::Confirm && self.answer_yes(&question, data) {
                 return Some(vec![Effect::SaveProfile]);
             }
             return Some(Vec::new());
@@ -131,13 +135,8 @@ impl Screen for Assess {
             Action::ToggleGaps => self.change_filter(data, |f| f.gaps_only ^= true),
             Action::ClearFilters => self.change_filter(data, |f| *f = Filter::default()),
             Action::Guided => self.toggle_guided(data),
-            Action::Delete => {
-                match self.selected_item(data) {
-                    Some(Item::Orphan(id)) => self.confirm = Some(id.to_owned()),
-                    _ => self.note = Some(Note::Word(Word::NothingToDelete)),
-                }
-                Vec::new()
-            }
+            Action::Delete => self.ask_delete(data),
+            Action::ClearRating => self.clear_rating(data),
             // `y` with no question asked has nothing to answer.
             Action::Confirm => Vec::new(),
             // Esc only dismisses a note here; with none, Back is not ours.
@@ -350,17 +349,5 @@ impl Assess {
             None => self.note = Some(Note::Word(Word::GuidedDone)),
         }
         Vec::new()
-    }
-
-    fn delete_orphan(&mut self, id: &str, data: &mut Data) -> bool {
-        let deleted = assess::delete_orphan(&mut data.profile, &data.pack, id);
-        if deleted {
-            data.rescore();
-            self.note = Some(Note::Deleted(id.to_owned()));
-        }
-        self.selected = self
-            .selected
-            .min(items(&self.filter, data).len().saturating_sub(1));
-        deleted
     }
 }

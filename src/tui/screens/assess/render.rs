@@ -305,8 +305,8 @@ fn draw_status(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>) {
     };
     let room = usize::from(area.width).saturating_sub(width(saved) + 1);
     let (text, style) = match (&state.confirm, &state.note) {
-        (Some(id), _) => (
-            words::confirm_delete(lang, &neutralize_controls(id)),
+        (Some(question), _) => (
+            words::confirm(lang, question, &neutralize_controls(question.id())),
             theme.text.add_modifier(Modifier::BOLD),
         ),
         (None, Some(note)) => (note_text(note, view), theme.text),
@@ -343,6 +343,7 @@ fn note_text(note: &Note, view: &View<'_>) -> String {
             words::not_on_scale(lang, *value, &values.join(" "))
         }
         Note::Deleted(id) => words::deleted(lang, &neutralize_controls(id)),
+        Note::Cleared(id) => words::cleared(lang, id),
         Note::EditorFailed(why) => {
             words::editor_failed(lang, &neutralize_controls(&why.text(lang)))
         }

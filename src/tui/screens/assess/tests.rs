@@ -124,6 +124,76 @@ fn a_scale_key_rates_rescores_and_asks_for_a_save() {
 }
 
 #[test]
+fn backspace_removes_a_rating_without_evidence_at_once() {
+    let mut state = ops();
+    press(&mut state, "5");
+    press(&mut state, "j");
+    press(&mut state, "4");
+    // As above: L1 at (1·5 + 2·4) / 20 = 0.65; without craft.l1.b's 4 it
+    // is back to 1·5 / 20 = 0.25.
+    assert_eq!(press(&mut state, "backspace"), [Effect::SaveProfile]);
+    assert_eq!(score(&state, "craft.l1.b"), None);
+    assert_eq!(score(&state, "craft.l1.a"), Some(5), "the others stay");
+    assert_eq!(readiness(&state, "L1"), 0.25);
+    assert_eq!(
+        state.screens.assess.note,
+        Some(super::Note::Cleared("craft.l1.b".into()))
+    );
+    // Delete does the same; with nothing left to remove it says so.
+    press(&mut state, "k");
+    assert_eq!(press(&mut state, "delete"), [Effect::SaveProfile]);
+    assert!(state.data.profile.ratings.is_empty());
+    assert_eq!(press(&mut state, "delete"), []);
+    assert_eq!(
+        state.screens.assess.note,
+        Some(super::Note::Word(super::Word::NothingToClear))
+    );
+}
+
+#[test]
+fn backspace_asks_first_when_the_rating_has_evidence() {
+    let mut state = ops();
+    press(&mut state, "3");
+    state
+        .data
+        .profile
+        .ratings
+        .get_mut("craft.l1.a")
+        .unwrap()
+        .evidence = Some("Ran the rollback runbook alone.".into());
+    assert_eq!(press(&mut state, "backspace"), []);
+    assert_eq!(
+        state.screens.assess.confirm.as_ref().map(|q| q.id()),
+        Some("craft.l1.a")
+    );
+    let screen = render::text(&state);
+    assert!(
+        screen.contains("Remove your rating of craft.l1.a and its evidence? Press y"),
+        "{screen}"
+    );
+    // Any other key keeps it.
+    assert_eq!(press(&mut state, "n"), []);
+    assert_eq!(score(&state, "craft.l1.a"), Some(3));
+    press(&mut state, "backspace");
+    assert_eq!(press(&mut state, "y"), [Effect::SaveProfile]);
+    assert_eq!(score(&state, "craft.l1.a"), None);
+    assert_eq!(selected(&state), "craft.l1.a");
+}
+
+#[test]
+fn backspace_on_an_orphaned_rating_asks_as_x_does() {
+    let mut state = with_orphan();
+    press(&mut state, "end");
+    assert_eq!(press(&mut state, "backspace"), []);
+    assert_eq!(
+        state.screens.assess.confirm,
+        Some(super::Question::DeleteOrphan("gone.old-indicator".into()))
+    );
+    assert_eq!(press(&mut state, "y"), [Effect::SaveProfile]);
+    assert_eq!(score(&state, "gone.old-indicator"), None);
+}
+
+#[test]
 fn a_digit_off_the_scale_rates_nothing_and_says_why() {
     let mut state = ops();
     assert_eq!(press(&mut state, "0"), []);
@@ -349,7 +419,7 @@ fn orphaned_ratings_are_listed_last_and_deleted_only_after_a_yes() {
     press(&mut state, "end");
     assert_eq!(press(&mut state, "x"), []);
     assert_eq!(
-        state.screens.assess.confirm.as_deref(),
+        state.screens.assess.confirm.as_ref().map(|q| q.id()),
         Some("gone.old-indicator")
     );
     // Any other key keeps it.

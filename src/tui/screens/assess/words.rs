@@ -1,5 +1,6 @@
 //! What the Assess screen says, in Chinese and English.
 
+use super::remove::Question;
 use crate::tui::i18n::Lang;
 
 /// A fixed label or sentence of the screen.
@@ -42,6 +43,7 @@ pub enum Word {
     EditorTitle,
     EvidenceUnchanged,
     NothingToDelete,
+    NothingToClear,
     TargetKey,
     ReachedAt,
     EditorPlaceholder,
@@ -118,8 +120,12 @@ impl Word {
             Word::EditorTitle => ("证据", "Evidence"),
             Word::EvidenceUnchanged => ("证据未改动。", "The evidence is unchanged."),
             Word::NothingToDelete => (
-                "只有不在本内容包中的评分才能删除；要改评分，按数字键。",
-                "Only ratings the pack does not have can be deleted; to change a rating, press a scale key.",
+                "x 只删除不在本内容包中的评分；要移除评分按 Backspace，要改评分按数字键。",
+                "x deletes only ratings the pack does not have; Backspace removes a rating, a scale key changes it.",
+            ),
+            Word::NothingToClear => (
+                "这条指标还没有评分，没有可移除的。",
+                "This indicator is not rated: there is no rating to remove.",
             ),
             Word::TargetKey => ("按 t 切换", "press t"),
             Word::ReachedAt => ("✓ 达到门槛", "✓ reached at"),
@@ -152,13 +158,29 @@ pub fn not_on_scale(lang: Lang, value: u32, values: &str) -> String {
     }
 }
 
-/// The question before an orphaned rating is deleted.
-pub fn confirm_delete(lang: Lang, id: &str) -> String {
-    match lang {
-        Lang::Zh => format!("删除 {id} 的评分？按 y 删除，按其他键保留。"),
-        Lang::En => {
+/// The question before a rating is deleted or removed.
+pub fn confirm(lang: Lang, question: &Question, id: &str) -> String {
+    match (question, lang) {
+        (Question::DeleteOrphan(_), Lang::Zh) => {
+            format!("删除 {id} 的评分？按 y 删除，按其他键保留。")
+        }
+        (Question::DeleteOrphan(_), Lang::En) => {
             format!("Delete the rating of {id}? Press y to delete, any other key to keep it.")
         }
+        (Question::ClearRating(_), Lang::Zh) => {
+            format!("移除 {id} 的评分和你写的证据？按 y 移除，按其他键保留。")
+        }
+        (Question::ClearRating(_), Lang::En) => format!(
+            "Remove your rating of {id} and its evidence? Press y to remove, any other key to keep them."
+        ),
+    }
+}
+
+/// The note after a rating of an indicator of the pack was removed.
+pub fn cleared(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已移除 {id} 的评分。"),
+        Lang::En => format!("Removed your rating of {id}."),
     }
 }
 
