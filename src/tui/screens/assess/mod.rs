@@ -312,6 +312,7 @@ impl Assess {
             }
             Action::Cancel => {
                 self.editor = None;
+                self.note = Some(Note::Word(Word::EditDiscarded));
                 Some(Vec::new())
             }
             _ => None,

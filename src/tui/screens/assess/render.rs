@@ -298,7 +298,10 @@ fn filter_line(state: &Assess, view: &View<'_>) -> Line<'static> {
 
 fn draw_status(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>) {
     let (lang, theme, data) = (view.lang, view.theme, view.data);
-    let saved = if data.save == SaveStatus::Saved {
+    // "✓ saved" speaks of an earlier change; beside "edit discarded" it
+    // would read as if the discarded text had been saved.
+    let discarded = state.note == Some(Note::Word(Word::EditDiscarded));
+    let saved = if data.save == SaveStatus::Saved && !discarded {
         Word::Saved.text(lang)
     } else {
         ""

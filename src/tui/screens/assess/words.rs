@@ -42,6 +42,7 @@ pub enum Word {
     Nothing,
     EditorTitle,
     EvidenceUnchanged,
+    EditDiscarded,
     NothingToDelete,
     NothingToClear,
     TargetKey,
@@ -119,6 +120,10 @@ impl Word {
             ),
             Word::EditorTitle => ("证据", "Evidence"),
             Word::EvidenceUnchanged => ("证据未改动。", "The evidence is unchanged."),
+            Word::EditDiscarded => (
+                "已放弃修改，证据保持原样。",
+                "Edit discarded: the evidence is as it was.",
+            ),
             Word::NothingToDelete => (
                 "x 只删除不在本内容包中的评分；要移除评分按 Backspace，要改评分按数字键。",
                 "x deletes only ratings the pack does not have; Backspace removes a rating, a scale key changes it.",

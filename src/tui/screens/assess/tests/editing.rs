@@ -48,6 +48,17 @@ fn ctrl_c_in_the_editor_discards_and_does_not_quit() {
     assert_eq!(state.action_for_key(ctrl_c), Some(Action::Cancel));
     assert_eq!(update(&mut state, Action::Cancel), []);
     assert_eq!(state.data.profile.ratings["craft.l1.a"].evidence, None);
+    // The status line says so, without the mark of the earlier save.
+    state.data.save = SaveStatus::Saved;
+    let screen = super::render::text(&state);
+    assert!(
+        screen.contains("Edit discarded: the evidence is as it was."),
+        "{screen}"
+    );
+    assert!(!screen.contains("✓ saved"), "{screen}");
+    // The next key clears the note, and the mark is back.
+    press(&mut state, "j");
+    assert!(super::render::text(&state).contains("✓ saved"));
     // Back on the screen, Ctrl-C quits again.
     assert_eq!(state.action_for_key(ctrl_c), Some(Action::Quit));
 }
