@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use super::items::Item;
 use super::words::{Word, gap_reason};
 use crate::core::content::{Indicator, Text};
-use crate::core::report::level_label;
+use crate::core::report::{keep_lines, level_label};
 use crate::core::sanitize::neutralize_controls;
 use crate::tui::data::Data;
 use crate::tui::i18n::Lang;
@@ -49,6 +49,8 @@ impl Ctx<'_> {
     }
 
     /// A heading, then Markdown (evidence, growth advice), after a blank line.
+    /// Evidence goes through `keep_lines` first: people type it a fact a
+    /// line, and Markdown would join the lines.
     fn markdown(&self, heading: &str, source: &str, out: &mut Vec<Line<'static>>) {
         out.push(Line::default());
         self.wrapped(heading, self.theme.heading, out);
@@ -133,7 +135,7 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
     match rating.map(|r| r.evidence.as_deref()) {
         None => cx.section(heading, cx.word(Word::RateFirst), &mut out),
         Some(None) => cx.section(heading, cx.word(Word::NoEvidence), &mut out),
-        Some(Some(evidence)) => cx.markdown(heading, evidence, &mut out),
+        Some(Some(evidence)) => cx.markdown(heading, &keep_lines(evidence), &mut out),
     }
     if let Some(hint) = &ind.evidence_hint {
         cx.section(cx.word(Word::EvidenceHint), cx.text(hint), &mut out);
@@ -199,7 +201,7 @@ fn orphan(cx: &Ctx<'_>, id: &str) -> Vec<Line<'static>> {
         let line = format!("{}: {} {label}", cx.word(Word::YourScore), rating.score);
         cx.wrapped(line.trim_end(), cx.theme.heading, &mut out);
         if let Some(evidence) = &rating.evidence {
-            cx.markdown(cx.word(Word::YourEvidence), evidence, &mut out);
+            cx.markdown(cx.word(Word::YourEvidence), &keep_lines(evidence), &mut out);
             out.push(Line::default());
         }
     }

@@ -151,3 +151,23 @@ fn a_failed_save_keeps_the_change_in_memory() {
     assert_eq!(score(&state, "craft.l1.a"), Some(4));
     assert_eq!(readiness(&state, "L1"), 0.2);
 }
+
+#[test]
+fn evidence_typed_on_separate_lines_shows_on_separate_lines() {
+    let mut state = ops();
+    press(&mut state, "3");
+    press(&mut state, "e");
+    type_text(&mut state, "Ran the rollback alone.");
+    press(&mut state, "enter");
+    type_text(&mut state, "PR #12 fixed the runbook.");
+    press(&mut state, "esc");
+    // Markdown alone would join them into one paragraph:
+    // "Ran the rollback alone. PR #12 fixed the runbook."
+    let screen = super::render::text(&state);
+    let rows: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    let at = rows
+        .iter()
+        .position(|row| row.ends_with("Ran the rollback alone."))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(rows[at + 1].ends_with("PR #12 fixed the runbook."), "{screen}");
+}
