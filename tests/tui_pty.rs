@@ -153,7 +153,7 @@ fn tab_help_esc_and_q_in_a_real_terminal() {
     app.press("?");
     let shown = app.wait_for_text("This screen · Assess");
     // The screen's keys come first; the global ones follow further down.
-    assert!(shown.contains("0–9          rate"));
+    assert!(shown.contains("0–9               rate (the scale row shows the values)"));
     assert!(shown.contains("↓ more below"));
     assert!(shown.contains("Esc close this window"));
 
