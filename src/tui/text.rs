@@ -86,6 +86,71 @@ pub fn wrap_spans(spans: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// Plain text with Markdown's inline code (`` `errors.Is` ``) as styled
+/// pieces: the backticks are dropped and the code is drawn in `base` patched
+/// with `code`, the rest in `base`. As in Markdown, code opens with a run of
+/// backticks and closes with a run of the same length, and one space is
+/// trimmed from each end when both ends have one; a run with no match is
+/// kept as written. Pieces are ready for [`wrap_spans`] or a single line.
+pub fn inline_spans(text: &str, base: Style, code: Style) -> Vec<Span<'static>> {
+    let code = base.patch(code);
+    let mut spans = Vec::new();
+    let mut plain = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let run = backtick_run(&rest[open..]);
+        let after = &rest[open + run..];
+        match closing_run(after, run) {
+            Some(close) => {
+                plain.push_str(&rest[..open]);
+                if !plain.is_empty() {
+                    spans.push(Span::styled(std::mem::take(&mut plain), base));
+                }
+                let mut inner = &after[..close];
+                if inner.len() >= 2
+                    && inner.starts_with(' ')
+                    && inner.ends_with(' ')
+                    && !inner.trim().is_empty()
+                {
+                    inner = &inner[1..inner.len() - 1];
+                }
+                if !inner.is_empty() {
+                    spans.push(Span::styled(inner.to_owned(), code));
+                }
+                rest = &after[close + run..];
+            }
+            None => {
+                plain.push_str(&rest[..open + run]);
+                rest = after;
+            }
+        }
+    }
+    plain.push_str(rest);
+    if !plain.is_empty() {
+        spans.push(Span::styled(plain, base));
+    }
+    spans
+}
+
+/// How many backticks `s` starts with.
+fn backtick_run(s: &str) -> usize {
+    s.len() - s.trim_start_matches('`').len()
+}
+
+/// Where in `s` the first run of exactly `len` backticks starts.
+fn closing_run(s: &str, len: usize) -> Option<usize> {
+    let mut at = 0;
+    while let Some(found) = s[at..].find('`') {
+        let start = at + found;
+        let run = backtick_run(&s[start..]);
+        if run == len {
+            return Some(start);
+        }
+        at = start + run;
+    }
+    None
+}
+
 /// Cuts `s` to at most `width` cells, ending with `…` when anything was cut.
 pub fn truncate(s: &str, width: usize) -> String {
     if display_width(s) <= width {

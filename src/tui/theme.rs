@@ -32,6 +32,8 @@ pub struct Theme {
     pub key: Style,
     /// Secondary text: hints, "more below".
     pub muted: Style,
+    /// Code inside a line of text (`errors.Is`), laid over the text's style.
+    pub code: Style,
 }
 
 impl Theme {
@@ -47,6 +49,7 @@ impl Theme {
             text: Style::new(),
             key: Style::new().add_modifier(Modifier::BOLD).fg(Color::Magenta),
             muted: Style::new().add_modifier(Modifier::DIM),
+            code: Style::new().fg(Color::Cyan),
         }
     }
 
@@ -69,6 +72,9 @@ impl Theme {
             text: strip(color.text),
             key: strip(color.key),
             muted: strip(color.muted),
+            // Without colour, code has nothing else to stand out by (as in
+            // the Markdown the pack's longer texts are drawn from).
+            code: Style::new().add_modifier(Modifier::REVERSED),
         }
     }
 
@@ -91,7 +97,7 @@ impl Theme {
 mod tests {
     use super::*;
 
-    fn styles(theme: Theme) -> [Style; 9] {
+    fn styles(theme: Theme) -> [Style; 10] {
         [
             theme.brand,
             theme.tab_active,
@@ -102,6 +108,7 @@ mod tests {
             theme.text,
             theme.key,
             theme.muted,
+            theme.code,
         ]
     }
 

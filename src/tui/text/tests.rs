@@ -171,3 +171,57 @@ proptest! {
         prop_assert_eq!(kept(&wrapped.concat()), kept(&text));
     }
 }
+
+fn pieces(spans: &[Span<'_>]) -> Vec<(String, Style)> {
+    spans
+        .iter()
+        .map(|s| (s.content.to_string(), s.style))
+        .collect()
+}
+
+#[test]
+fn inline_code_loses_its_backticks_and_gets_the_code_style() {
+    let base = Style::new().add_modifier(Modifier::BOLD);
+    let code = Style::new().add_modifier(Modifier::REVERSED);
+    let both = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
+    assert_eq!(
+        pieces(&inline_spans(
+            "Wraps with `%w`; uses `errors.Is`.",
+            base,
+            code
+        )),
+        [
+            ("Wraps with ".to_owned(), base),
+            ("%w".to_owned(), both),
+            ("; uses ".to_owned(), base),
+            ("errors.Is".to_owned(), both),
+            (".".to_owned(), base),
+        ]
+    );
+    // Double backticks hold a single one; one space each side is trimmed.
+    assert_eq!(
+        pieces(&inline_spans("a `` ` `` b", base, code)),
+        [
+            ("a ".to_owned(), base),
+            ("`".to_owned(), both),
+            (" b".to_owned(), base)
+        ]
+    );
+    // A backtick with no match stays as written, and so does the text.
+    assert_eq!(
+        pieces(&inline_spans("it`s fine, ``x", base, code)),
+        [("it`s fine, ``x".to_owned(), base)]
+    );
+    assert_eq!(pieces(&inline_spans("", base, code)), []);
+}
+
+#[test]
+fn inline_code_wraps_with_its_style_across_lines() {
+    let code = Style::new().add_modifier(Modifier::REVERSED);
+    let spans = inline_spans("用 `errors.Is` 判断", Style::new(), code);
+    let lines = wrap_spans(&spans, 12);
+    let texts: Vec<String> = lines.iter().map(line_text).collect();
+    // "用 errors.Is" is 2 + 1 + 9 = 12 cells; "判断" goes to the next line.
+    assert_eq!(texts, ["用 errors.Is", "判断"]);
+    assert_eq!(lines[0].spans[1].style, code);
+}

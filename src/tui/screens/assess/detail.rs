@@ -12,7 +12,7 @@ use crate::core::report::{keep_lines, level_label};
 use crate::core::sanitize::neutralize_controls;
 use crate::tui::data::Data;
 use crate::tui::i18n::Lang;
-use crate::tui::text::{display_width as width, truncate, wrap};
+use crate::tui::text::{display_width as width, inline_spans, truncate, wrap, wrap_spans};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::markdown::{self, MarkdownStyles};
 
@@ -95,11 +95,9 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
         .unwrap_or_else(|| ind.level.value.clone());
     cx.wrapped(&format!("{dimension} · {level}"), cx.theme.muted, &mut out);
     out.push(Line::default());
-    cx.wrapped(
-        cx.text(&ind.text),
-        cx.theme.text.add_modifier(Modifier::BOLD),
-        &mut out,
-    );
+    let bold = cx.theme.text.add_modifier(Modifier::BOLD);
+    let spans = inline_spans(cx.text(&ind.text), bold, cx.theme.code);
+    out.extend(wrap_spans(&spans, cx.width));
     out.push(Line::default());
 
     let rating = data.profile.ratings.get(id);

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::items::{Item, Row, items, offset, rows};
-use super::render::{indicator_text, put};
+use super::render::{indicator_spans, put};
 use super::words::Word;
 use super::{Assess, View};
 use crate::core::sanitize::neutralize_controls;
@@ -90,13 +90,17 @@ fn item_line(item: Item<'_>, selected: bool, view: &View<'_>) -> Line<'static> {
     } else {
         " "
     };
-    let text = match item {
-        Item::Indicator(_) => indicator_text(id, view),
-        Item::Orphan(_) => neutralize_controls(id).into_owned(),
-    };
-    Line::from(vec![
+    let mut spans = vec![
         Span::styled(format!("{mark}{score:>2} "), theme.text),
         Span::styled(gap, theme.key),
-        Span::styled(format!(" {text}"), theme.text),
-    ])
+        Span::styled(" ", theme.text),
+    ];
+    match item {
+        Item::Indicator(_) => spans.extend(indicator_spans(id, view, theme.text)),
+        Item::Orphan(_) => spans.push(Span::styled(
+            neutralize_controls(id).into_owned(),
+            theme.text,
+        )),
+    }
+    Line::from(spans)
 }

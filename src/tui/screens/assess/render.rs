@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::symbols::line;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
@@ -14,7 +14,7 @@ use super::{detail, list, readiness};
 use crate::core::assess::progress;
 use crate::core::sanitize::neutralize_controls;
 use crate::tui::data::{Data, SaveStatus};
-use crate::tui::text::{display_width as width, truncate};
+use crate::tui::text::{display_width as width, inline_spans, truncate};
 use crate::tui::theme::Theme;
 
 /// From this width on, readiness gets a side panel; below, a top strip.
@@ -161,18 +161,18 @@ pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>
     }
     match &state.editor {
         Some(editor) => {
-            let heading = format!(
-                "{} · {}",
-                Word::EditorTitle.text(lang),
-                indicator_text(&editor.id, view)
-            );
+            let mut heading = vec![Span::styled(
+                format!("{} · ", Word::EditorTitle.text(lang)),
+                theme.muted,
+            )];
+            heading.extend(indicator_spans(&editor.id, view, theme.muted));
             put(
                 Rect {
                     height: 1,
                     ..at.detail
                 },
                 buf,
-                Line::from(Span::styled(heading, theme.muted)),
+                Line::from(heading),
             );
             let text_area = Rect {
                 y: at.detail.y.saturating_add(1),
@@ -242,16 +242,20 @@ pub(super) fn put(area: Rect, buf: &mut Buffer, line: Line<'_>) {
     Line::from(spans).style(line.style).render(area, buf);
 }
 
-pub(super) fn indicator_text(id: &str, view: &View<'_>) -> String {
+/// The indicator's text on one line in `base`, its inline code styled;
+/// the id (made safe to show) when the pack does not have it.
+pub(super) fn indicator_spans(id: &str, view: &View<'_>, base: Style) -> Vec<Span<'static>> {
     let data = view.data;
-    data.pack
-        .indicator(id)
-        .map(|(_, ind)| {
-            ind.text
+    match data.pack.indicator(id) {
+        Some((_, ind)) => {
+            let text = ind
+                .text
                 .get(view.lang.code(), data.fallback())
-                .replace('\n', " ")
-        })
-        .unwrap_or_else(|| neutralize_controls(id).into_owned())
+                .replace('\n', " ");
+            inline_spans(&text, base, view.theme.code)
+        }
+        None => vec![Span::styled(neutralize_controls(id).into_owned(), base)],
+    }
 }
 
 fn filter_line(state: &Assess, view: &View<'_>) -> Line<'static> {

@@ -7,7 +7,7 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use crate::tui::text::{display_width, wrap};
+use crate::tui::text::{display_width, inline_spans, line_width, wrap, wrap_spans};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::markdown::{self, MarkdownStyles};
 
@@ -90,17 +90,33 @@ pub fn lay_out(blocks: &[Block], width: usize, theme: &Theme) -> Laid {
         match block {
             Block::Title(text) => {
                 let title = theme.heading.add_modifier(Modifier::UNDERLINED);
-                push_wrapped(lines, text, width, 0, "", title);
+                push_wrapped(lines, text, width, 0, "", title, theme.code);
                 lines.push(Line::default());
             }
             Block::Heading(text) => {
-                push_wrapped(lines, text, width, 0, "", theme.heading);
+                push_wrapped(lines, text, width, 0, "", theme.heading, theme.code);
             }
             Block::Para { text, tone, indent } => {
-                push_wrapped(lines, text, width, *indent, "", style(*tone, theme));
+                push_wrapped(
+                    lines,
+                    text,
+                    width,
+                    *indent,
+                    "",
+                    style(*tone, theme),
+                    theme.code,
+                );
             }
             Block::Bullet { text, tone, indent } => {
-                push_wrapped(lines, text, width, *indent, "• ", style(*tone, theme));
+                push_wrapped(
+                    lines,
+                    text,
+                    width,
+                    *indent,
+                    "• ",
+                    style(*tone, theme),
+                    theme.code,
+                );
             }
             Block::Markdown { source, indent } => {
                 let inner = width.saturating_sub(*indent);
@@ -128,16 +144,22 @@ fn push_wrapped(
     indent: usize,
     marker: &str,
     style: Style,
+    code: Style,
 ) {
     let hang = display_width(marker);
     let inner = width.saturating_sub(indent + hang);
-    for (i, part) in wrap(text, inner.max(1)).into_iter().enumerate() {
+    // Pack texts carry Markdown's inline code (`errors.Is`) even where they
+    // are not Markdown as a whole.
+    let spans = inline_spans(text, style, code);
+    for (i, part) in wrap_spans(&spans, inner.max(1)).into_iter().enumerate() {
         let lead = if i == 0 {
             format!("{}{marker}", " ".repeat(indent))
         } else {
             " ".repeat(indent + hang)
         };
-        lines.push(Line::from(vec![Span::raw(lead), Span::styled(part, style)]));
+        let mut line = vec![Span::raw(lead)];
+        line.extend(part.spans);
+        lines.push(Line::from(line));
     }
 }
 
@@ -165,27 +187,28 @@ fn columns(
     if column < 2 {
         return;
     }
-    let pair = |left: Vec<String>, right: Vec<String>, style: Style| {
+    let pair = |left: Vec<Line<'static>>, right: Vec<Line<'static>>| {
         let height = left.len().max(right.len());
         (0..height)
             .map(|i| {
-                let cell = |side: &[String]| side.get(i).cloned().unwrap_or_default();
+                let cell = |side: &[Line<'static>]| side.get(i).cloned().unwrap_or_default();
                 let left = cell(&left);
-                let pad = " ".repeat(column.saturating_sub(display_width(&left)));
-                Line::from(vec![
-                    Span::styled(left, style),
-                    Span::raw(pad),
-                    Span::styled(RULE, theme.border),
-                    Span::styled(cell(&right), style),
-                ])
+                let pad = " ".repeat(column.saturating_sub(line_width(&left)));
+                let mut spans = left.spans;
+                spans.push(Span::raw(pad));
+                spans.push(Span::styled(RULE, theme.border));
+                spans.extend(cell(&right).spans);
+                Line::from(spans)
             })
             .collect::<Vec<_>>()
     };
-    lines.extend(pair(
-        wrap(&headers[0], column),
-        wrap(&headers[1], column),
-        theme.heading,
-    ));
+    let heading = |text: &str| {
+        wrap(text, column)
+            .into_iter()
+            .map(|part| Line::from(Span::styled(part, theme.heading)))
+            .collect()
+    };
+    lines.extend(pair(heading(&headers[0]), heading(&headers[1])));
     lines.push(Line::from(Span::styled(
         format!("{}┼{}", "─".repeat(column + 1), "─".repeat(column + 1)),
         theme.border,
@@ -198,22 +221,26 @@ fn columns(
             ]));
         }
         lines.extend(pair(
-            bullet(left, column),
-            bullet(right, column),
-            theme.text,
+            bullet(left, column, theme),
+            bullet(right, column, theme),
         ));
     }
 }
 
 /// A cell's text as a list item of `width`; an empty cell stays empty.
-fn bullet(text: &str, width: usize) -> Vec<String> {
+fn bullet(text: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     if text.is_empty() {
         return Vec::new();
     }
-    wrap(text, width.saturating_sub(2).max(1))
+    let spans = inline_spans(text, theme.text, theme.code);
+    wrap_spans(&spans, width.saturating_sub(2).max(1))
         .into_iter()
         .enumerate()
-        .map(|(i, line)| format!("{}{line}", if i == 0 { "• " } else { "  " }))
+        .map(|(i, line)| {
+            let mut spans = vec![Span::styled(if i == 0 { "• " } else { "  " }, theme.text)];
+            spans.extend(line.spans);
+            Line::from(spans)
+        })
         .collect()
 }
 

@@ -12,7 +12,7 @@ use crate::tui::data::Data;
 use crate::tui::i18n::Lang;
 use crate::tui::layout::centered;
 use crate::tui::screens::View;
-use crate::tui::text::wrap;
+use crate::tui::text::{inline_spans, wrap_spans};
 use crate::tui::theme::Theme;
 use crate::tui::view::clear_popup;
 use crate::tui::widgets::markdown::{self, MarkdownStyles};
@@ -95,10 +95,13 @@ fn rows(indicator: &str, width: usize, lang: Lang, data: &Data, theme: &Theme) -
             Kind::Meta => theme.muted,
             Kind::Body => theme.text,
         };
-        rows.extend(wrap(text, width).into_iter().map(|text| Row {
-            kind,
-            line: Line::from(Span::styled(text, style)),
-        }));
+        // Pack texts carry inline code; nothing else here has backticks.
+        let spans = inline_spans(text, style, theme.code);
+        rows.extend(
+            wrap_spans(&spans, width)
+                .into_iter()
+                .map(|line| Row { kind, line }),
+        );
     };
     let Some((dim, ind)) = data.pack.indicator(indicator) else {
         push(

@@ -9,7 +9,7 @@ use super::dashboard::{Styles, put};
 use super::{top_gaps, unrated_gaps};
 use crate::tui::i18n::Lang;
 use crate::tui::screens::View;
-use crate::tui::text::{display_width, truncate};
+use crate::tui::text::{display_width, inline_spans, line_width, truncate, truncate_line};
 
 pub(super) fn render(
     selected: usize,
@@ -89,24 +89,31 @@ pub(super) fn render(
             ind.text.get(lang.code(), data.fallback())
         });
         let dim = found.map_or("", |(d, _)| d.name.get(lang.code(), data.fallback()));
-        let mut line = String::new();
-        line.push_str(if i == selected { "> " } else { "  " });
-        line.push_str(&fill(&gap.level, level_w));
-        line.push(' ');
-        if dim_w > 0 {
-            line.push_str(&fill(&truncate(dim, dim_w), dim_w));
-            line.push(' ');
-        }
-        line.push_str(&fill(&truncate(text, text_w), text_w));
-        line.push_str("  ");
-        line.push_str(&" ".repeat(score_w - display_width(score)));
-        line.push_str(score);
         let style = if i == selected {
             styles.selected
         } else {
             styles.text
         };
-        put(area, row, &Line::from(Span::styled(line, style)), buf);
+        let mut head = String::new();
+        head.push_str(if i == selected { "> " } else { "  " });
+        head.push_str(&fill(&gap.level, level_w));
+        head.push(' ');
+        if dim_w > 0 {
+            head.push_str(&fill(&truncate(dim, dim_w), dim_w));
+            head.push(' ');
+        }
+        let text = text.replace('\n', " ");
+        let text = truncate_line(
+            &Line::from(inline_spans(&text, style, view.theme.code)),
+            text_w,
+        );
+        let mut tail = " ".repeat(text_w.saturating_sub(line_width(&text)) + 2);
+        tail.push_str(&" ".repeat(score_w - display_width(score)));
+        tail.push_str(score);
+        let mut spans = vec![Span::styled(head, style)];
+        spans.extend(text.spans);
+        spans.push(Span::styled(tail, style));
+        put(area, row, &Line::from(spans), buf);
     }
     let unrated = unrated_gaps(data);
     if unrated > 0 {

@@ -169,5 +169,8 @@ fn evidence_typed_on_separate_lines_shows_on_separate_lines() {
         .iter()
         .position(|row| row.ends_with("Ran the rollback alone."))
         .unwrap_or_else(|| panic!("{screen}"));
-    assert!(rows[at + 1].ends_with("PR #12 fixed the runbook."), "{screen}");
+    assert!(
+        rows[at + 1].ends_with("PR #12 fixed the runbook."),
+        "{screen}"
+    );
 }
