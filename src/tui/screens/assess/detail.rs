@@ -33,6 +33,11 @@ impl Ctx<'_> {
         word.text(self.lang)
     }
 
+    /// The colon after a label: full-width in Chinese.
+    fn colon(&self) -> &'static str {
+        self.lang.pick("：", ": ")
+    }
+
     fn wrapped(&self, text: &str, style: Style, out: &mut Vec<Line<'static>>) {
         out.extend(
             wrap(text, self.width)
@@ -106,7 +111,7 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
     match score {
         Some(value) => {
             let label = cx.label(value).unwrap_or("?");
-            let line = format!("{}: {value} {label}", cx.word(Word::YourScore));
+            let line = format!("{}{}{value} {label}", cx.word(Word::YourScore), cx.colon());
             cx.wrapped(&line, cx.theme.heading, &mut out);
             let hint = data
                 .pack
@@ -125,7 +130,12 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
     }
     if let Some(mentor) = data.profile.mentor.as_ref().and_then(|m| m.ratings.get(id)) {
         let label = cx.label(mentor.score).unwrap_or("?");
-        let line = format!("{}: {} {label}", cx.word(Word::MentorScore), mentor.score);
+        let line = format!(
+            "{}{}{} {label}",
+            cx.word(Word::MentorScore),
+            cx.colon(),
+            mentor.score
+        );
         cx.wrapped(&line, cx.theme.text, &mut out);
     }
 
@@ -196,7 +206,12 @@ fn orphan(cx: &Ctx<'_>, id: &str) -> Vec<Line<'static>> {
     out.push(Line::default());
     if let Some(rating) = data.profile.ratings.get(id) {
         let label = cx.label(rating.score).unwrap_or("");
-        let line = format!("{}: {} {label}", cx.word(Word::YourScore), rating.score);
+        let line = format!(
+            "{}{}{} {label}",
+            cx.word(Word::YourScore),
+            cx.colon(),
+            rating.score
+        );
         cx.wrapped(line.trim_end(), cx.theme.heading, &mut out);
         if let Some(evidence) = &rating.evidence {
             cx.markdown(cx.word(Word::YourEvidence), &keep_lines(evidence), &mut out);
@@ -204,7 +219,12 @@ fn orphan(cx: &Ctx<'_>, id: &str) -> Vec<Line<'static>> {
         }
     }
     if let Some(mentor) = data.profile.mentor.as_ref().and_then(|m| m.ratings.get(id)) {
-        let line = format!("{}: {}", cx.word(Word::MentorScore), mentor.score);
+        let line = format!(
+            "{}{}{}",
+            cx.word(Word::MentorScore),
+            cx.colon(),
+            mentor.score
+        );
         cx.wrapped(&line, cx.theme.text, &mut out);
     }
     cx.wrapped(cx.word(Word::OrphanExplain), cx.theme.muted, &mut out);

@@ -287,7 +287,10 @@ fn filter_line(state: &Assess, view: &View<'_>) -> Line<'static> {
     for (key, name, value, set) in parts {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(key, theme.key));
-        spans.push(Span::styled(format!(" {}: ", name.text(lang)), theme.muted));
+        spans.push(Span::styled(
+            format!(" {}{}", name.text(lang), lang.pick("：", ": ")),
+            theme.muted,
+        ));
         let style = if set {
             theme
                 .text

@@ -196,3 +196,14 @@ fn no_size_makes_it_panic() {
         let _ = screen(&state);
     }
 }
+
+#[test]
+fn chinese_labels_take_a_full_width_colon() {
+    let state = on_assess(built_in(started()), Lang::Zh, 120, 40);
+    // Cells of wide characters are followed by an empty one in the buffer's
+    // text, so compare without spaces.
+    let screen: String = text(&state).chars().filter(|c| *c != ' ').collect();
+    assert!(screen.contains("l职级：全部"), "{screen}");
+    assert!(screen.contains("你的评分：3"), "{screen}");
+    assert!(!screen.contains("职级:"), "{screen}");
+}
