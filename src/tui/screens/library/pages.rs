@@ -111,6 +111,16 @@ impl Page<'_> {
             };
             blocks.push(bullet(label, 0));
         }
+        if section.len(self.pack) == 0 {
+            blocks.push(para(
+                self.word(
+                    "这个内容包里没有这一类内容。",
+                    "This pack has none of these.",
+                ),
+                Tone::Muted,
+                0,
+            ));
+        }
         if section == Section::Levels {
             blocks.extend(self.scale());
         }

@@ -323,3 +323,32 @@ fn snapshot_the_search_window_with_results() {
         run(state, &[Down]);
     });
 }
+
+#[test]
+fn a_section_the_pack_has_nothing_for_says_so() {
+    use super::doc::Block;
+    use super::pages::page;
+    use super::tree::{Node, Section};
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/valid-ops");
+    let pack = crate::core::content::load(&crate::core::content::PackSource::Dir(dir))
+        .unwrap()
+        .pack;
+    // The ops fixture has no articles, and levels L1–L3, not P-numbers.
+    assert!(pack.articles.is_empty());
+    let blocks = page(&pack, Lang::En, Node::Section(Section::Articles));
+    assert!(
+        blocks.iter().any(|b| matches!(
+            b,
+            Block::Para { text, .. } if text == "This pack has none of these."
+        )),
+        "{blocks:?}"
+    );
+    assert_eq!(Section::Steps.title(Lang::En), "Level to level");
+    // A section with entries lists them and no such line.
+    let blocks = page(&pack, Lang::En, Node::Section(Section::Steps));
+    assert!(!blocks.iter().any(|b| matches!(
+        b,
+        Block::Para { text, .. } if text == "This pack has none of these."
+    )));
+}

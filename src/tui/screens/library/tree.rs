@@ -34,7 +34,8 @@ impl Section {
         let (zh, en) = match self {
             Section::Levels => ("级别", "Levels"),
             Section::Dimensions => ("能力维度", "Dimensions"),
-            Section::Steps => ("从 Pn 到 Pn+1", "From Pn to Pn+1"),
+            // Generic: a pack's levels need not be P-numbers.
+            Section::Steps => ("职级对比", "Level to level"),
             Section::Articles => ("文章", "Articles"),
             Section::Checklists => ("检查清单", "Checklists"),
             Section::Questions => ("答辩题库", "Questions"),
