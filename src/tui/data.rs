@@ -61,4 +61,19 @@ impl Data {
     pub fn fallback(&self) -> &str {
         self.pack.default_language()
     }
+
+    /// Whether a level is reached above the current one (or with no current
+    /// one): without the rule for the current level that reads as a
+    /// contradiction, so the screens then state it.
+    pub fn reached_above_current(&self) -> bool {
+        let a = &self.assessment;
+        let current = a
+            .current_level
+            .as_deref()
+            .and_then(|id| a.levels.iter().position(|l| l.id == id));
+        a.levels
+            .iter()
+            .enumerate()
+            .any(|(i, l)| l.reached && current.is_none_or(|c| i > c))
+    }
 }

@@ -18,6 +18,7 @@ pub enum Msg {
     HelpMoreAbove,
     HelpMoreBelow,
     NotATerminal,
+    CurrentRule,
 }
 
 impl Msg {
@@ -32,6 +33,10 @@ impl Msg {
             Msg::HelpEditor => ("编辑框中", "In the editor"),
             Msg::HelpMoreAbove => ("↑ 上面还有", "↑ more above"),
             Msg::HelpMoreBelow => ("↓ 下面还有", "↓ more below"),
+            Msg::CurrentRule => (
+                "当前职级：它和它以下的每一级都已达到的最高一级。",
+                "Current level: the highest one with every level below it reached too.",
+            ),
             Msg::NotATerminal => (
                 "界面需要在交互式终端中运行；若要文字报告，请运行 `ladder report`。",
                 "the screens need an interactive terminal; for a text report, run `ladder report`.",

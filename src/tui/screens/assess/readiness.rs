@@ -11,8 +11,8 @@ use super::words::Word;
 use crate::core::assess::progress;
 use crate::core::report::{level_label, percent};
 use crate::tui::data::Data;
-use crate::tui::i18n::Lang;
-use crate::tui::text::{display_width as width, truncate};
+use crate::tui::i18n::{Lang, Msg};
+use crate::tui::text::{display_width as width, truncate, wrap};
 
 /// The target and whether it was chosen or follows the rule.
 fn target_words(data: &Data, lang: Lang) -> (String, &'static str) {
@@ -134,6 +134,15 @@ pub(super) fn draw_panel(area: Rect, buf: &mut Buffer, view: &View<'_>) {
             Span::styled(format!("{shown}{pad}"), theme.muted),
             Span::styled(value, style),
         ]));
+    }
+    if data.reached_above_current() {
+        lines.push(Line::default());
+        let why = Msg::CurrentRule.text(lang);
+        lines.extend(
+            wrap(why, usize::from(area.width))
+                .into_iter()
+                .map(|part| Line::from(Span::styled(part, theme.muted))),
+        );
     }
     for (line, row) in lines.into_iter().zip(area.rows()) {
         put(row, buf, line);

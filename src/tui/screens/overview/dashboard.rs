@@ -12,7 +12,7 @@ use super::plan::plan;
 use super::{advice, gap_rows, gaps, top_gaps, trend};
 use crate::core::report::{level_label, percent};
 use crate::tui::data::Data;
-use crate::tui::i18n::Lang;
+use crate::tui::i18n::{Lang, Msg};
 use crate::tui::layout;
 use crate::tui::screens::View;
 use crate::tui::text::{display_width, truncate, truncate_line};
@@ -138,14 +138,21 @@ fn header(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
         .target_level
         .as_deref()
         .map_or_else(|| none.to_owned(), |id| level_name(view, id));
-    let line = Line::from(vec![
+    let mut spans = vec![
         Span::styled(lang.pick("当前职级 ", "Current "), styles.muted),
         Span::styled(current, styles.strong),
         Span::raw("    "),
         Span::styled(lang.pick("目标职级 ", "Target "), styles.muted),
         Span::styled(target, styles.strong),
-    ]);
-    put(area, 1, &line, buf);
+    ];
+    // A level marked reached above the current one needs the rule said,
+    // when it fits whole beside the levels.
+    let rule = format!("    {}", Msg::CurrentRule.text(lang));
+    let line_w: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+    if data.reached_above_current() && line_w + display_width(&rule) <= usize::from(area.width) {
+        spans.push(Span::styled(rule, styles.muted));
+    }
+    put(area, 1, &Line::from(spans), buf);
 }
 
 fn levels(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {

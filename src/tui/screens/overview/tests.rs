@@ -416,3 +416,26 @@ fn no_size_makes_the_screen_panic() {
         }
     }
 }
+
+#[test]
+fn a_level_reached_above_the_current_one_brings_the_rule_for_current() {
+    // L2 all at 5 is reached (readiness 1), L1 unrated is not: no current
+    // level although L2 shows ✓.
+    let mut profile = Profile::new("ops");
+    for id in ["craft.l2.a", "people.l2.a", "people.l2.b"] {
+        profile.ratings.insert(id.to_owned(), rating(5));
+    }
+    let data = Data::new(ops_pack(), profile, TODAY);
+    assert_eq!(data.assessment.current_level, None);
+    assert!(data.reached_above_current());
+    let screen = draw(data, Lang::En, 120, 40, &[]).to_string();
+    assert!(
+        screen.contains("Current level: the highest one with every level below it reached too."),
+        "{screen}"
+    );
+    // With nothing reached there is nothing to explain.
+    let plain = ops_data();
+    assert!(!plain.reached_above_current());
+    let screen = draw(plain, Lang::En, 120, 40, &[]).to_string();
+    assert!(!screen.contains("Current level: the highest"), "{screen}");
+}

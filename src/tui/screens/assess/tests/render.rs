@@ -207,3 +207,23 @@ fn chinese_labels_take_a_full_width_colon() {
     assert!(screen.contains("你的评分：3"), "{screen}");
     assert!(!screen.contains("职级:"), "{screen}");
 }
+
+#[test]
+fn the_panel_states_the_rule_when_a_level_is_reached_above_current() {
+    // The ops fixture: L2 all at 5 is reached, L1 unrated is not.
+    let mut profile = Profile::new("default");
+    for id in ["craft.l2.a", "people.l2.a", "people.l2.b"] {
+        assess::rate(&mut profile, id, 5, TODAY);
+    }
+    let data = super::ops_data(profile);
+    let state = on_assess(data, Lang::En, 120, 40);
+    let screen = text(&state);
+    // Wrapped to the 24-column panel.
+    for part in [
+        "Current level: the",
+        "highest one with every",
+        "level below it reached",
+    ] {
+        assert!(screen.contains(part), "{part}\n{screen}");
+    }
+}
