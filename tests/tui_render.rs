@@ -53,22 +53,16 @@ fn tag(lang: Lang) -> &'static str {
 }
 
 #[test]
-fn every_screen_at_80x24() {
-    for lang in Lang::ALL {
-        for id in ScreenId::ALL {
-            let mut state = state(lang, Theme::color(), 80, 24);
-            go_to(&mut state, id);
-            let name = format!("{}_{}_80x24", id.tag(), tag(lang));
-            insta::assert_snapshot!(name, screen(&state));
+fn every_screen_at_80x24_and_120x40() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for lang in Lang::ALL {
+            for id in ScreenId::ALL {
+                let mut state = state(lang, Theme::color(), w, h);
+                go_to(&mut state, id);
+                let name = format!("{}_{}_{w}x{h}", id.tag(), tag(lang));
+                insta::assert_snapshot!(name, screen(&state));
+            }
         }
-    }
-}
-
-#[test]
-fn the_shell_at_120x40() {
-    for lang in Lang::ALL {
-        let state = state(lang, Theme::color(), 120, 40);
-        insta::assert_snapshot!(format!("overview_{}_120x40", tag(lang)), screen(&state));
     }
 }
 

@@ -182,32 +182,16 @@ impl Index {
                     .saturating_sub(len.min(500) / 4),
             )
         };
-        let mut hits: Vec<Hit> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, entry)| {
-                let best = [
-                    rank(&entry.target.label(), 3000),
-                    rank(&entry.text, 2000),
-                    entry.body.as_deref().and_then(|b| rank(b, 1000)),
-                ]
-                .into_iter()
-                .flatten()
-                .max()?;
-                let bonus = if is_exact_id(&entry.target, query) {
-                    EXACT_ID_BONUS
-                } else {
-                    0
-                };
-                Some(Hit {
-                    entry: i,
-                    score: best.saturating_add(bonus),
-                })
-            })
-            .collect();
-        hits.sort_by_key(|hit| std::cmp::Reverse(hit.score));
-        hits
+        self.ranked(query, |entry| {
+            [
+                rank(&entry.target.label(), 3000),
+                rank(&entry.text, 2000),
+                entry.body.as_deref().and_then(|b| rank(b, 1000)),
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+        })
     }
 
     fn matches(&self, query: &str, kind: AtomKind) -> Vec<Hit> {
@@ -223,25 +207,32 @@ impl Index {
         let mut score = |pattern: &Pattern, text: &str| {
             pattern.score(Utf32Str::new(text, &mut buf), &mut matcher)
         };
+        self.ranked(query, |entry| {
+            [
+                score(&pattern, &entry.target.label()),
+                score(&pattern, &entry.text),
+                // Found only in the body: below a match of the title.
+                entry
+                    .body
+                    .as_deref()
+                    .and_then(|body| score(&literal, body))
+                    .map(|s| s / 2),
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+        })
+    }
+
+    /// Scores every entry with `score` (None: no match), adds the exact-id
+    /// bonus, and sorts best first; the stable sort keeps pack order among
+    /// equal scores.
+    fn ranked(&self, query: &str, mut score: impl FnMut(&Entry) -> Option<u32>) -> Vec<Hit> {
         let mut hits: Vec<Hit> = self
             .entries
             .iter()
             .enumerate()
             .filter_map(|(i, entry)| {
-                let id = entry.target.label();
-                let best = [
-                    score(&pattern, &id),
-                    score(&pattern, &entry.text),
-                    // Found only in the body: below a match of the title.
-                    entry
-                        .body
-                        .as_deref()
-                        .and_then(|body| score(&literal, body))
-                        .map(|s| s / 2),
-                ]
-                .into_iter()
-                .flatten()
-                .max()?;
                 let bonus = if is_exact_id(&entry.target, query) {
                     EXACT_ID_BONUS
                 } else {
@@ -249,11 +240,10 @@ impl Index {
                 };
                 Some(Hit {
                     entry: i,
-                    score: best.saturating_add(bonus),
+                    score: score(entry)?.saturating_add(bonus),
                 })
             })
             .collect();
-        // A stable sort keeps pack order among equal scores.
         hits.sort_by_key(|hit| std::cmp::Reverse(hit.score));
         hits
     }

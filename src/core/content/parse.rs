@@ -107,7 +107,8 @@ const MANY_DOCUMENTS: &str =
 const TOO_COMPLEX: &str =
     "the file is too large or too complex for a content file: split it into several files";
 
-fn innermost(error: &YamlError) -> &YamlError {
+/// The error inside serde-saphyr's snippet and alias wrappers.
+pub(crate) fn innermost(error: &YamlError) -> &YamlError {
     match error {
         YamlError::WithSnippet { error, .. } | YamlError::AliasError { error, .. } => {
             innermost(error)

@@ -12,6 +12,7 @@ use serde_saphyr::{
 use unicode_width::UnicodeWidthChar;
 
 use super::{PROFILE_VERSION, Profile, ProfileError};
+use crate::core::content::parse::innermost;
 use crate::core::sanitize::neutralize_controls;
 
 /// The largest profile file read, in bytes; real profiles are a few hundred KiB at most.
@@ -220,15 +221,6 @@ const ALIAS_MESSAGE: &str =
 const TOO_DEEP: &str = "the file nests more than 32 levels deep, which no profile does";
 const MANY_DOCUMENTS: &str =
     "the file holds more than one YAML document (`---`), but a profile is just one";
-
-fn innermost(err: &YamlError) -> &YamlError {
-    match err {
-        YamlError::WithSnippet { error, .. } | YamlError::AliasError { error, .. } => {
-            innermost(error)
-        }
-        other => other,
-    }
-}
 
 fn budget_message(breach: &BudgetBreach) -> &'static str {
     match breach {
