@@ -65,15 +65,15 @@ impl Page<'_> {
     fn section(&self, section: Section) -> Vec<Block> {
         let (zh, en) = match section {
             Section::Levels => (
-                "阶梯上的级别，由低到高。每个级别有自己的指标，按能力维度分组。",
+                "阶梯上的职级，由低到高。每个职级有自己的指标，按能力维度分组。",
                 "The levels of the ladder, lowest first. Each has its own indicators, grouped by dimension.",
             ),
             Section::Dimensions => (
-                "能力维度，每个维度在每个级别都有指标。",
+                "能力维度，每个维度在每个职级都有指标。",
                 "The dimensions of the model, each with indicators at every level.",
             ),
             Section::Steps => (
-                "相邻两个级别之间变了什么：每个维度两栏对照，左栏是低一级的指标，右栏是高一级的。",
+                "相邻两个职级之间变了什么：每个维度两栏对照，左栏是低一级的指标，右栏是高一级的。",
                 "What changes from one level to the next: per dimension, the lower level's indicators in one column against the higher level's in the other.",
             ),
             Section::Articles => (
@@ -146,7 +146,7 @@ impl Page<'_> {
         blocks.push(para(
             match self.lang {
                 Lang::Zh => format!(
-                    "{meets} 分及以上算达标；一个级别的准备度达到 {threshold}，就算达到了该级别。"
+                    "{meets} 分及以上算达标；一个职级的准备度达到 {threshold}，就算达到了该职级。"
                 ),
                 Lang::En => format!(
                     "A score of {meets} or more counts as met; a level is reached at {threshold} readiness."
@@ -168,7 +168,7 @@ impl Page<'_> {
             blocks.push(Block::Blank);
         }
         blocks.push(Block::Heading(
-            self.word("本级别的指标", "Indicators at this level")
+            self.word("本职级的指标", "Indicators at this level")
                 .to_owned(),
         ));
         for dimension in &self.pack.dimensions {

@@ -32,7 +32,7 @@ impl Section {
     /// The section's name in the list.
     pub fn title(self, lang: Lang) -> &'static str {
         let (zh, en) = match self {
-            Section::Levels => ("级别", "Levels"),
+            Section::Levels => ("职级", "Levels"),
             Section::Dimensions => ("能力维度", "Dimensions"),
             // Generic: a pack's levels need not be P-numbers.
             Section::Steps => ("职级对比", "Level to level"),
