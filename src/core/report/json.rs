@@ -1,0 +1,146 @@
+//! The report as JSON: SPEC §4's fields and a few more.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::mentor_comment;
+use crate::core::content::Pack;
+use crate::core::lang::Lang;
+use crate::core::profile::Profile;
+use crate::core::score::{Assessment, Calibration, Gap};
+
+#[derive(Serialize)]
+struct JsonLevel<'a> {
+    id: &'a str,
+    name: &'a str,
+    readiness: f64,
+    coverage: f64,
+    reached: bool,
+    rated: usize,
+    indicators: usize,
+}
+
+#[derive(Serialize)]
+struct JsonDimension<'a> {
+    id: &'a str,
+    name: &'a str,
+    levels: &'a BTreeMap<String, f64>,
+}
+
+#[derive(Serialize)]
+struct JsonGap<'a> {
+    #[serde(flatten)]
+    gap: &'a Gap,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonCalibration<'a> {
+    #[serde(flatten)]
+    calibration: &'a Calibration,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comment: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonTrendPoint<'a> {
+    date: &'a str,
+    current_level: Option<&'a str>,
+    target_level: Option<&'a str>,
+    levels: &'a BTreeMap<String, f64>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    profile: &'a str,
+    pack: &'a str,
+    pack_version: Option<&'a str>,
+    current_level: Option<&'a str>,
+    target_level: Option<&'a str>,
+    threshold: f64,
+    meets: u32,
+    rated: usize,
+    total: usize,
+    levels: Vec<JsonLevel<'a>>,
+    dimensions: Vec<JsonDimension<'a>>,
+    gaps: Vec<JsonGap<'a>>,
+    calibration: Vec<JsonCalibration<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mentor: Option<&'a str>,
+    orphaned: &'a [String],
+    trend: Vec<JsonTrendPoint<'a>>,
+}
+
+/// The report as pretty JSON: SPEC §4's fields and a few more.
+pub fn to_json(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> String {
+    let (l, d) = (lang.code(), pack.default_language());
+    let report = JsonReport {
+        profile: &profile.profile,
+        pack: pack.id(),
+        pack_version: pack.meta.version.as_ref().map(|v| v.value.as_str()),
+        current_level: a.current_level.as_deref(),
+        target_level: a.target_level.as_deref(),
+        threshold: pack.threshold,
+        meets: pack.meets,
+        rated: a.rated,
+        total: a.total,
+        levels: a
+            .levels
+            .iter()
+            .zip(&pack.levels)
+            .map(|(r, lv)| JsonLevel {
+                id: &r.id,
+                name: lv.name.get(l, d),
+                readiness: r.readiness,
+                coverage: r.coverage,
+                reached: r.reached,
+                rated: r.rated,
+                indicators: r.indicators,
+            })
+            .collect(),
+        dimensions: a
+            .dimensions
+            .iter()
+            .zip(&pack.dimensions)
+            .map(|(r, dim)| JsonDimension {
+                id: &r.id,
+                name: dim.name.get(l, d),
+                levels: &r.levels,
+            })
+            .collect(),
+        gaps: a
+            .gaps
+            .iter()
+            .map(|g| JsonGap {
+                gap: g,
+                text: pack
+                    .indicator(&g.indicator)
+                    .map_or("", |(_, i)| i.text.get(l, d)),
+            })
+            .collect(),
+        calibration: a
+            .calibration
+            .iter()
+            .map(|c| JsonCalibration {
+                calibration: c,
+                comment: mentor_comment(profile, &c.indicator),
+            })
+            .collect(),
+        mentor: profile.mentor.as_ref().map(|m| m.name.as_str()),
+        orphaned: &a.orphaned,
+        trend: profile
+            .history
+            .iter()
+            .map(|s| JsonTrendPoint {
+                date: &s.date,
+                current_level: s.current_level.as_deref(),
+                target_level: s.target_level.as_deref(),
+                levels: &s.levels,
+            })
+            .collect(),
+    };
+    // Serializing plain structs of strings and numbers cannot fail; readiness
+    // values are always finite (0/0 is taken as 0 in scoring).
+    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+}
