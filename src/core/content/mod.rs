@@ -9,6 +9,7 @@ pub mod recover;
 pub mod schema;
 pub mod source;
 pub mod text;
+pub mod texts;
 pub mod validate;
 
 pub use diag::{Diagnostic, Level as DiagnosticLevel};
@@ -18,7 +19,7 @@ pub use source::PackSource;
 pub use text::{Located, Pos, Text};
 
 use parse::parse_yaml;
-use validate::{Checker, texts};
+use validate::Checker;
 
 /// A pack that loaded, with the warnings found on the way.
 #[derive(Debug, Clone)]
