@@ -5,6 +5,12 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+mod import;
+mod validate;
+
+use import::import;
+use validate::validate;
+
 use crate::core::content::{self, Diagnostic, Loaded, Pack, PackSource};
 use crate::core::lang::Lang;
 use crate::core::profile::{self, Profile, ProfileError, ProfileStore};
@@ -252,66 +258,6 @@ fn print_diagnostic(d: &Diagnostic) {
     }
 }
 
-fn validate(source: &PackSource, strict: bool, format: ValidateFormat) -> Result<bool, Failure> {
-    let (pack, diagnostics) = match content::load(source) {
-        Ok(l) => (Some(l.pack), l.warnings),
-        Err(e) => (None, e.diagnostics),
-    };
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
-    let ok = errors == 0 && !(strict && warnings > 0);
-    match format {
-        ValidateFormat::Json => {
-            let value = serde_json::json!({
-                "pack": pack.as_ref().map(|p| p.id().to_owned()),
-                "source": source.describe(),
-                "ok": ok,
-                "errors": errors,
-                "warnings": warnings,
-                "diagnostics": diagnostics,
-            });
-            emit(
-                None,
-                &(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"),
-            )?;
-        }
-        ValidateFormat::Text => {
-            for d in &diagnostics {
-                print_diagnostic(d);
-            }
-            let counts = format!(
-                "{errors} error{}, {warnings} warning{}",
-                if errors == 1 { "" } else { "s" },
-                if warnings == 1 { "" } else { "s" }
-            );
-            match (&pack, ok) {
-                (Some(p), true) => emit(
-                    None,
-                    &format!(
-                        "{}: ok ({counts}); levels {}, indicators {}, dimensions {}, checklists {}, questions {}, articles {}\n",
-                        source.describe(),
-                        p.levels.len(),
-                        p.indicator_count(),
-                        p.dimensions.len(),
-                        p.checklists.len(),
-                        p.questions.len(),
-                        p.articles.len()
-                    ),
-                )?,
-                (Some(_), false) => say(&format!(
-                    "{}: {counts}; --strict fails on warnings",
-                    source.describe()
-                )),
-                (None, _) => say(&format!(
-                    "{}: not a valid pack: {counts}",
-                    source.describe()
-                )),
-            }
-        }
-    }
-    Ok(ok)
-}
-
 /// What in a profile does not fit the pack: scores off the scale, and a
 /// target level the pack does not have.
 fn profile_problems(pack: &Pack, profile: &Profile, path: &Path) -> Vec<String> {
@@ -351,65 +297,6 @@ fn profile_problems(pack: &Pack, profile: &Profile, path: &Path) -> Vec<String> 
         ));
     }
     problems
-}
-
-fn import(cli: &Cli, file: &Path, force: bool) -> Result<bool, Failure> {
-    if file.is_dir() {
-        return Err(Failure(format!(
-            "{}: is a directory; give the profile file to import (a .yaml file written by `ladder export`)",
-            file.display()
-        )));
-    }
-    let mut incoming = profile::read_profile_file(file).map_err(profile_failure)?;
-    let pack = load_pack(&cli.pack_source())?;
-
-    let problems = profile_problems(&pack, &incoming, file);
-    if !problems.is_empty() {
-        for p in &problems {
-            say(p);
-        }
-        return Err(Failure(format!(
-            "{}: not imported; nothing was changed",
-            file.display()
-        )));
-    }
-
-    let store = cli.store()?;
-    let target = store.path(&cli.profile)?;
-    match store.load(&cli.profile) {
-        Ok(Some(existing)) if !force => {
-            return Err(Failure(format!(
-                "{}: profile `{}` already exists ({} ratings); pass --force to replace it (the old file is kept as a .bak backup)",
-                target.display(),
-                cli.profile,
-                existing.ratings.len()
-            )));
-        }
-        Ok(_) => {}
-        Err(e) => {
-            let Failure(shown) = profile_failure(e);
-            return Err(Failure(format!(
-                "{shown}\nThe existing profile cannot be read, so it is not replaced; move it aside first"
-            )));
-        }
-    }
-    incoming.profile = cli.profile.clone();
-    let orphaned = report::assess(&pack, &incoming).orphaned;
-    store.save(&incoming).map_err(profile_failure)?;
-    if !orphaned.is_empty() {
-        say(&format!(
-            "note: {} rating(s) name indicators this pack does not have; they are kept: {}",
-            orphaned.len(),
-            neutralize_controls(&orphaned.join(", "))
-        ));
-    }
-    say(&format!(
-        "imported {} into profile `{}` ({})",
-        file.display(),
-        cli.profile,
-        target.display()
-    ));
-    Ok(true)
 }
 
 /// A profile error as the user sees it: the message, then the source snippet.
