@@ -1,0 +1,120 @@
+//! `cargo bench`: how long the work behind a key press takes, and how much
+//! memory it holds, on the built-in pack and the demo profile.
+//!
+//! A plain harness (no extra crates): each case runs a fixed number of times
+//! and prints the mean and the fastest run, and the allocator below records
+//! the peak of live heap bytes. Numbers are for comparing builds on one
+//! machine, not thresholds: no test asserts them.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use ladder::core::content::{self, PackSource};
+use ladder::core::profile::parse_profile;
+use ladder::core::report;
+use ladder::core::search::Index;
+use ladder::tui::text::wrap;
+use ladder::tui::widgets::markdown::{MarkdownStyles, render};
+
+/// Counts live heap bytes and remembers the peak.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded unchanged to the system allocator; the
+// counters only observe sizes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: same contract as the caller's.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Runs `f` `runs` times; prints mean, fastest, and the peak heap above
+/// what was live before.
+fn case<T>(name: &str, runs: u32, mut f: impl FnMut() -> T) {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let mut total = Duration::ZERO;
+    let mut best = Duration::MAX;
+    for _ in 0..runs {
+        let start = Instant::now();
+        black_box(f());
+        let took = start.elapsed();
+        total += took;
+        best = best.min(took);
+    }
+    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base);
+    println!(
+        "{name:<40} mean {:>10.1?}  best {:>10.1?}  peak heap {:>8.1} KiB",
+        total / runs,
+        best,
+        peak as f64 / 1024.0
+    );
+}
+
+fn main() {
+    let pack = match content::load(&PackSource::BuiltIn) {
+        Ok(l) => l.pack,
+        Err(e) => {
+            eprintln!("{e}");
+            return;
+        }
+    };
+    let demo_text = include_str!("../assets/demo/profile.yaml");
+    let path = std::path::Path::new("assets/demo/profile.yaml");
+    let Ok(demo) = parse_profile(demo_text, path) else {
+        eprintln!("the demo profile does not parse");
+        return;
+    };
+    let article = pack
+        .article("defense-prep")
+        .map(|a| a.body.get("zh", "zh").to_owned())
+        .unwrap_or_default();
+    let styles = MarkdownStyles::default();
+
+    case("load the built-in pack", 20, || {
+        content::load(&PackSource::BuiltIn).is_ok()
+    });
+    case("parse the demo profile", 200, || {
+        parse_profile(demo_text, path).is_ok()
+    });
+    case("score the demo profile", 2_000, || {
+        report::assess(&pack, &demo)
+    });
+    case("report as Markdown (zh)", 200, || {
+        let a = report::assess(&pack, &demo);
+        report::to_markdown(&pack, &demo, &a, ladder::core::lang::Lang::Zh)
+    });
+    case("build the search index (zh)", 200, || {
+        Index::build(&pack, "zh")
+    });
+    let index = Index::build(&pack, "zh");
+    case("search one word", 2_000, || index.search("goroutine"));
+    case("search a typo (fuzzy fallback)", 500, || {
+        index.search("gorutine")
+    });
+    case("render an article as Markdown, 100 cols", 200, || {
+        render(&article, 100, &styles)
+    });
+    case("wrap an article's text, 40 cols", 500, || {
+        wrap(&article, 40)
+    });
+}
