@@ -41,6 +41,9 @@ enum Note {
     Word(Word),
     NotOnScale(u32),
     Deleted(String),
+    /// `e` or `E` on an unrated indicator: the next scale key rates it and
+    /// opens the editor.
+    RateThenEdit,
     /// The rating of this indicator was removed.
     Cleared(String),
     EditorFailed(EditorFailure),
@@ -51,6 +54,13 @@ enum Note {
         to: Option<String>,
         chosen: bool,
     },
+}
+
+/// `e` or `E` pressed on an unrated indicator, waiting for its score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pending {
+    id: String,
+    externally: bool,
 }
 
 /// The state of the Assess screen.
@@ -67,6 +77,11 @@ pub struct Assess {
     editor: Option<Editor>,
     /// A rating waiting for `y` to be deleted or removed.
     confirm: Option<Question>,
+    /// An unrated indicator whose editor opens once a scale key rates it.
+    rate_then_edit: Option<Pending>,
+    /// The guided pass moves on once the editor opened by
+    /// [`Assess::rate_then_edit`] closes, not when it opens.
+    resume_guided: bool,
     note: Option<Note>,
 }
 
@@ -87,6 +102,17 @@ impl Screen for Assess {
                 return Some(vec![Effect::SaveProfile]);
             }
             return Some(Vec::new());
+        }
+        if let Some(pending) = self.rate_then_edit.take() {
+            // Only a score answers the wait; any other key just ends it, so
+            // a key typed in the belief that the editor is open acts on nothing.
+            self.note = None;
+            return Some(match action {
+                Action::Rate(value) if data.pack.scale_step(value).is_some() => {
+                    self.rate_and_edit(&pending, value, data)
+                }
+                _ => Vec::new(),
+            });
         }
         if let Action::Click { column, row } = action {
             let list = render::list_area(self, ctx, data);
@@ -163,6 +189,7 @@ impl Screen for Assess {
         }
         self.reveal(id, data);
         self.confirm = None;
+        self.rate_then_edit = None;
         self.note = None;
         self.select_id(id, data);
         true
@@ -170,6 +197,7 @@ impl Screen for Assess {
 
     fn leave(&mut self) {
         self.confirm = None;
+        self.rate_then_edit = None;
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>) {
@@ -260,16 +288,7 @@ impl Assess {
             effects.push(Effect::SaveProfile);
         }
         if self.guided {
-            match assess::next_unrated(&data.pack, &data.profile, Some(&id)) {
-                Some(next) => {
-                    let next = next.to_owned();
-                    self.select_id(&next, data);
-                }
-                None => {
-                    self.guided = false;
-                    self.note = Some(Note::Word(Word::GuidedDone));
-                }
-            }
+            self.guide_on(&id, data);
         }
         effects
     }
@@ -284,7 +303,11 @@ impl Assess {
             None => return Vec::new(),
         };
         let Some(rating) = rating else {
-            self.note = Some(Note::Word(Word::RateFirst));
+            self.note = Some(Note::RateThenEdit);
+            self.rate_then_edit = Some(Pending {
+                id: id.to_owned(),
+                externally,
+            });
             return Vec::new();
         };
         let text = rating.evidence.clone().unwrap_or_default();
@@ -298,6 +321,46 @@ impl Assess {
         Vec::new()
     }
 
+    /// The score that ends a [`Pending`] wait: rates the indicator and
+    /// opens its editor.
+    fn rate_and_edit(&mut self, pending: &Pending, value: u32, data: &mut Data) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if assess::rate(&mut data.profile, &pending.id, value, &data.today) {
+            data.rescore();
+            effects.push(Effect::SaveProfile);
+        }
+        if pending.externally {
+            // The person's own editor takes the whole terminal: the guided
+            // pass can move on now, as after any rating.
+            if self.guided {
+                self.guide_on(&pending.id, data);
+            }
+            effects.push(Effect::EditExternally {
+                id: pending.id.clone(),
+                text: String::new(),
+            });
+        } else {
+            self.resume_guided = self.guided;
+            self.editor = Some(Editor::new(&pending.id, ""));
+        }
+        effects
+    }
+
+    /// Selects the next unrated indicator after `id`, or ends the guided
+    /// pass when there is none.
+    fn guide_on(&mut self, id: &str, data: &Data) {
+        match assess::next_unrated(&data.pack, &data.profile, Some(id)) {
+            Some(next) => {
+                let next = next.to_owned();
+                self.select_id(&next, data);
+            }
+            None => {
+                self.guided = false;
+                self.note = Some(Note::Word(Word::GuidedDone));
+            }
+        }
+    }
+
     fn update_editor(&mut self, action: Action, data: &mut Data) -> Option<Vec<Effect>> {
         let editor = self.editor.as_mut()?;
         match action {
@@ -308,14 +371,26 @@ impl Assess {
             Action::Back => {
                 let (id, text) = (editor.id.clone(), editor.text());
                 self.editor = None;
-                Some(self.apply_evidence(&id, &text, data))
+                let effects = self.apply_evidence(&id, &text, data);
+                self.resume(&id, data);
+                Some(effects)
             }
             Action::Cancel => {
+                let id = editor.id.clone();
                 self.editor = None;
                 self.note = Some(Note::Word(Word::EditDiscarded));
+                self.resume(&id, data);
                 Some(Vec::new())
             }
             _ => None,
+        }
+    }
+
+    /// After the editor closes: the guided pass moves on if it was held
+    /// for the editor.
+    fn resume(&mut self, id: &str, data: &Data) {
+        if std::mem::take(&mut self.resume_guided) && self.guided {
+            self.guide_on(id, data);
         }
     }
 

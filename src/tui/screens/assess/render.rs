@@ -352,6 +352,7 @@ fn note_text(note: &Note, view: &View<'_>) -> String {
                 .collect();
             words::not_on_scale(lang, *value, &values.join(" "))
         }
+        Note::RateThenEdit => words::rate_then_edit(lang, &scale_range(view.data)),
         Note::Deleted(id) => words::deleted(lang, &neutralize_controls(id)),
         Note::Cleared(id) => words::cleared(lang, id),
         Note::EditorFailed(why) => {
@@ -370,6 +371,24 @@ fn note_text(note: &Note, view: &View<'_>) -> String {
                 to.as_deref().unwrap_or(none),
                 how.text(lang),
             )
+        }
+    }
+}
+
+/// The scale's values as one would say them: `0–4` when they run without
+/// a hole, else each of them (`1 2 4`).
+fn scale_range(data: &Data) -> String {
+    let mut values: Vec<u32> = data.pack.scale.iter().map(|s| s.value.value).collect();
+    values.sort_unstable();
+    match (values.first(), values.last()) {
+        (Some(first), Some(last))
+            if values.len() > 1 && values.windows(2).all(|w| w[1] == w[0] + 1) =>
+        {
+            format!("{first}–{last}")
+        }
+        _ => {
+            let each: Vec<String> = values.iter().map(u32::to_string).collect();
+            each.join(" ")
         }
     }
 }

@@ -163,6 +163,14 @@ pub fn not_on_scale(lang: Lang, value: u32, values: &str) -> String {
     }
 }
 
+/// The note after `e` or `E` on an unrated indicator.
+pub fn rate_then_edit(lang: Lang, values: &str) -> String {
+    match lang {
+        Lang::Zh => format!("请先评分：按一个分值（{values}），随后打开编辑器。"),
+        Lang::En => format!("Rate it first: press a score ({values}) and the editor opens."),
+    }
+}
+
 /// The question before a rating is deleted or removed.
 pub fn confirm(lang: Lang, question: &Question, id: &str) -> String {
     match (question, lang) {

@@ -9,14 +9,91 @@ use crate::tui::external_editor::EditorFailure;
 use crate::tui::view;
 
 #[test]
-fn evidence_needs_a_rating_first() {
+fn e_on_an_unrated_indicator_waits_for_a_score_then_opens_the_editor() {
     let mut state = ops();
     assert_eq!(press(&mut state, "e"), []);
     assert!(!state.screens.assess.editing());
-    let rate_first = super::super::Note::Word(super::super::Word::RateFirst);
-    assert_eq!(state.screens.assess.note, Some(rate_first.clone()));
+    // The fixture's scale runs 1..5.
+    let screen = super::render::text(&state);
+    assert!(
+        screen.contains("Rate it first: press a score (1–5) and the editor opens."),
+        "{screen}"
+    );
+    assert_eq!(press(&mut state, "3"), [Effect::SaveProfile]);
+    assert_eq!(score(&state, "craft.l1.a"), Some(3));
+    assert_eq!(state.context(), Context::Editor);
+    type_text(&mut state, "PR #7");
+    assert_eq!(press(&mut state, "esc"), [Effect::SaveProfile]);
+    let rating = &state.data.profile.ratings["craft.l1.a"];
+    assert_eq!(rating.evidence.as_deref(), Some("PR #7"));
+}
+
+#[test]
+fn any_other_key_ends_the_wait_for_a_score_and_does_nothing_else() {
+    let mut state = ops();
+    let target = state.data.assessment.target_level.clone();
+    press(&mut state, "e");
+    // `t` would change the target and `j` move down: here they only end the wait.
+    assert_eq!(press(&mut state, "t"), []);
+    assert_eq!(state.data.assessment.target_level, target);
+    assert_eq!(state.screens.assess.note, None);
+    assert_eq!(
+        press(&mut state, "3"),
+        [Effect::SaveProfile],
+        "rates, no editor"
+    );
+    assert!(!state.screens.assess.editing());
+    let mut state = ops();
+    press(&mut state, "e");
+    assert_eq!(press(&mut state, "j"), []);
+    assert_eq!(selected(&state), "craft.l1.a");
+    // A digit off the 1..5 scale is not a score either.
+    press(&mut state, "e");
+    assert_eq!(press(&mut state, "0"), []);
+    assert_eq!(state.screens.assess.note, None);
+    assert_eq!(score(&state, "craft.l1.a"), None);
+    assert!(!state.screens.assess.editing());
+}
+
+#[test]
+fn capital_e_on_an_unrated_indicator_rates_then_opens_the_own_editor() {
+    let mut state = ops();
     assert_eq!(press(&mut state, "E"), []);
-    assert_eq!(state.screens.assess.note, Some(rate_first));
+    assert_eq!(
+        press(&mut state, "5"),
+        [
+            Effect::SaveProfile,
+            Effect::EditExternally {
+                id: "craft.l1.a".to_owned(),
+                text: String::new(),
+            },
+        ]
+    );
+    assert_eq!(score(&state, "craft.l1.a"), Some(5));
+}
+
+#[test]
+fn in_the_guided_pass_the_editor_opens_on_the_rated_one_and_then_moves_on() {
+    let mut state = ops();
+    press(&mut state, "g");
+    press(&mut state, "e");
+    press(&mut state, "4");
+    assert!(state.screens.assess.editing());
+    assert_eq!(selected(&state), "craft.l1.a", "still on it while writing");
+    type_text(&mut state, "runbook");
+    press(&mut state, "esc");
+    assert_eq!(selected(&state), "craft.l1.b");
+    assert!(state.screens.assess.guided);
+}
+
+#[test]
+fn switching_screens_ends_the_wait_for_a_score() {
+    let mut state = ops();
+    press(&mut state, "e");
+    update(&mut state, Action::GoTo(ScreenId::Overview));
+    update(&mut state, Action::GoTo(ScreenId::Assess));
+    press(&mut state, "2");
+    assert!(!state.screens.assess.editing());
 }
 
 #[test]
