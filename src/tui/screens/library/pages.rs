@@ -81,8 +81,8 @@ impl Page<'_> {
                 "Long-form pages: mindset, preparation and method.",
             ),
             Section::Checklists => (
-                "工程检查清单（只读；逐项执行请到「清单」页）。",
-                "Engineering checklists (read-only here; run one on the Checklists screen).",
+                "工程检查清单：每一项有轻重，并说明为什么查、怎么查。",
+                "Engineering checklists: each item with its severity, why it matters and how to check it.",
             ),
             Section::Questions => (
                 "晋升答辩题库，按类别分组。",
