@@ -72,9 +72,10 @@ impl Theme {
             text: strip(color.text),
             key: strip(color.key),
             muted: strip(color.muted),
-            // Without colour, code has nothing else to stand out by (as in
-            // the Markdown the pack's longer texts are drawn from).
-            code: Style::new().add_modifier(Modifier::REVERSED),
+            // Without colour, code needs a modifier to stand out by (as in
+            // the Markdown the pack's longer texts are drawn from); not
+            // reverse video, which marks the selected row.
+            code: Style::new().add_modifier(Modifier::UNDERLINED),
         }
     }
 
@@ -149,5 +150,12 @@ mod tests {
         assert!(plain.key.add_modifier.contains(Modifier::BOLD));
         assert!(plain.heading.add_modifier.contains(Modifier::BOLD));
         assert_ne!(plain.tab_active, plain.tab);
+    }
+
+    #[test]
+    fn code_without_colour_does_not_look_like_the_selection() {
+        let plain = Theme::no_color();
+        assert!(!plain.code.add_modifier.contains(Modifier::REVERSED));
+        assert!(plain.code.add_modifier.contains(Modifier::UNDERLINED));
     }
 }

@@ -40,8 +40,9 @@ impl MarkdownStyles {
             emphasis: modifier(Modifier::ITALIC),
             strong: modifier(Modifier::BOLD),
             strikethrough: modifier(Modifier::CROSSED_OUT),
-            // Without colour, inline code has nothing else to stand out by.
-            inline_code: modifier(Modifier::REVERSED),
+            // Without colour, inline code needs a modifier to stand out by;
+            // not reverse video, which marks the selected row.
+            inline_code: modifier(Modifier::UNDERLINED),
             code_block: Style::new(),
             code_language: modifier(Modifier::ITALIC | Modifier::DIM),
             link_text: modifier(Modifier::UNDERLINED),
