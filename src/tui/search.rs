@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Widget};
 use super::action::Action;
 use super::i18n::Lang;
 use super::layout::{self, centered, width};
-use super::text::truncate;
+use super::text::{inline_spans, truncate_line};
 use super::theme::Theme;
 use super::view::clear_popup;
 use crate::core::content::Pack;
@@ -237,7 +237,9 @@ pub fn render(search: &Search, area: Rect, lang: Lang, theme: &Theme, buf: &mut 
         let chosen = i == search.selected;
         let pick = |style: Style| if chosen { theme.tab_active } else { style };
         let text = entry.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let text = truncate(&text, usize::from(bottom.width).saturating_sub(2));
+        let mut snippet = vec![Span::styled("  ", pick(theme.text))];
+        snippet.extend(inline_spans(&text, pick(theme.text), theme.code));
+        let snippet = truncate_line(&Line::from(snippet), usize::from(bottom.width));
         filled(
             vec![
                 Span::styled(kind_label(entry.target.kind(), lang), pick(theme.key)),
@@ -248,12 +250,9 @@ pub fn render(search: &Search, area: Rect, lang: Lang, theme: &Theme, buf: &mut 
         )
         .style(pick(theme.text))
         .render(top, buf);
-        filled(
-            vec![Span::styled(format!("  {text}"), pick(theme.text))],
-            bottom.width,
-        )
-        .style(pick(theme.text))
-        .render(bottom, buf);
+        filled(snippet.spans, bottom.width)
+            .style(pick(theme.text))
+            .render(bottom, buf);
     }
 }
 

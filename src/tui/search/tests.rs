@@ -74,3 +74,26 @@ fn the_wheel_moves_the_choice() {
     search.update(Action::ScrollUp { column: 0, row: 0 }, WINDOW);
     assert_eq!(search.chosen(), Some(&results[1]));
 }
+
+#[test]
+fn a_snippet_shows_code_without_backticks() {
+    use ratatui::buffer::Buffer;
+    use ratatui::style::Modifier;
+    // "Wraps errors with `%w` and inspects them with `errors.Is`/..."
+    let search = searching("tech-depth.p6.idiomatic-errors-context");
+    let mut buffer = Buffer::empty(WINDOW);
+    render(&search, WINDOW, Lang::En, &Theme::no_color(), &mut buffer);
+    let row: String = (0..80).map(|x| buffer[(x, 8)].symbol()).collect();
+    // The border is at column 2 and the text starts two columns into the
+    // inside (column 6); it is cut with one `…` at the last column inside
+    // the padding (column 75).
+    assert!(
+        row.starts_with("  │   Wraps errors with %w and inspects them with errors.Is/errors.As;"),
+        "{row}"
+    );
+    assert_eq!(row.matches('…').count(), 1, "{row}");
+    assert_eq!(buffer[(75, 8)].symbol(), "…", "{row}");
+    // "%w" starts at 6 + 18.
+    assert!(buffer[(24, 8)].modifier.contains(Modifier::UNDERLINED));
+    assert!(!buffer[(22, 8)].modifier.contains(Modifier::UNDERLINED));
+}

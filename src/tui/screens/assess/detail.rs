@@ -146,7 +146,10 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
         Some(Some(evidence)) => cx.markdown(heading, &keep_lines(evidence), &mut out),
     }
     if let Some(hint) = &ind.evidence_hint {
-        cx.section(cx.word(Word::EvidenceHint), cx.text(hint), &mut out);
+        out.push(Line::default());
+        cx.wrapped(cx.word(Word::EvidenceHint), cx.theme.heading, &mut out);
+        let spans = inline_spans(cx.text(hint), cx.theme.text, cx.theme.code);
+        out.extend(wrap_spans(&spans, cx.width));
     }
     if let Some(growth) = &ind.growth {
         cx.markdown(cx.word(Word::Growth), cx.text(growth), &mut out);

@@ -227,3 +227,40 @@ fn the_panel_states_the_rule_when_a_level_is_reached_above_current() {
         assert!(screen.contains(part), "{part}\n{screen}");
     }
 }
+
+/// The cell where `needle` starts on screen, searched row by row.
+fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let area = buffer.area;
+    for y in area.top()..area.bottom() {
+        let row: Vec<&str> = (area.left()..area.right())
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        for start in 0..row.len() {
+            if row[start..].concat().starts_with(needle) {
+                return Some((area.left() + start as u16, y));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn the_evidence_hint_shows_code_without_backticks() {
+    use crate::core::search::Target;
+    use ratatui::style::Modifier;
+    let mut state = on_assess(built_in(Profile::new("default")), Lang::En, 120, 40);
+    let target = Target::Indicator("system-design.p6.api-contract".to_owned());
+    assert!(crate::tui::state::focus(&mut state, &target));
+    let backend = screen(&state);
+    let buffer = backend.buffer();
+    let shown = text_of(buffer);
+    // The hint is "Proto changes that pass `buf lint` and `buf breaking`; ...".
+    assert!(
+        shown.contains("Proto changes that pass buf lint"),
+        "{shown}"
+    );
+    assert!(!shown.contains('`'), "{shown}");
+    let (x, y) = find(buffer, "buf lint").unwrap();
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(!buffer[(x - 2, y)].modifier.contains(Modifier::UNDERLINED));
+}
