@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::plan::plan;
-use super::{advice, gap_rows, gaps, top_gaps, trend};
+use super::{advice, gap_rows, gaps, shown_gaps, top_gaps, trend};
 use crate::core::report::{level_label, percent};
 use crate::tui::data::Data;
 use crate::tui::i18n::{Lang, Msg};
@@ -225,11 +225,23 @@ fn levels(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
 
 /// The gap drawn at (`column`, `row`) when the dashboard fills `area`.
 pub fn gap_at(area: Rect, data: &Data, lang: Lang, column: u16, row: u16) -> Option<usize> {
-    let axes = radar_axes(data, lang);
-    let gaps = plan(area, data.pack.levels.len(), gap_rows(data), &axes).gaps;
+    let gaps = gaps_area(area, data, lang);
     // The gaps' title is the first line; gap `i` is on line `i + 1`.
     let line = layout::line_at(gaps, column, row)?.checked_sub(1)?;
-    (line < top_gaps(data).len()).then_some(line)
+    (line < gaps_shown(area, data, lang)).then_some(line)
+}
+
+/// How many gaps show when the dashboard fills `area`: the ones a person
+/// can select.
+pub fn gaps_shown(area: Rect, data: &Data, lang: Lang) -> usize {
+    let rows = gaps_area(area, data, lang).height.saturating_sub(1);
+    shown_gaps(data, usize::from(rows)).0
+}
+
+/// Where the gaps' title and rows go when the dashboard fills `area`.
+fn gaps_area(area: Rect, data: &Data, lang: Lang) -> Rect {
+    let axes = radar_axes(data, lang);
+    plan(area, data.pack.levels.len(), gap_rows(data), &axes).gaps
 }
 
 /// Each dimension's readiness at the target level; none without a target.

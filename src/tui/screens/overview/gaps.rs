@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::dashboard::{Styles, put};
-use super::{top_gaps, unrated_gaps};
+use super::{shown_gaps, top_gaps};
+use crate::core::score::Gap;
 use crate::tui::i18n::Lang;
 use crate::tui::screens::View;
 use crate::tui::text::{display_width, inline_spans, line_width, truncate, truncate_line};
@@ -21,7 +22,8 @@ pub(super) fn render(
     let data = view.data;
     let lang = view.lang;
     let target = data.assessment.target_level.as_deref().unwrap_or("");
-    let list = top_gaps(data);
+    let (shown, note) = shown_gaps(data, usize::from(area.height.saturating_sub(1)));
+    let list = &top_gaps(data)[..shown];
     let title = match lang {
         Lang::Zh => format!("距 {target} 最大的差距"),
         Lang::En => format!("Top gaps up to {target}"),
@@ -81,9 +83,6 @@ pub(super) fn render(
         width.saturating_sub(2 + level_w + 1 + dim_w + usize::from(dim_w > 0) + 2 + score_w);
     for (i, (gap, score)) in list.iter().zip(&scores).enumerate() {
         let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
-        if row >= area.height {
-            break;
-        }
         let found = data.pack.indicator(&gap.indicator);
         let text = found.map_or(gap.indicator.as_str(), |(_, ind)| {
             ind.text.get(lang.code(), data.fallback())
@@ -115,21 +114,49 @@ pub(super) fn render(
         spans.push(Span::styled(tail, style));
         put(area, row, &Line::from(spans), buf);
     }
-    let unrated = unrated_gaps(data);
-    if unrated > 0 {
-        let note = match lang {
-            Lang::Zh => format!("  到 {target} 为止还有 {unrated} 项未评分——去「自评」页评分"),
-            Lang::En => {
-                format!("  {unrated} not rated yet up to {target}: rate them on Assess")
-            }
-        };
+    if note {
+        let count = |rated: bool, among: &[&Gap]| among.iter().filter(|g| g.rated == rated).count();
+        let all: Vec<&Gap> = data.assessment.gaps.iter().collect();
+        let rated = count(true, &all) - count(true, list);
+        let unrated = count(false, &all) - count(false, list);
+        let listed_unrated = count(false, list) > 0;
+        let text = more_note(lang, target, rated, unrated, listed_unrated);
         let row = u16::try_from(list.len() + 1).unwrap_or(u16::MAX);
         put(
             area,
             row,
-            &Line::from(Span::styled(note, styles.muted)),
+            &Line::from(Span::styled(text, styles.muted)),
             buf,
         );
+    }
+}
+
+/// The note under the gaps on those not shown: `rated` rated ones and
+/// `unrated` ones not rated yet; `listed_unrated` when some unrated gaps
+/// are among those shown, so these are more of them.
+fn more_note(
+    lang: Lang,
+    target: &str,
+    rated: usize,
+    unrated: usize,
+    listed_unrated: bool,
+) -> String {
+    let gaps = if rated == 1 { "gap" } else { "gaps" };
+    match (lang, rated, unrated) {
+        (Lang::Zh, 0, _) => format!("  到 {target} 为止还有 {unrated} 项未评分——去「自评」页评分"),
+        (Lang::Zh, _, 0) => format!("  另有 {rated} 项已评的差距：「自评」页按 n（仅差距）查看"),
+        (Lang::Zh, _, _) => {
+            format!("  另有 {rated} 项已评的差距、{unrated} 项未评分：「自评」页按 n（仅差距）查看")
+        }
+        (Lang::En, 0, _) => {
+            let more = if listed_unrated { " more" } else { "" };
+            let them = if unrated == 1 { "it" } else { "them" };
+            format!("  {unrated}{more} not rated yet up to {target}: rate {them} on Assess")
+        }
+        (Lang::En, _, 0) => format!("  +{rated} more rated {gaps}: Assess → n (gaps only)"),
+        (Lang::En, _, _) => {
+            format!("  +{rated} more rated {gaps}, {unrated} unrated: Assess → n (gaps only)")
+        }
     }
 }
 

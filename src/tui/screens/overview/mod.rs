@@ -55,14 +55,30 @@ fn top_gaps(data: &Data) -> Vec<&Gap> {
 }
 
 /// How many gaps (at or below the target) are not rated yet.
+#[cfg(test)]
 fn unrated_gaps(data: &Data) -> usize {
     data.assessment.gaps.iter().filter(|g| !g.rated).count()
 }
 
-/// The rows under the gaps' title: one per gap, and a note on the unrated
-/// ones when there are any.
+/// The rows the gaps want under their title: one per listed gap, and a
+/// note when there are more gaps than listed.
 fn gap_rows(data: &Data) -> usize {
-    top_gaps(data).len() + usize::from(unrated_gaps(data) > 0)
+    let listed = top_gaps(data).len();
+    listed + usize::from(data.assessment.gaps.len() > listed)
+}
+
+/// How many of the listed gaps show in `rows` rows under the title, and
+/// whether a note on the gaps not shown takes the row after them. With a
+/// single row, a gap says more than a count.
+fn shown_gaps(data: &Data, rows: usize) -> (usize, bool) {
+    let listed = top_gaps(data).len();
+    if listed == data.assessment.gaps.len() && listed <= rows {
+        (listed, false)
+    } else if rows >= 2 {
+        (listed.min(rows - 1), true)
+    } else {
+        (listed.min(rows), false)
+    }
 }
 
 /// Whether `action` is one of this screen's keys. Each is taken even when
@@ -139,7 +155,7 @@ impl Screen for Overview {
         if self.advice.is_some() {
             return self.update_advice(action, ctx, data);
         }
-        let count = top_gaps(data).len();
+        let count = dashboard::gaps_shown(ctx.body, data, ctx.lang);
         let last = count.saturating_sub(1);
         let current = self.selection(count);
         self.selected = match action {
@@ -176,7 +192,7 @@ impl Screen for Overview {
             welcome::render(area, buf, view);
             return;
         }
-        let count = top_gaps(view.data).len();
+        let count = dashboard::gaps_shown(area, view.data, view.lang);
         dashboard::render(self.selection(count), area, buf, view);
         if let Some(open) = &self.advice {
             advice::render(&open.indicator, open.scroll, area, buf, view);
