@@ -14,7 +14,7 @@ use super::{detail, list, readiness};
 use crate::core::assess::progress;
 use crate::core::sanitize::neutralize_controls;
 use crate::tui::data::{Data, SaveStatus};
-use crate::tui::text::{display_width as width, inline_spans, truncate};
+use crate::tui::text::{display_width as width, inline_spans, truncate, truncate_line};
 use crate::tui::theme::Theme;
 
 /// From this width on, readiness gets a side panel; below, a top strip.
@@ -221,25 +221,16 @@ pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>
     draw_status(state, at.status, buf, view);
 }
 
-/// Draws `line` in the one-row `area`, cut at its right edge.
+/// Draws `line` in the one-row `area`, cut at its right edge with one `…`.
+/// The line is cut as a whole: cut span by span, a wide character that
+/// does not fit leaves a cell for the next span's own `…`, and a span that
+/// fills the row exactly leaves the rest cut without any.
 pub(super) fn put(area: Rect, buf: &mut Buffer, line: Line<'_>) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
     }
-    let max = usize::from(area.width);
-    let mut used = 0;
-    let mut spans = Vec::new();
-    for span in line.spans {
-        let room = max.saturating_sub(used);
-        if room == 0 {
-            break;
-        }
-        let text = truncate(&span.content, room);
-        used += width(&text);
-        spans.push(Span::styled(text, span.style));
-    }
-    Line::from(spans).style(line.style).render(area, buf);
+    truncate_line(&line, usize::from(area.width)).render(area, buf);
 }
 
 /// The indicator's text on one line in `base`, its inline code styled;
@@ -396,6 +387,39 @@ fn scale_range(data: &Data) -> String {
 #[cfg(test)]
 mod layout_tests {
     use super::*;
+
+    fn put_text(width: u16, spans: &[&str]) -> String {
+        let area = Rect::new(0, 0, width, 1);
+        let mut buf = Buffer::empty(area);
+        let line = Line::from(spans.iter().map(|s| Span::raw(*s)).collect::<Vec<_>>());
+        put(area, &mut buf, line);
+        // A wide character's second cell holds a blank to skip.
+        let mut text = String::new();
+        let mut x = 0;
+        while x < width {
+            let symbol = buf[(x, 0)].symbol();
+            text.push_str(symbol);
+            x += u16::try_from(width_of(symbol).max(1)).unwrap_or(1);
+        }
+        text
+    }
+
+    fn width_of(s: &str) -> usize {
+        crate::tui::text::display_width(s)
+    }
+
+    #[test]
+    fn a_cut_row_ends_with_exactly_one_ellipsis() {
+        // 10 cells: "ab" (2) and 都有明 (6) fit in the 9 before the `…`; 确
+        // would reach 10. The cell left over stays blank rather than taking
+        // the next span's own `…`.
+        assert_eq!(put_text(10, &["ab", "都有明确的", "xy"]), "ab都有明… ");
+        // 8 cells, the second span ending exactly at the edge: the row is
+        // still cut, so 都有 (to 6) and the `…` at 7, then a blank.
+        assert_eq!(put_text(8, &["ab", "都有明", "x"]), "ab都有… ");
+        // A row that fits is drawn whole.
+        assert_eq!(put_text(9, &["ab", "都有明", "x"]), "ab都有明x");
+    }
 
     #[test]
     fn list_and_details_share_the_width_the_panel_leaves() {

@@ -264,3 +264,40 @@ fn the_evidence_hint_shows_code_without_backticks() {
     assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
     assert!(!buffer[(x - 2, y)].modifier.contains(Modifier::UNDERLINED));
 }
+
+/// Cells `from..to` of row `y` as text, a wide character's second cell
+/// left out.
+fn cells(buffer: &Buffer, y: u16, from: u16, to: u16) -> String {
+    let mut text = String::new();
+    let mut x = from;
+    while x < to {
+        let symbol = buffer[(x, y)].symbol();
+        text.push_str(symbol);
+        let w = crate::tui::text::display_width(symbol).max(1);
+        x += u16::try_from(w).unwrap_or(1);
+    }
+    text
+}
+
+#[test]
+fn a_chinese_row_cut_at_the_list_edge_ends_with_one_ellipsis() {
+    // 100 wide: 98 inside the margins, no panel, the list gets 2/5: 39
+    // cells from column 1. "  · ! " takes 6; of "依据容器规格和实测数据为服务设置
+    // `GOGC`…" the 16 characters to 设置 take 32, reaching 38, and the
+    // space after them would not leave room for the `…` in cell 39.
+    let state = on_assess(built_in(started()), Lang::Zh, 100, 30);
+    let backend = screen(&state);
+    let buffer = backend.buffer();
+    let y = (0..30)
+        .find(|&y| cells(buffer, y, 1, 40).contains("依据容器"))
+        .unwrap();
+    assert_eq!(
+        cells(buffer, y, 1, 40),
+        "  · ! 依据容器规格和实测数据为服务设置…"
+    );
+    // No row of the list has more than one.
+    for y in 0..30 {
+        let row = cells(buffer, y, 1, 40);
+        assert!(row.matches('…').count() <= 1, "{row}");
+    }
+}
