@@ -164,12 +164,14 @@ pub fn truncate(s: &str, width: usize) -> String {
 }
 
 /// Cuts a styled line to at most `width` cells, ending with `…` (in the style
-/// of the text it replaces) when anything was cut.
+/// of the text it replaces) when anything was cut. The line's own style and
+/// alignment are kept.
 pub fn truncate_line(line: &Line<'_>, width: usize) -> Line<'static> {
     let owned = |span: &Span<'_>| Span::styled(span.content.to_string(), span.style);
     if line_width(line) <= width {
         let mut whole = Line::from(line.spans.iter().map(owned).collect::<Vec<_>>());
         whole.style = line.style;
+        whole.alignment = line.alignment;
         return whole;
     }
     let mut spans = Vec::new();
@@ -193,6 +195,7 @@ pub fn truncate_line(line: &Line<'_>, width: usize) -> Line<'static> {
     }
     let mut cut = Line::from(spans);
     cut.style = line.style;
+    cut.alignment = line.alignment;
     cut
 }
 

@@ -144,6 +144,14 @@ fn truncate_line_cuts_inside_the_span_that_overflows() {
     assert_eq!(line_text(&truncate_line(&line, 0)), "");
 }
 
+#[test]
+fn truncate_line_keeps_the_alignment() {
+    let line = Line::from("abcdef").right_aligned();
+    let right = Some(ratatui::layout::Alignment::Right);
+    assert_eq!(truncate_line(&line, 6).alignment, right);
+    assert_eq!(truncate_line(&line, 3).alignment, right);
+}
+
 /// The characters wrapping must keep, in order: everything but the spaces it
 /// may drop at a break and the line ends it turns into separate lines.
 fn kept(text: &str) -> String {

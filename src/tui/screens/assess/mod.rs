@@ -68,8 +68,11 @@ struct Pending {
 pub struct Assess {
     /// The index of the selected item in the filtered list.
     selected: usize,
-    /// How far the details of the selected item are scrolled.
+    /// How far the details are scrolled, and whose they are: the details of
+    /// any other item (after a move, a filter, a rating that hides the item)
+    /// start at the top.
     detail_scroll: usize,
+    detail_of: String,
     filter: Filter,
     /// Whether each rating moves on to the next unrated indicator.
     guided: bool,
@@ -88,7 +91,12 @@ pub struct Assess {
 impl Screen for Assess {
     fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>> {
         match action {
-            Action::Resize { .. } => return Some(Vec::new()),
+            // The details wrap anew: where they were scrolled to no longer
+            // shows the same text.
+            Action::Resize { .. } => {
+                self.detail_scroll = 0;
+                return Some(Vec::new());
+            }
             // Time passing is not an answer to the delete question.
             Action::Tick => return None,
             _ => {}
@@ -257,16 +265,29 @@ impl Assess {
         self.select(found.unwrap_or(0));
     }
 
+    /// How far the selected item's details are scrolled.
+    fn scroll_of(&self, data: &Data) -> usize {
+        match self.selected_item(data) {
+            Some(item) if item.id() == self.detail_of => self.detail_scroll,
+            _ => 0,
+        }
+    }
+
     fn scroll_detail(&mut self, action: Action, ctx: &Ctx, data: &Data) {
         let (len, height) = render::detail_extent(self, ctx, data);
         let page = height.saturating_sub(1).max(1);
+        let now = self.scroll_of(data);
         let scroll = match action {
-            Action::PageUp => self.detail_scroll.saturating_sub(page),
-            Action::PageDown => self.detail_scroll + page,
-            Action::ScrollUp { .. } => self.detail_scroll.saturating_sub(1),
-            _ => self.detail_scroll + 1,
+            Action::PageUp => now.saturating_sub(page),
+            Action::PageDown => now + page,
+            Action::ScrollUp { .. } => now.saturating_sub(1),
+            _ => now + 1,
         };
         self.detail_scroll = scroll.min(len.saturating_sub(height));
+        self.detail_of = self
+            .selected_item(data)
+            .map(|item| item.id().to_owned())
+            .unwrap_or_default();
     }
 
     fn rate(&mut self, value: u32, data: &mut Data) -> Vec<Effect> {

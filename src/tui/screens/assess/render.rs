@@ -14,6 +14,7 @@ use super::{detail, list, readiness};
 use crate::core::assess::progress;
 use crate::core::sanitize::neutralize_controls;
 use crate::tui::data::{Data, SaveStatus};
+use crate::tui::i18n::Msg;
 use crate::tui::text::{display_width as width, inline_spans, truncate, truncate_line};
 use crate::tui::theme::Theme;
 
@@ -125,8 +126,22 @@ pub(super) fn detail_extent(state: &Assess, ctx: &Ctx, data: &Data) -> (usize, u
         width: usize::from(area.width),
     };
     let len = detail::lines(state.selected_item(data), &cx).len();
-    (len, usize::from(area.height))
+    (len, text_rows(len, area.height))
 }
+
+/// The rows of the details pane that show text: all of them, or all but
+/// the last when the text runs past the pane and that row says so.
+fn text_rows(len: usize, height: u16) -> usize {
+    let height = usize::from(height);
+    if len > height && height >= MORE_BELOW_FROM {
+        height - 1
+    } else {
+        height
+    }
+}
+
+/// The least height at which the details give a row to "more below".
+const MORE_BELOW_FROM: usize = 3;
 
 /// Draws the screen into `area`.
 pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>) {
@@ -195,10 +210,22 @@ pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>
                 width: usize::from(at.detail.width),
             };
             let lines = detail::lines(state.selected_item(data), &cx);
-            let height = usize::from(at.detail.height);
-            let scroll = state.detail_scroll.min(lines.len().saturating_sub(height));
-            for (line, row) in lines.into_iter().skip(scroll).zip(at.detail.rows()) {
+            let len = lines.len();
+            let height = text_rows(len, at.detail.height);
+            let scroll = state.scroll_of(data).min(len.saturating_sub(height));
+            let mut rows = at.detail.rows();
+            for (line, row) in lines
+                .into_iter()
+                .skip(scroll)
+                .zip(rows.by_ref().take(height))
+            {
                 put(row, buf, line);
+            }
+            if scroll + height < len
+                && let Some(row) = rows.next()
+            {
+                let more = Line::from(Span::styled(Msg::HelpMoreBelow.text(lang), theme.muted));
+                put(row, buf, more.right_aligned());
             }
         }
     }

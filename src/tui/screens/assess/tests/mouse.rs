@@ -88,14 +88,65 @@ fn the_wheel_over_the_details_scrolls_them() {
         super::super::render::detail_extent(&state.screens.assess, &ctx, &state.data)
     };
     // The first indicator of the built-in pack has more to say (its text,
-    // the scale, hints, how to grow) than the 17 rows it gets here.
-    assert_eq!(height, 17);
+    // the scale, hints, how to grow) than the 17 rows it gets here, so the
+    // last of them says there is more below and 16 show text.
+    assert_eq!(height, 16);
     assert!(len > height + 1, "{len}");
+    assert!(super::render::text(&state).contains("↓ more below"));
     wheel_down(&mut state, 50, 10);
     wheel_down(&mut state, 50, 10);
     assert_eq!(state.screens.assess.detail_scroll, 2);
     wheel_up(&mut state, 50, 10);
     assert_eq!(state.screens.assess.detail_scroll, 1);
+    // At the end, nothing more is below.
+    for _ in 0..len {
+        wheel_down(&mut state, 50, 10);
+    }
+    assert_eq!(state.screens.assess.detail_scroll, len - height);
+    assert!(!super::render::text(&state).contains("↓ more below"));
+}
+
+fn built_in_80x24() -> State {
+    let pack = content::built_in().unwrap().pack;
+    at_80x24(app(Data::new(pack, Profile::new("default"), TODAY)))
+}
+
+fn scrolled_down(state: &mut State) {
+    update(state, Action::PageDown);
+    assert!(state.screens.assess.scroll_of(&state.data) > 0);
+}
+
+#[test]
+fn another_indicator_s_details_start_at_the_top() {
+    let mut state = built_in_80x24();
+    scrolled_down(&mut state);
+    press(&mut state, "j");
+    assert_eq!(state.screens.assess.scroll_of(&state.data), 0);
+    // With only the unrated shown, rating the first one hides it and the
+    // next one takes its place in the list, selected at the same position.
+    let mut state = built_in_80x24();
+    press(&mut state, "u");
+    let first = selected(&state);
+    scrolled_down(&mut state);
+    press(&mut state, "2");
+    assert_ne!(selected(&state), first);
+    assert_eq!(state.screens.assess.scroll_of(&state.data), 0);
+    let shown = super::render::text(&state);
+    assert!(shown.contains("↓ more below"), "{shown}");
+}
+
+#[test]
+fn a_resize_shows_the_details_from_the_top() {
+    let mut state = built_in_80x24();
+    scrolled_down(&mut state);
+    update(
+        &mut state,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    assert_eq!(state.screens.assess.scroll_of(&state.data), 0);
 }
 
 #[test]
