@@ -19,6 +19,8 @@ pub enum Msg {
     HelpMoreBelow,
     NotATerminal,
     CurrentRule,
+    /// The heading of an indicator's evidence hint, the same on every screen.
+    EvidenceHint,
 }
 
 impl Msg {
@@ -33,6 +35,7 @@ impl Msg {
             Msg::HelpEditor => ("编辑框中", "In the editor"),
             Msg::HelpMoreAbove => ("↑ 上面还有", "↑ more above"),
             Msg::HelpMoreBelow => ("↓ 下面还有", "↓ more below"),
+            Msg::EvidenceHint => ("什么算好证据", "What good evidence looks like"),
             Msg::CurrentRule => (
                 "当前职级：它和它以下的每一级都已达到的最高一级。",
                 "Current level: the highest one with every level below it reached too.",

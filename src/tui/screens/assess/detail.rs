@@ -11,7 +11,7 @@ use crate::core::content::{Indicator, Text};
 use crate::core::report::{keep_lines, level_label};
 use crate::core::sanitize::neutralize_controls;
 use crate::tui::data::Data;
-use crate::tui::i18n::Lang;
+use crate::tui::i18n::{Lang, Msg};
 use crate::tui::text::{display_width as width, inline_spans, truncate, wrap, wrap_spans};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::markdown::{self, MarkdownStyles};
@@ -147,7 +147,8 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
     }
     if let Some(hint) = &ind.evidence_hint {
         out.push(Line::default());
-        cx.wrapped(cx.word(Word::EvidenceHint), cx.theme.heading, &mut out);
+        let heading = Msg::EvidenceHint.text(cx.lang);
+        cx.wrapped(heading, cx.theme.heading, &mut out);
         let spans = inline_spans(cx.text(hint), cx.theme.text, cx.theme.code);
         out.extend(wrap_spans(&spans, cx.width));
     }

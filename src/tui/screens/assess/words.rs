@@ -29,7 +29,6 @@ pub enum Word {
     YourEvidence,
     NoEvidence,
     RateFirst,
-    EvidenceHint,
     Growth,
     Orphans,
     OrphanHeading,
@@ -92,7 +91,6 @@ impl Word {
                 "请先评分：证据附在评分上。",
                 "Rate it first: evidence belongs to a rating.",
             ),
-            Word::EvidenceHint => ("什么算好证据", "What good evidence looks like"),
             Word::Growth => ("如何成长", "How to grow"),
             Word::Orphans => (
                 "不在本内容包中的评分（保留，不计分）",

@@ -4,7 +4,7 @@ use super::doc::{Block, Tone};
 use super::tree::{Node, Section, entry_label};
 use crate::core::content::{Pack, Severity, Text};
 use crate::core::report::{level_label, percent};
-use crate::tui::i18n::Lang;
+use crate::tui::i18n::{Lang, Msg};
 
 /// The page of `node`.
 pub fn page(pack: &Pack, lang: Lang, node: Node) -> Vec<Block> {
@@ -222,7 +222,7 @@ impl Page<'_> {
                 };
                 blocks.push(para(id, Tone::Muted, 2));
                 if let Some(hint) = &indicator.evidence_hint {
-                    blocks.push(para(self.word("证据", "Evidence"), Tone::Label, 2));
+                    blocks.push(para(Msg::EvidenceHint.text(self.lang), Tone::Label, 2));
                     blocks.push(para(self.t(hint), Tone::Text, 4));
                 }
                 if let Some(growth) = &indicator.growth {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Widget};
 
 use crate::core::report::level_label;
 use crate::tui::data::Data;
-use crate::tui::i18n::Lang;
+use crate::tui::i18n::{Lang, Msg};
 use crate::tui::layout::centered;
 use crate::tui::screens::View;
 use crate::tui::text::{inline_spans, wrap_spans};
@@ -149,10 +149,7 @@ fn rows(indicator: &str, width: usize, lang: Lang, data: &Data, theme: &Theme) -
         ),
     )];
     if let Some(hint) = &ind.evidence_hint {
-        sections.push((
-            lang.pick("怎样的证据能说明", "Evidence that shows it"),
-            hint.get(code, fallback),
-        ));
+        sections.push((Msg::EvidenceHint.text(lang), hint.get(code, fallback)));
     }
     for (heading, body) in sections {
         rows.push(Row {
