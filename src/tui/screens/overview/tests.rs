@@ -531,3 +531,13 @@ fn a_level_reached_above_the_current_one_brings_the_rule_for_current() {
     let screen = draw(plain, Lang::En, 120, 40, &[]).to_string();
     assert!(!screen.contains("Current level: the highest"), "{screen}");
 }
+
+#[test]
+fn the_welcome_greets_a_named_profile_by_name_and_the_default_without_one() {
+    let named = Data::new(built_in().unwrap().pack, Profile::new("alice"), TODAY);
+    let screen = draw(named, Lang::En, 80, 24, &[]).to_string();
+    assert!(screen.contains("Welcome, alice!"), "{screen}");
+    let screen = draw(empty_data(), Lang::En, 80, 24, &[]).to_string();
+    assert!(screen.contains("  Welcome!  "), "{screen}");
+    assert!(!screen.contains("Welcome, default"), "{screen}");
+}

@@ -22,6 +22,12 @@ struct Para {
     style: Style,
 }
 
+/// The name the welcome greets: none for the profile everyone gets without
+/// `--profile`, whose name is no one's.
+fn greeted(profile: &str) -> Option<&str> {
+    (profile != "default").then_some(profile)
+}
+
 fn paragraphs(view: &View<'_>) -> Vec<Option<Para>> {
     let data = view.data;
     let lang = view.lang;
@@ -43,7 +49,10 @@ fn paragraphs(view: &View<'_>) -> Vec<Option<Para>> {
     let para = |lead, text: String, style| Some(Para { lead, text, style });
     let (greeting, intro, steps, outro) = match lang {
         Lang::Zh => (
-            format!("欢迎，{}！", data.profile.profile),
+            match greeted(&data.profile.profile) {
+                Some(name) => format!("欢迎，{name}！"),
+                None => "欢迎！".to_owned(),
+            },
             format!(
                 "你还没有给自己打过分，所以这里暂时没有可看的。内容包「{}」共有 {} 项能力指标，按下面几步开始：",
                 data.pack.meta.name.get(code, fallback),
@@ -60,7 +69,10 @@ fn paragraphs(view: &View<'_>) -> Vec<Option<Para>> {
             "打分随时自动保存。有了自评之后，这里会显示你在各职级的准备度、最大的差距和进步趋势。",
         ),
         Lang::En => (
-            format!("Welcome, {}!", data.profile.profile),
+            match greeted(&data.profile.profile) {
+                Some(name) => format!("Welcome, {name}!"),
+                None => "Welcome!".to_owned(),
+            },
             format!(
                 "Nothing is rated yet, so there is nothing to show here. The pack \u{201c}{}\u{201d} has {} indicators; here is how to start:",
                 data.pack.meta.name.get(code, fallback),
