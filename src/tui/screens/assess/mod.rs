@@ -105,8 +105,11 @@ impl Screen for Assess {
             return self.update_editor(action, data);
         }
         if let Some(question) = self.confirm.take() {
-            // Anything but a yes keeps the rating: a stray key must not delete.
-            if action == Action::Confirm && self.answer_yes(&question, data) {
+            // Anything but a yes keeps the rating: a stray key must not
+            // delete, and says so, since it did nothing else.
+            if action != Action::Confirm {
+                self.note = Some(Note::Word(Word::Kept));
+            } else if self.answer_yes(&question, data) {
                 return Some(vec![Effect::SaveProfile]);
             }
             return Some(Vec::new());

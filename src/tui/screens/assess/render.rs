@@ -324,9 +324,11 @@ fn filter_line(state: &Assess, view: &View<'_>) -> Line<'static> {
 fn draw_status(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>) {
     let (lang, theme, data) = (view.lang, view.theme, view.data);
     // "✓ saved" speaks of an earlier change; beside "edit discarded" it
-    // would read as if the discarded text had been saved.
+    // would read as if the discarded text had been saved, and beside a
+    // question it takes room the question needs.
     let discarded = state.note == Some(Note::Word(Word::EditDiscarded));
-    let saved = if data.save == SaveStatus::Saved && !discarded {
+    let quiet = discarded || state.confirm.is_some();
+    let saved = if data.save == SaveStatus::Saved && !quiet {
         Word::Saved.text(lang)
     } else {
         ""
@@ -334,10 +336,12 @@ fn draw_status(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>) {
     let room = usize::from(area.width).saturating_sub(width(saved) + 1);
     let (text, style) = match (&state.confirm, &state.note) {
         (Some(question), _) => (
-            words::confirm(lang, question, &neutralize_controls(question.id())),
+            named(room, &item_name(question.id(), view), |name| {
+                words::confirm(lang, question, name)
+            }),
             theme.text.add_modifier(Modifier::BOLD),
         ),
-        (None, Some(note)) => (note_text(note, view), theme.text),
+        (None, Some(note)) => (note_text(note, view, room), theme.text),
         (None, None) => (String::new(), theme.text),
     };
     put(
@@ -356,7 +360,26 @@ fn draw_status(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>) {
     }
 }
 
-fn note_text(note: &Note, view: &View<'_>) -> String {
+/// The fewest cells an item's name is cut to in a sentence on the status
+/// line, however little room the rest of the sentence leaves.
+const NAME_AT_LEAST: usize = 8;
+
+/// `sentence` with `name` cut so that the whole fits `room` cells.
+fn named(room: usize, name: &str, sentence: impl Fn(&str) -> String) -> String {
+    let rest = width(&sentence(""));
+    let name = truncate(name, room.saturating_sub(rest).max(NAME_AT_LEAST));
+    sentence(&name)
+}
+
+/// How the status line names the item `id`: its text on one line without
+/// Markdown's backticks, or the id (made safe to show) when the pack does
+/// not have it.
+fn item_name(id: &str, view: &View<'_>) -> String {
+    let spans = indicator_spans(id, view, Style::new());
+    spans.iter().map(|span| span.content.as_ref()).collect()
+}
+
+fn note_text(note: &Note, view: &View<'_>, room: usize) -> String {
     let lang = view.lang;
     match note {
         Note::Word(word) => word.text(lang).to_owned(),
@@ -372,7 +395,9 @@ fn note_text(note: &Note, view: &View<'_>) -> String {
         }
         Note::RateThenEdit => words::rate_then_edit(lang, &scale_range(view.data)),
         Note::Deleted(id) => words::deleted(lang, &neutralize_controls(id)),
-        Note::Cleared(id) => words::cleared(lang, id),
+        Note::Cleared(id) => named(room, &item_name(id, view), |name| {
+            words::cleared(lang, name)
+        }),
         Note::EditorFailed(why) => {
             words::editor_failed(lang, &neutralize_controls(&why.text(lang)))
         }

@@ -139,6 +139,13 @@ fn backspace_removes_a_rating_without_evidence_at_once() {
         state.screens.assess.note,
         Some(super::Note::Cleared("craft.l1.b".into()))
     );
+    let screen = render::text(&state);
+    assert!(
+        screen.contains(
+            "Removed the rating of \u{201c}Writes alerts that page only for user-visible symptoms.\u{201d}"
+        ),
+        "{screen}"
+    );
     // Delete does the same; with nothing left to remove it says so.
     press(&mut state, "k");
     assert_eq!(press(&mut state, "delete"), [Effect::SaveProfile]);
@@ -166,14 +173,22 @@ fn backspace_asks_first_when_the_rating_has_evidence() {
         state.screens.assess.confirm.as_ref().map(|q| q.id()),
         Some("craft.l1.a")
     );
+    // The question names the indicator by its text, cut to what the 97
+    // cells of the status line leave (98 less one before "✓ saved", which
+    // a question hides): 97 − 65 = 32 cells, the last the `…`.
+    state.data.save = SaveStatus::Saved;
     let screen = render::text(&state);
     assert!(
-        screen.contains("Remove your rating of craft.l1.a and its evidence? Press y"),
+        screen.contains(
+            " Remove the rating and evidence of \u{201c}Follows the runbook for a faile…\u{201d}? y removes, other keys keep.  \n"
+        ),
         "{screen}"
     );
-    // Any other key keeps it.
+    // Any other key keeps it, and says so; it does nothing else.
     assert_eq!(press(&mut state, "n"), []);
     assert_eq!(score(&state, "craft.l1.a"), Some(3));
+    assert!(!state.screens.assess.filter.gaps_only);
+    assert!(render::text(&state).contains("Kept: nothing was removed."));
     press(&mut state, "backspace");
     assert_eq!(press(&mut state, "y"), [Effect::SaveProfile]);
     assert_eq!(score(&state, "craft.l1.a"), None);

@@ -44,6 +44,7 @@ pub enum Word {
     EditDiscarded,
     NothingToDelete,
     NothingToClear,
+    Kept,
     TargetKey,
     ReachedAt,
     EditorPlaceholder,
@@ -130,6 +131,7 @@ impl Word {
                 "这条指标还没有评分，没有可移除的。",
                 "This indicator is not rated: there is no rating to remove.",
             ),
+            Word::Kept => ("已保留，没有移除任何内容。", "Kept: nothing was removed."),
             Word::TargetKey => ("按 t 切换", "press t"),
             Word::ReachedAt => ("✓ 达到门槛", "✓ reached at"),
             Word::EditorPlaceholder => (
@@ -169,29 +171,32 @@ pub fn rate_then_edit(lang: Lang, values: &str) -> String {
     }
 }
 
-/// The question before a rating is deleted or removed.
-pub fn confirm(lang: Lang, question: &Question, id: &str) -> String {
+/// The question before a rating is deleted or removed: `name` is the
+/// indicator's text (cut to fit), or the id of a rating the pack lacks.
+pub fn confirm(lang: Lang, question: &Question, name: &str) -> String {
     match (question, lang) {
         (Question::DeleteOrphan(_), Lang::Zh) => {
-            format!("删除 {id} 的评分？按 y 删除，按其他键保留。")
+            format!("删除 {name} 的评分？按 y 删除，其他键保留。")
         }
         (Question::DeleteOrphan(_), Lang::En) => {
-            format!("Delete the rating of {id}? Press y to delete, any other key to keep it.")
+            format!("Delete the rating of {name}? y deletes, other keys keep it.")
         }
         (Question::ClearRating(_), Lang::Zh) => {
-            format!("移除 {id} 的评分和你写的证据？按 y 移除，按其他键保留。")
+            format!("移除「{name}」的评分和证据？按 y 移除，其他键保留。")
         }
-        (Question::ClearRating(_), Lang::En) => format!(
-            "Remove your rating of {id} and its evidence? Press y to remove, any other key to keep them."
-        ),
+        (Question::ClearRating(_), Lang::En) => {
+            format!(
+                "Remove the rating and evidence of \u{201c}{name}\u{201d}? y removes, other keys keep."
+            )
+        }
     }
 }
 
 /// The note after a rating of an indicator of the pack was removed.
-pub fn cleared(lang: Lang, id: &str) -> String {
+pub fn cleared(lang: Lang, name: &str) -> String {
     match lang {
-        Lang::Zh => format!("已移除 {id} 的评分。"),
-        Lang::En => format!("Removed your rating of {id}."),
+        Lang::Zh => format!("已移除「{name}」的评分。"),
+        Lang::En => format!("Removed the rating of \u{201c}{name}\u{201d}."),
     }
 }
 
