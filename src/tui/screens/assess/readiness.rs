@@ -91,50 +91,69 @@ pub(super) fn draw_panel(area: Rect, buf: &mut Buffer, view: &View<'_>) {
         theme.muted,
     )));
     lines.push(Line::default());
-    let label = |id: &str| {
+    let name = |id: &str| {
         data.pack
             .level(id)
-            .map(|l| level_label(&l.id, l.name.get(lang.code(), data.fallback())))
-            .unwrap_or_else(|| id.to_owned())
+            .map(|l| l.name.get(lang.code(), data.fallback()).to_owned())
     };
     let none = Word::NoLevel.text(lang).to_owned();
-    let current = data
-        .assessment
-        .current_level
-        .as_deref()
-        .map_or(none.clone(), label);
-    let target = data.assessment.target_level.as_deref().map_or(none, label);
     let (_, how) = target_words(data, lang);
     let (rated, total) = progress(&data.pack, &data.profile);
-    let rows = [
-        (Word::Current, current),
-        (Word::Target, target),
-        (
-            Word::Target,
-            format!("{how} · {}", Word::TargetKey.text(lang)),
-        ),
-        (Word::Rated, format!("{rated}/{total}")),
-    ];
-    let name_width = rows
+    let name_width = [Word::Current, Word::Target, Word::Rated]
         .iter()
-        .map(|(w, _)| width(w.text(lang)))
+        .map(|w| width(w.text(lang)))
         .max()
         .unwrap_or(0);
-    for (i, (name, value)) in rows.into_iter().enumerate() {
-        // The target's second row is indented less than the values, so
-        // that it fits the narrow panel whole.
-        let (shown, pad) = if i == 2 {
-            ("", "  ".to_owned())
-        } else {
-            let name = name.text(lang);
-            (name, " ".repeat(name_width.saturating_sub(width(name)) + 1))
+    let value_at = name_width + 1;
+    let room = usize::from(area.width).saturating_sub(value_at);
+    let label_row = |word: Word, value: String| {
+        let text = word.text(lang);
+        let pad = " ".repeat(value_at.saturating_sub(width(text)));
+        Line::from(vec![
+            Span::styled(format!("{text}{pad}"), theme.muted),
+            Span::styled(value, theme.text),
+        ])
+    };
+    // A level's id and name on one row when they fit; else the id, which
+    // says which level it is, and the name under it, so neither is cut.
+    let level_rows = |word: Word, level: Option<&str>, lines: &mut Vec<Line<'static>>| {
+        let Some(id) = level else {
+            lines.push(label_row(word, none.clone()));
+            return;
         };
-        let style = if i == 2 { theme.muted } else { theme.text };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{shown}{pad}"), theme.muted),
-            Span::styled(value, style),
-        ]));
-    }
+        let label = name(id).map_or_else(|| id.to_owned(), |n| level_label(id, &n));
+        if width(&label) <= room {
+            lines.push(label_row(word, label));
+            return;
+        }
+        lines.push(label_row(word, id.to_owned()));
+        // Names often start with the id ("P6 Senior Engineer"): once is enough.
+        let full = name(id).unwrap_or_default();
+        let rest = full.strip_prefix(id).unwrap_or(&full).trim_start();
+        for part in wrap(rest, room) {
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(value_at)),
+                Span::styled(part, theme.text),
+            ]));
+        }
+    };
+    level_rows(
+        Word::Current,
+        data.assessment.current_level.as_deref(),
+        &mut lines,
+    );
+    level_rows(
+        Word::Target,
+        data.assessment.target_level.as_deref(),
+        &mut lines,
+    );
+    // How the target was chosen, indented less than the values so that it
+    // fits the narrow panel whole.
+    lines.push(Line::from(Span::styled(
+        format!("  {how} · {}", Word::TargetKey.text(lang)),
+        theme.muted,
+    )));
+    lines.push(label_row(Word::Rated, format!("{rated}/{total}")));
     if data.reached_above_current() {
         lines.push(Line::default());
         let why = Msg::CurrentRule.text(lang);

@@ -301,3 +301,29 @@ fn a_chinese_row_cut_at_the_list_edge_ends_with_one_ellipsis() {
         assert!(row.matches('…').count() <= 1, "{row}");
     }
 }
+
+#[test]
+fn the_panel_gives_a_long_level_name_a_row_of_its_own() {
+    // Every P6 indicator at 4: P6 is reached and current, P7 the
+    // automatic target. "P6 Senior Engineer" (18 cells) does not fit the
+    // 16 the 24-column panel leaves after "current ", so the id stays on
+    // its row and the rest of the name goes under it.
+    let mut profile = Profile::new("default");
+    let pack = content::built_in().unwrap().pack;
+    for dim in &pack.dimensions {
+        for ind in dim.indicators.iter().filter(|i| i.level.value == "P6") {
+            assess::rate(&mut profile, &ind.id.value, 4, TODAY);
+        }
+    }
+    let state = on_assess(built_in(profile), Lang::En, 120, 40);
+    let screen = text(&state);
+    for row in [
+        "│ current P6  ",
+        "│         Senior Engineer  ",
+        "│ target  P7  ",
+        "│         Technical Expert ",
+        "│   automatic · press t  ",
+    ] {
+        assert!(screen.contains(row), "{row}\n{screen}");
+    }
+}
