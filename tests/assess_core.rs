@@ -200,3 +200,27 @@ fn history_keeps_one_snapshot_per_day_and_shows_what_moved() {
         [0.0, 0.0, 0.0]
     );
 }
+
+#[test]
+fn the_markdown_report_lists_rated_gaps_first_and_unrated_ones_briefly() {
+    let pack = common::fixture_pack("valid-ops");
+    let mut p = Profile::new("me");
+    // L1: craft.l1.a 5, craft.l1.b 5 (w2), people.l1.a 3 → (5+10+3)/20 = 0.9,
+    // reached; target L2. Gaps up to L2 below 4: people.l1.a (rated 3),
+    // and the unrated craft.l2.a, people.l2.a, people.l2.b.
+    assess::rate(&mut p, "craft.l1.a", 5, "d");
+    assess::rate(&mut p, "craft.l1.b", 5, "d");
+    assess::rate(&mut p, "people.l1.a", 3, "d");
+    let a = score(&pack, &p);
+    let md = ladder::core::report::to_markdown(&pack, &p, &a, ladder::core::lang::Lang::En);
+    let rated = md
+        .find("- **[L1] People**: Writes a clear handover")
+        .expect("rated gap");
+    let header = md.find("### Not rated yet (3)").expect("unrated list");
+    let unrated = md
+        .find("- [L2] People: Leads an incident review")
+        .expect("unrated gap");
+    assert!(rated < header && header < unrated, "{md}");
+    // Only rated gaps carry advice: the unrated ones are one line each.
+    assert!(!md[header..].contains("How to grow"), "{md}");
+}

@@ -82,15 +82,29 @@ impl App {
         self.keys.flush().unwrap();
     }
 
-    /// Waits until the screen satisfies `test`; fails showing the screen.
+    /// Waits until the screen satisfies `test` and has stopped changing (a
+    /// frame arrives in pieces, top rows first, so a match on one row does
+    /// not mean the rows below it are drawn yet); fails showing the screen.
     fn wait_for(&self, what: &str, test: impl Fn(&vt100::Screen) -> bool) -> String {
         let deadline = Instant::now() + PATIENCE;
+        let mut last: Option<(String, Instant)> = None;
         loop {
             {
                 let parser = self.screen.lock().unwrap();
                 let screen = parser.screen();
                 if test(screen) {
-                    return screen.contents();
+                    let now = screen.contents();
+                    match &last {
+                        Some((seen, since))
+                            if *seen == now && since.elapsed() >= Duration::from_millis(150) =>
+                        {
+                            return now;
+                        }
+                        Some((seen, _)) if *seen == now => {}
+                        _ => last = Some((now, Instant::now())),
+                    }
+                } else {
+                    last = None;
                 }
                 if Instant::now() > deadline {
                     panic!(
@@ -135,8 +149,12 @@ fn row(screen: &vt100::Screen, row: u16) -> String {
 #[test]
 fn tab_help_esc_and_q_in_a_real_terminal() {
     let mut app = App::start("en");
-    let shown = app.wait_for("the tab bar", |screen| {
-        screen.alternate_screen() && row(screen, 0).contains("Library")
+    // The first frame arrives in pieces, top row first: wait for its last row
+    // (the footer) as well as the tab bar before reading it.
+    let shown = app.wait_for("the first frame", |screen| {
+        screen.alternate_screen()
+            && row(screen, 0).contains("Library")
+            && screen.contents().contains("Tab next screen")
     });
     assert!(shown.contains(" ladder   Overview   Assess   Drill   Checklists   Library"));
     assert!(shown.contains("Nothing is rated yet"));

@@ -241,22 +241,33 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         );
         return;
     }
-    for g in &a.gaps {
+    // Gaps the person rated come first, with everything needed to close
+    // them; unrated ones follow as a short list, so a report early in a
+    // self-review is not pages of advice on things not yet looked at.
+    let rated: Vec<_> = a.gaps.iter().filter(|g| g.rated).collect();
+    let unrated: Vec<_> = a.gaps.iter().filter(|g| !g.rated).collect();
+    if rated.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            tr(
+                "已评分的指标里没有差距。",
+                "None of the indicators you rated is below the bar."
+            )
+        );
+    }
+    for g in &rated {
         let Some((dim, ind)) = pack.indicator(&g.indicator) else {
             continue;
         };
-        let score = if g.rated {
-            g.score.to_string()
-        } else {
-            tr("未评分", "unrated").to_owned()
-        };
         let _ = writeln!(
             out,
-            "- **[{}] {}**{colon}{} ({}{colon}{score}{comma}{}{colon}{})",
+            "- **[{}] {}**{colon}{} ({}{colon}{}{comma}{}{colon}{})",
             g.level,
             t(&dim.name, lang, pack),
             t(&ind.text, lang, pack),
             tr("得分", "score"),
+            g.score,
             tr("达标", "meets"),
             pack.meets
         );
@@ -291,6 +302,28 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         }
     }
     out.push('\n');
+    if !unrated.is_empty() {
+        let _ = writeln!(
+            out,
+            "### {} ({})\n",
+            tr("尚未评分", "Not rated yet"),
+            unrated.len()
+        );
+        for g in &unrated {
+            let Some((dim, ind)) = pack.indicator(&g.indicator) else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "- [{}] {}{colon}{} `{}`",
+                g.level,
+                t(&dim.name, lang, pack),
+                t(&ind.text, lang, pack),
+                g.indicator
+            );
+        }
+        out.push('\n');
+    }
 }
 
 fn calibration(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) {
