@@ -288,7 +288,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
             let _ = writeln!(
                 out,
                 "    - {}{colon}{}",
-                tr("好的证据", "Good evidence"),
+                tr("什么算好证据", "What good evidence looks like"),
                 t(h, lang, pack).trim()
             );
         }
