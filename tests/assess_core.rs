@@ -224,3 +224,23 @@ fn the_markdown_report_lists_rated_gaps_first_and_unrated_ones_briefly() {
     // Only rated gaps carry advice: the unrated ones are one line each.
     assert!(!md[header..].contains("How to grow"), "{md}");
 }
+
+#[test]
+fn a_move_smaller_than_a_whole_percent_is_not_reported() {
+    let pack = common::fixture_pack("valid-ops");
+    let mut p = Profile::new("me");
+    // L1 now: (5 + 2·5)/20 = 0.75.
+    assess::rate(&mut p, "craft.l1.a", 5, "d");
+    assess::rate(&mut p, "craft.l1.b", 5, "d");
+    let a = score(&pack, &p);
+    let mut earlier = progress::snapshot(&a, "2026-09-01");
+    // 75.3% then and 75% now both show as 75%: nothing moved.
+    earlier.levels.insert("L1".into(), 0.753);
+    p.history.push(earlier.clone());
+    let (_, moves) = progress::moved_since_last(&p, &a, "2026-10-01").expect("a base");
+    assert!(moves.is_empty(), "{moves:?}");
+    // 74.4% shows as 74%: that is a move to 75%.
+    p.history[0].levels.insert("L1".into(), 0.744);
+    let (_, moves) = progress::moved_since_last(&p, &a, "2026-10-01").expect("a base");
+    assert_eq!(moves.len(), 1);
+}

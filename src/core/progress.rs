@@ -100,7 +100,8 @@ pub fn moved_since_last(
         .iter()
         .filter_map(|l| {
             let before = *base.levels.get(&l.id)?;
-            ((l.readiness - before).abs() >= 0.00005).then(|| Movement {
+            // A move too small to show as a whole percent is not news.
+            ((l.readiness * 100.0).round() != (before * 100.0).round()).then(|| Movement {
                 level: l.id.clone(),
                 before,
                 now: l.readiness,
