@@ -70,15 +70,11 @@ pub fn error_to_diagnostic(error: &serde_saphyr::Error, file: &str) -> Diagnosti
 /// dump (`budget breached: Aliases { aliases: 1001 }`, `invalid u32`).
 fn plain_message(error: &YamlError) -> Option<String> {
     let message = match innermost(error) {
-        YamlError::Budget { breach, .. } => match breach {
-            BudgetBreach::Depth { .. } => TOO_DEEP,
-            BudgetBreach::Aliases { .. }
-            | BudgetBreach::Anchors { .. }
-            | BudgetBreach::AliasAnchorRatio { .. }
-            | BudgetBreach::RecordedAnchorEvents { .. }
-            | BudgetBreach::RecordedAnchorBytes { .. } => TOO_MANY_ALIASES,
-            BudgetBreach::Documents { .. } => MANY_DOCUMENTS,
-            _ => TOO_COMPLEX,
+        YamlError::Budget { breach, .. } => match Limit::of(breach) {
+            Limit::Depth => TOO_DEEP,
+            Limit::Aliases => TOO_MANY_ALIASES,
+            Limit::Documents => MANY_DOCUMENTS,
+            Limit::Size => TOO_COMPLEX,
         },
         YamlError::ExternalMessage { source, .. }
             if matches!(
@@ -106,6 +102,35 @@ const MANY_DOCUMENTS: &str =
     "the file holds more than one YAML document (`---`): a pack file is one document";
 const TOO_COMPLEX: &str =
     "the file is too large or too complex for a content file: split it into several files";
+
+/// Which kind of parser budget a file went over; packs and profiles word
+/// each kind in their own terms.
+pub(crate) enum Limit {
+    /// Nested too deeply.
+    Depth,
+    /// Too many anchors or alias expansions.
+    Aliases,
+    /// More than one YAML document.
+    Documents,
+    /// Too many nodes, events or bytes.
+    Size,
+}
+
+impl Limit {
+    /// The kind of `breach`.
+    pub(crate) fn of(breach: &BudgetBreach) -> Limit {
+        match breach {
+            BudgetBreach::Depth { .. } => Limit::Depth,
+            BudgetBreach::Aliases { .. }
+            | BudgetBreach::Anchors { .. }
+            | BudgetBreach::AliasAnchorRatio { .. }
+            | BudgetBreach::RecordedAnchorEvents { .. }
+            | BudgetBreach::RecordedAnchorBytes { .. } => Limit::Aliases,
+            BudgetBreach::Documents { .. } => Limit::Documents,
+            _ => Limit::Size,
+        }
+    }
+}
 
 /// The error inside serde-saphyr's snippet and alias wrappers.
 pub(crate) fn innermost(error: &YamlError) -> &YamlError {

@@ -12,7 +12,7 @@ use serde_saphyr::{
 use unicode_width::UnicodeWidthChar;
 
 use super::{PROFILE_VERSION, Profile, ProfileError};
-use crate::core::content::parse::innermost;
+use crate::core::content::parse::{Limit, innermost};
 use crate::core::sanitize::neutralize_controls;
 
 /// The largest profile file read, in bytes; real profiles are a few hundred KiB at most.
@@ -223,15 +223,11 @@ const MANY_DOCUMENTS: &str =
     "the file holds more than one YAML document (`---`), but a profile is just one";
 
 fn budget_message(breach: &BudgetBreach) -> &'static str {
-    match breach {
-        BudgetBreach::Depth { .. } => TOO_DEEP,
-        BudgetBreach::Aliases { .. }
-        | BudgetBreach::Anchors { .. }
-        | BudgetBreach::AliasAnchorRatio { .. }
-        | BudgetBreach::RecordedAnchorEvents { .. }
-        | BudgetBreach::RecordedAnchorBytes { .. } => ALIAS_MESSAGE,
-        BudgetBreach::Documents { .. } => MANY_DOCUMENTS,
-        _ => "the file is too large or too complex to be a profile",
+    match Limit::of(breach) {
+        Limit::Depth => TOO_DEEP,
+        Limit::Aliases => ALIAS_MESSAGE,
+        Limit::Documents => MANY_DOCUMENTS,
+        Limit::Size => "the file is too large or too complex to be a profile",
     }
 }
 

@@ -31,14 +31,14 @@ fn ops_data(profile: Profile) -> Data {
     Data::new(pack, profile, TODAY)
 }
 
-/// The app on Assess with `data`, in a 100×30 window.
+/// The app on Assess with `data`, in a 100×30 window, in English.
 fn app(data: Data) -> State {
-    let mut state = State::new(
-        Lang::En,
-        Theme::no_color(),
-        Keymap::builtin().unwrap(),
-        data,
-    );
+    app_in(Lang::En, data)
+}
+
+/// The app on Assess with `data`, in a 100×30 window, in `lang`.
+fn app_in(lang: Lang, data: Data) -> State {
+    let mut state = State::new(lang, Theme::no_color(), Keymap::builtin().unwrap(), data);
     update(
         &mut state,
         Action::Resize {

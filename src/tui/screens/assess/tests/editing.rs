@@ -186,21 +186,7 @@ fn the_external_editor_gets_the_evidence_and_its_text_is_applied() {
 
 #[test]
 fn why_the_external_editor_failed_is_said_in_the_interface_language() {
-    let data = ops_data(Profile::new("default"));
-    let mut state = State::new(
-        Lang::Zh,
-        Theme::no_color(),
-        Keymap::builtin().unwrap(),
-        data,
-    );
-    update(
-        &mut state,
-        Action::Resize {
-            width: 100,
-            height: 30,
-        },
-    );
-    update(&mut state, Action::GoTo(ScreenId::Assess));
+    let mut state = app_in(Lang::Zh, ops_data(Profile::new("default")));
     press(&mut state, "3");
     let failure = EditorFailure::Exit {
         command: "vim".into(),
