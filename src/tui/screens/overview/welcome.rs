@@ -62,7 +62,7 @@ fn paragraphs(view: &View<'_>) -> Vec<Option<Para>> {
                 "按 Tab 切换到「自评」页。".to_owned(),
                 format!("用 ↑↓ 选中一项指标，按 {first}–{last} 给自己打分：{scale}。"),
                 format!(
-                    "不知从哪开始？在「自评」页按 g 进入引导模式，从 {first_level} 起逐级逐项走一遍。"
+                    "不知从哪开始？在「自评」页按 g 进入引导模式，从「{first_level}」起逐级逐项走一遍。"
                 ),
                 "任何页面按 ? 都能看到本页的全部按键。".to_owned(),
             ],
