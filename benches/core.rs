@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 
 use ladder::core::content::{self, PackSource};
 use ladder::core::profile::parse_profile;
-use ladder::core::report;
 use ladder::core::search::Index;
+use ladder::core::{report, score};
 use ladder::tui::text::wrap;
 use ladder::tui::widgets::markdown::{MarkdownStyles, render};
 
@@ -97,10 +97,10 @@ fn main() {
         parse_profile(demo_text, path).is_ok()
     });
     case("score the demo profile", 2_000, || {
-        report::assess(&pack, &demo)
+        score::assess(&pack, &demo)
     });
     case("report as Markdown (zh)", 200, || {
-        let a = report::assess(&pack, &demo);
+        let a = score::assess(&pack, &demo);
         report::to_markdown(&pack, &demo, &a, ladder::core::lang::Lang::Zh)
     });
     case("build the search index (zh)", 200, || {

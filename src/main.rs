@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::io::Write;
 
 use ladder::cli::{self, Cli, Failure};
+use ladder::core::clock::{SharedClock, file_stamp};
 use ladder::core::lang::Lang;
 use ladder::core::profile::{Profile, ProfileError, ProfileStore};
 use ladder::tui::data::Data;
@@ -22,9 +23,18 @@ fn main() -> ExitCode {
         ));
     }));
     let args = parse_args();
+    // Before anything else: the local offset can only be read while there
+    // is one thread.
+    let clock = match cli::clock() {
+        Ok(clock) => clock,
+        Err(Failure(message)) => {
+            cli::say(&message);
+            return ExitCode::from(1);
+        }
+    };
     let result = match &args.command {
-        Some(command) => cli::run(&args, command),
-        None => open_app(&args),
+        Some(command) => cli::run(&args, command, &clock),
+        None => open_app(&args, clock),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -52,7 +62,7 @@ fn parse_args() -> Cli {
 }
 
 /// Without a subcommand: the terminal app on the pack and the profile.
-fn open_app(args: &Cli) -> Result<bool, Failure> {
+fn open_app(args: &Cli, clock: SharedClock) -> Result<bool, Failure> {
     if !cli::has_terminal() {
         // Say so before loading anything: the message is the useful part.
         return Err(Failure(
@@ -64,17 +74,21 @@ fn open_app(args: &Cli) -> Result<bool, Failure> {
     let profile = match store.load(&args.profile) {
         Ok(Some(p)) => p,
         Ok(None) => Profile::new(&args.profile),
-        Err(e) if e.is_unreadable_file() => {
-            offer_move_aside(&store, &args.profile, e, args.language())?
-        }
+        Err(e) if e.is_unreadable_file() => offer_move_aside(
+            &store,
+            &args.profile,
+            e,
+            args.language(),
+            &file_stamp(clock.now()),
+        )?,
         Err(e) => return Err(cli::profile_failure(e)),
     };
-    let data = Data::new(pack, profile, &today());
+    let data = Data::new(pack, profile, clock);
     let options = ladder::tui::Options {
         lang: args.language(),
         theme: ladder::tui::theme::Theme::from_env(),
         data,
-        store: Some(store),
+        storage: Some(ladder::tui::app::Storage::Store(store)),
     };
     ladder::tui::run(options)
         .map(|()| true)
@@ -88,6 +102,7 @@ fn offer_move_aside(
     name: &str,
     error: ProfileError,
     lang: Lang,
+    stamp: &str,
 ) -> Result<Profile, Failure> {
     let Failure(shown) = cli::profile_failure(error);
     cli::say(&shown);
@@ -128,9 +143,8 @@ fn offer_move_aside(
                 .to_owned(),
         ));
     }
-    let stamp = stamp();
     let moved = store
-        .move_aside(name, &stamp)
+        .move_aside(name, stamp)
         .map_err(cli::profile_failure)?;
     let moved_note = lang.pick("无法读取的文件已移到", "The unreadable file was moved to");
     cli::say(&format!("{moved_note} {}", moved.display()));
@@ -157,28 +171,4 @@ fn offer_move_aside(
         }
         None => Ok(Profile::new(name)),
     }
-}
-
-fn now() -> time::OffsetDateTime {
-    time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-}
-
-/// Today as `YYYY-MM-DD`, in local time where known.
-fn today() -> String {
-    let d = now().date();
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-}
-
-/// A timestamp for file names: `YYYYMMDD-HHMMSS`.
-fn stamp() -> String {
-    let n = now();
-    format!(
-        "{:04}{:02}{:02}-{:02}{:02}{:02}",
-        n.year(),
-        u8::from(n.month()),
-        n.day(),
-        n.hour(),
-        n.minute(),
-        n.second()
-    )
 }

@@ -8,34 +8,59 @@ mod common;
 use ladder::core::assess::{self, Filter};
 use ladder::core::profile::Profile;
 use ladder::core::progress;
-use ladder::core::report::assess as score;
+use ladder::core::score::assess as score;
 
 #[test]
 fn rating_sets_score_and_date_and_keeps_evidence() {
     let pack = common::fixture_pack("valid-ops");
     let mut p = Profile::new("me");
-    assert!(assess::rate(&mut p, "craft.l1.a", 3, "2026-11-01"));
+    assert!(assess::rate(
+        &mut p,
+        "craft.l1.a",
+        3,
+        time::macros::date!(2026 - 11 - 01)
+    ));
     assert_eq!(
-        assess::set_evidence(&mut p, "craft.l1.a", "PR #7\n", "2026-11-02"),
+        assess::set_evidence(
+            &mut p,
+            "craft.l1.a",
+            "PR #7\n",
+            time::macros::date!(2026 - 11 - 02)
+        ),
         Some(true)
     );
-    assert!(assess::rate(&mut p, "craft.l1.a", 5, "2026-11-03"));
+    assert!(assess::rate(
+        &mut p,
+        "craft.l1.a",
+        5,
+        time::macros::date!(2026 - 11 - 03)
+    ));
     assert!(
-        !assess::rate(&mut p, "craft.l1.a", 5, "2026-11-04"),
+        !assess::rate(&mut p, "craft.l1.a", 5, time::macros::date!(2026 - 11 - 04)),
         "same score is no change"
     );
     let r = &p.ratings["craft.l1.a"];
     assert_eq!(
-        (r.score, r.evidence.as_deref(), r.updated.as_deref()),
-        (5, Some("PR #7"), Some("2026-11-03"))
+        (r.score, r.evidence.as_deref(), r.updated),
+        (5, Some("PR #7"), Some(time::macros::date!(2026 - 11 - 03)))
     );
     // Evidence needs a rating first; blank evidence removes it.
     assert_eq!(
-        assess::set_evidence(&mut p, "people.l1.a", "x", "2026-11-05"),
+        assess::set_evidence(
+            &mut p,
+            "people.l1.a",
+            "x",
+            time::macros::date!(2026 - 11 - 05)
+        ),
         None
     );
     assert_eq!(
-        assess::set_evidence(&mut p, "craft.l1.a", "  \n", "2026-11-05"),
+        assess::set_evidence(
+            &mut p,
+            "craft.l1.a",
+            "  \n",
+            time::macros::date!(2026 - 11 - 05)
+        ),
         Some(true)
     );
     assert_eq!(p.ratings["craft.l1.a"].evidence, None);
@@ -48,8 +73,13 @@ fn rating_sets_score_and_date_and_keeps_evidence() {
 fn filters_group_by_dimension_then_level() {
     let pack = common::fixture_pack("valid-ops");
     let mut p = Profile::new("me");
-    assess::rate(&mut p, "craft.l1.b", 5, "d");
-    assess::rate(&mut p, "people.l2.a", 2, "d");
+    assess::rate(&mut p, "craft.l1.b", 5, time::macros::date!(2026 - 01 - 01));
+    assess::rate(
+        &mut p,
+        "people.l2.a",
+        2,
+        time::macros::date!(2026 - 01 - 01),
+    );
     let a = score(&pack, &p);
     let all = assess::visible_indicators(&pack, &p, &a, &Filter::default());
     assert_eq!(
@@ -110,8 +140,13 @@ fn guided_pass_walks_level_by_level_and_skips_rated() {
         ]
     );
     assert_eq!(assess::next_unrated(&pack, &p, None), Some("craft.l1.a"));
-    assess::rate(&mut p, "craft.l1.a", 4, "d");
-    assess::rate(&mut p, "people.l1.a", 4, "d");
+    assess::rate(&mut p, "craft.l1.a", 4, time::macros::date!(2026 - 01 - 01));
+    assess::rate(
+        &mut p,
+        "people.l1.a",
+        4,
+        time::macros::date!(2026 - 01 - 01),
+    );
     assert_eq!(
         assess::next_unrated(&pack, &p, Some("craft.l1.a")),
         Some("craft.l1.b")
@@ -127,7 +162,7 @@ fn guided_pass_walks_level_by_level_and_skips_rated() {
     );
     assert_eq!(assess::progress(&pack, &p), (2, 7));
     for id in assess::guided_order(&pack) {
-        assess::rate(&mut p, id, 1, "d");
+        assess::rate(&mut p, id, 1, time::macros::date!(2026 - 01 - 01));
     }
     assert_eq!(assess::next_unrated(&pack, &p, None), None);
 }
@@ -152,8 +187,8 @@ fn target_level_can_be_chosen_and_cleared() {
 fn orphans_are_deleted_only_deliberately_and_only_if_orphaned() {
     let pack = common::fixture_pack("valid-ops");
     let mut p = Profile::new("me");
-    assess::rate(&mut p, "gone.x", 3, "d");
-    assess::rate(&mut p, "craft.l1.a", 3, "d");
+    assess::rate(&mut p, "gone.x", 3, time::macros::date!(2026 - 01 - 01));
+    assess::rate(&mut p, "craft.l1.a", 3, time::macros::date!(2026 - 01 - 01));
     assert!(!assess::delete_orphan(&mut p, &pack, "craft.l1.a"));
     assert!(assess::delete_orphan(&mut p, &pack, "gone.x"));
     assert_eq!(p.ratings.keys().collect::<Vec<_>>(), ["craft.l1.a"]);
@@ -163,40 +198,61 @@ fn orphans_are_deleted_only_deliberately_and_only_if_orphaned() {
 fn history_keeps_one_snapshot_per_day_and_shows_what_moved() {
     let pack = common::fixture_pack("valid-ops");
     let mut p = Profile::new("me");
-    assess::rate(&mut p, "craft.l1.b", 5, "2026-10-01");
+    assess::rate(&mut p, "craft.l1.b", 5, time::macros::date!(2026 - 10 - 01));
     let a = score(&pack, &p);
-    assert!(progress::record(&mut p, &a, "2026-10-01"));
+    assert!(progress::record(
+        &mut p,
+        &a,
+        time::macros::date!(2026 - 10 - 01)
+    ));
     assert!(
-        !progress::record(&mut p, &a, "2026-10-01"),
+        !progress::record(&mut p, &a, time::macros::date!(2026 - 10 - 01)),
         "unchanged: no new entry"
     );
     // Same day, more ratings: today's entry is replaced, not duplicated.
-    assess::rate(&mut p, "craft.l1.a", 5, "2026-10-01");
+    assess::rate(&mut p, "craft.l1.a", 5, time::macros::date!(2026 - 10 - 01));
     let a = score(&pack, &p);
-    assert!(progress::record(&mut p, &a, "2026-10-01"));
+    assert!(progress::record(
+        &mut p,
+        &a,
+        time::macros::date!(2026 - 10 - 01)
+    ));
     assert_eq!(p.history.len(), 1);
     // L1 then: (5 + 2·5)/20 = 0.75.
     assert_eq!(p.history[0].levels["L1"], 0.75);
 
     // A month later people.l1.a is rated 5: L1 = 20/20 = 1.0, reached; target L2.
-    assess::rate(&mut p, "people.l1.a", 5, "2026-11-01");
+    assess::rate(
+        &mut p,
+        "people.l1.a",
+        5,
+        time::macros::date!(2026 - 11 - 01),
+    );
     let a = score(&pack, &p);
-    let (since, moves) = progress::moved_since_last(&p, &a, "2026-11-01").expect("a base snapshot");
-    assert_eq!(since, "2026-10-01");
+    let (since, moves) = progress::moved_since_last(&p, &a, time::macros::date!(2026 - 11 - 01))
+        .expect("a base snapshot");
+    assert_eq!(since, time::macros::date!(2026 - 10 - 01));
     assert_eq!(moves.len(), 1);
     assert_eq!(
         (moves[0].level.as_str(), moves[0].before, moves[0].now),
         ("L1", 0.75, 1.0)
     );
-    assert!(progress::record(&mut p, &a, "2026-11-01"));
+    assert!(progress::record(
+        &mut p,
+        &a,
+        time::macros::date!(2026 - 11 - 01)
+    ));
     assert_eq!(p.history.len(), 2);
     assert_eq!(p.history[1].current_level.as_deref(), Some("L1"));
     // Trend of the target level (L2 now): 0 on 10-01, then now (today's
     // own snapshot is "now", not a separate point).
-    assert_eq!(progress::target_trend(&p, &a, "2026-11-01"), [0.0, 0.0]);
+    assert_eq!(
+        progress::target_trend(&p, &a, time::macros::date!(2026 - 11 - 01)),
+        [0.0, 0.0]
+    );
     // Seen from a later day, 11-01 is history: 10-01, 11-01, now.
     assert_eq!(
-        progress::target_trend(&p, &a, "2026-12-01"),
+        progress::target_trend(&p, &a, time::macros::date!(2026 - 12 - 01)),
         [0.0, 0.0, 0.0]
     );
 }
@@ -208,9 +264,14 @@ fn the_markdown_report_lists_rated_gaps_first_and_unrated_ones_briefly() {
     // L1: craft.l1.a 5, craft.l1.b 5 (w2), people.l1.a 3 → (5+10+3)/20 = 0.9,
     // reached; target L2. Gaps up to L2 below 4: people.l1.a (rated 3),
     // and the unrated craft.l2.a, people.l2.a, people.l2.b.
-    assess::rate(&mut p, "craft.l1.a", 5, "d");
-    assess::rate(&mut p, "craft.l1.b", 5, "d");
-    assess::rate(&mut p, "people.l1.a", 3, "d");
+    assess::rate(&mut p, "craft.l1.a", 5, time::macros::date!(2026 - 01 - 01));
+    assess::rate(&mut p, "craft.l1.b", 5, time::macros::date!(2026 - 01 - 01));
+    assess::rate(
+        &mut p,
+        "people.l1.a",
+        3,
+        time::macros::date!(2026 - 01 - 01),
+    );
     let a = score(&pack, &p);
     let md = ladder::core::report::to_markdown(&pack, &p, &a, ladder::core::lang::Lang::En);
     let rated = md
@@ -230,17 +291,19 @@ fn a_move_smaller_than_a_whole_percent_is_not_reported() {
     let pack = common::fixture_pack("valid-ops");
     let mut p = Profile::new("me");
     // L1 now: (5 + 2·5)/20 = 0.75.
-    assess::rate(&mut p, "craft.l1.a", 5, "d");
-    assess::rate(&mut p, "craft.l1.b", 5, "d");
+    assess::rate(&mut p, "craft.l1.a", 5, time::macros::date!(2026 - 01 - 01));
+    assess::rate(&mut p, "craft.l1.b", 5, time::macros::date!(2026 - 01 - 01));
     let a = score(&pack, &p);
-    let mut earlier = progress::snapshot(&a, "2026-09-01");
+    let mut earlier = progress::snapshot(&a, time::macros::date!(2026 - 09 - 01));
     // 75.3% then and 75% now both show as 75%: nothing moved.
     earlier.levels.insert("L1".into(), 0.753);
     p.history.push(earlier.clone());
-    let (_, moves) = progress::moved_since_last(&p, &a, "2026-10-01").expect("a base");
+    let (_, moves) =
+        progress::moved_since_last(&p, &a, time::macros::date!(2026 - 10 - 01)).expect("a base");
     assert!(moves.is_empty(), "{moves:?}");
     // 74.4% shows as 74%: that is a move to 75%.
     p.history[0].levels.insert("L1".into(), 0.744);
-    let (_, moves) = progress::moved_since_last(&p, &a, "2026-10-01").expect("a base");
+    let (_, moves) =
+        progress::moved_since_last(&p, &a, time::macros::date!(2026 - 10 - 01)).expect("a base");
     assert_eq!(moves.len(), 1);
 }

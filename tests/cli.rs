@@ -451,8 +451,8 @@ fn import_refuses_a_corrupt_file() {
 #[test]
 fn import_refuses_a_newer_version() {
     refused_import(
-        "version: 2\nprofile: p\nratings: {}\nsomething_new: true\n",
-        &["newer ladder", "version 2", "upgrade ladder"],
+        "version: 3\nprofile: p\nratings: {}\nsomething_new: true\n",
+        &["newer ladder", "version 3", "upgrade ladder"],
     );
 }
 

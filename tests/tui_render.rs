@@ -21,10 +21,10 @@ use ratatui::style::Modifier;
 fn data() -> Data {
     static DATA: OnceLock<Data> = OnceLock::new();
     DATA.get_or_init(|| {
-        Data::new(
+        Data::on_day(
             content::load(&PackSource::BuiltIn).unwrap().pack,
             Profile::new("default"),
-            "2026-11-01",
+            time::macros::date!(2026 - 11 - 01),
         )
     })
     .clone()

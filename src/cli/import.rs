@@ -1,14 +1,23 @@
-//! `ladder import FILE [--force]`: check a profile file and make it the profile.
+//! `ladder import FILE [--force | --merge]`: check a profile file and make
+//! it the profile, or take only its mentor's part.
 
 use std::path::Path;
 
 use super::{Cli, Failure, load_pack, profile_failure, profile_problems, say};
-use crate::core::profile;
-use crate::core::report;
+use crate::core::clock::SharedClock;
+use crate::core::profile::{self, Profile};
 use crate::core::sanitize::neutralize_controls;
+use crate::core::workspace::{Command, Workspace};
 
-/// Checks FILE against the pack and stores it as the profile.
-pub fn import(cli: &Cli, file: &Path, force: bool) -> Result<bool, Failure> {
+/// Checks FILE against the pack and stores it as the profile (or, with
+/// `merge`, stores only its mentor section in the existing profile).
+pub fn import(
+    cli: &Cli,
+    file: &Path,
+    force: bool,
+    merge: bool,
+    clock: &SharedClock,
+) -> Result<bool, Failure> {
     if file.is_dir() {
         return Err(Failure(format!(
             "{}: is a directory; give the profile file to import (a .yaml file written by `ladder export`)",
@@ -31,7 +40,10 @@ pub fn import(cli: &Cli, file: &Path, force: bool) -> Result<bool, Failure> {
 
     let store = cli.store()?;
     let target = store.path(&cli.profile)?;
-    match store.load(&cli.profile) {
+    if merge {
+        return merge_mentor(cli, file, incoming, pack, clock);
+    }
+    let existing = match store.load(&cli.profile) {
         Ok(Some(existing)) if !force => {
             return Err(Failure(format!(
                 "{}: profile `{}` already exists ({} ratings); pass --force to replace it (the old file is kept as a .bak backup)",
@@ -40,17 +52,22 @@ pub fn import(cli: &Cli, file: &Path, force: bool) -> Result<bool, Failure> {
                 existing.ratings.len()
             )));
         }
-        Ok(_) => {}
+        Ok(existing) => existing,
         Err(e) => {
             let Failure(shown) = profile_failure(e);
             return Err(Failure(format!(
                 "{shown}\nThe existing profile cannot be read, so it is not replaced; move it aside first"
             )));
         }
-    }
+    };
     incoming.profile = cli.profile.clone();
-    let orphaned = report::assess(&pack, &incoming).orphaned;
-    store.save(&incoming).map_err(profile_failure)?;
+    let existing = existing.unwrap_or_else(|| Profile::new(&cli.profile));
+    let mut workspace = Workspace::new(pack, existing, clock.clone());
+    workspace
+        .apply(Command::Replace(Box::new(incoming)))
+        .map_err(|why| Failure(format!("{}: {why}", file.display())))?;
+    let orphaned = workspace.assessment.orphaned.clone();
+    store.save(&workspace.profile).map_err(profile_failure)?;
     if !orphaned.is_empty() {
         say(&format!(
             "note: {} rating(s) name indicators this pack does not have; they are kept: {}",
@@ -60,6 +77,54 @@ pub fn import(cli: &Cli, file: &Path, force: bool) -> Result<bool, Failure> {
     }
     say(&format!(
         "imported {} into profile `{}` ({})",
+        file.display(),
+        cli.profile,
+        target.display()
+    ));
+    Ok(true)
+}
+
+/// `--merge`: the mentor's part of `incoming` goes into the existing profile.
+fn merge_mentor(
+    cli: &Cli,
+    file: &Path,
+    incoming: Profile,
+    pack: crate::core::content::Pack,
+    clock: &SharedClock,
+) -> Result<bool, Failure> {
+    let store = cli.store()?;
+    let target = store.path(&cli.profile)?;
+    let Some(mentor) = incoming.mentor else {
+        return Err(Failure(format!(
+            "{}: has no `mentor` section, so there is nothing to merge; nothing was changed",
+            file.display()
+        )));
+    };
+    let existing = store
+        .load(&cli.profile)
+        .map_err(profile_failure)?
+        .ok_or_else(|| {
+            Failure(format!(
+                "{}: no profile `{}` to merge into; import the whole file without --merge",
+                target.display(),
+                cli.profile
+            ))
+        })?;
+    let mut workspace = Workspace::new(pack, existing, clock.clone());
+    let outcome = workspace
+        .apply(Command::MergeMentor(Box::new(mentor)))
+        .map_err(|why| Failure(format!("{}: {why}", file.display())))?;
+    if outcome.changed() {
+        store.save(&workspace.profile).map_err(profile_failure)?;
+    }
+    let name = workspace
+        .profile
+        .mentor
+        .as_ref()
+        .map_or("", |m| m.name.as_str());
+    say(&format!(
+        "merged the review of {} from {} into profile `{}` ({})",
+        neutralize_controls(name),
         file.display(),
         cli.profile,
         target.display()

@@ -2,6 +2,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
@@ -11,11 +12,12 @@ mod validate;
 use import::import;
 use validate::validate;
 
+use crate::core::clock::{self, SharedClock, StartedClock, SystemClock, UtcOffset};
 use crate::core::content::{self, Diagnostic, Loaded, Pack, PackSource};
 use crate::core::lang::Lang;
 use crate::core::profile::{self, Profile, ProfileError, ProfileStore};
-use crate::core::report;
 use crate::core::sanitize::neutralize_controls;
+use crate::core::{report, score};
 
 /// ladder: a terminal coach for climbing an engineering career ladder.
 #[derive(Debug, Parser)]
@@ -92,8 +94,12 @@ pub enum Command {
         /// The profile file to import.
         file: PathBuf,
         /// Replace an existing profile (a backup of it is kept).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "merge")]
         force: bool,
+        /// Take only the mentor's part of FILE (their scores, comments,
+        /// notes and plan) into the existing profile; nothing else changes.
+        #[arg(long)]
+        merge: bool,
     },
     /// Print a shell completion script.
     Completions {
@@ -165,13 +171,32 @@ impl Cli {
     }
 }
 
+/// The clock: from `LADDER_NOW` (RFC 3339) when it is set, running on from
+/// there; else the system's, in the local offset.
+///
+/// The local offset is looked up here, once: call this before any thread starts.
+pub fn clock() -> Result<SharedClock, Failure> {
+    match env_value("LADDER_NOW") {
+        Some(text) => {
+            let start = clock::parse_instant(&text).map_err(|why| {
+                Failure(format!("LADDER_NOW: {why}; unset it to use the real time"))
+            })?;
+            Ok(Arc::new(StartedClock::new(start)))
+        }
+        None => {
+            let offset = UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC);
+            Ok(Arc::new(SystemClock::new(offset)))
+        }
+    }
+}
+
 /// An environment variable's value; an empty one counts as unset.
 fn env_value(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
 /// Runs a subcommand. `Ok(false)` means "ran, but the result is a failure" (exit 1).
-pub fn run(cli: &Cli, command: &Command) -> Result<bool, Failure> {
+pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Failure> {
     match command {
         Command::Validate {
             dir,
@@ -199,7 +224,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool, Failure> {
             for problem in profile_problems(&pack, &profile, &store.path(&cli.profile)?) {
                 say(&format!("warning: {problem}"));
             }
-            let a = report::assess(&pack, &profile);
+            let a = score::assess(&pack, &profile);
             let text = match format {
                 ReportFormat::Json => report::to_json(&pack, &profile, &a, cli.language()),
                 ReportFormat::Md => report::to_markdown(&pack, &profile, &a, cli.language()),
@@ -223,7 +248,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool, Failure> {
             )?;
             Ok(true)
         }
-        Command::Import { file, force } => import(cli, file, *force),
+        Command::Import { file, force, merge } => import(cli, file, *force, *merge, clock),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "ladder", &mut std::io::stdout());

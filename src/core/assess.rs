@@ -2,7 +2,9 @@
 //! level, orphan clean-up, and which indicators a filter shows. Pure: the
 //! caller passes today's date and saves the profile.
 
+use super::clock::Date;
 use super::content::Pack;
+use super::ids::{IndicatorId, LevelId};
 use super::profile::{Profile, Rating};
 use super::score::Assessment;
 
@@ -63,21 +65,21 @@ pub fn visible_indicators<'p>(
 }
 
 /// Sets the self-rating of `id`; keeps its evidence. Returns whether anything changed.
-pub fn rate(profile: &mut Profile, id: &str, score: u32, today: &str) -> bool {
+pub fn rate(profile: &mut Profile, id: &str, score: u32, today: Date) -> bool {
     match profile.ratings.get_mut(id) {
         Some(r) if r.score == score => false,
         Some(r) => {
             r.score = score;
-            r.updated = Some(today.to_owned());
+            r.updated = Some(today);
             true
         }
         None => {
             profile.ratings.insert(
-                id.to_owned(),
+                IndicatorId::new(id),
                 Rating {
                     score,
                     evidence: None,
-                    updated: Some(today.to_owned()),
+                    updated: Some(today),
                 },
             );
             true
@@ -88,14 +90,14 @@ pub fn rate(profile: &mut Profile, id: &str, score: u32, today: &str) -> bool {
 /// Sets the evidence of a rated indicator (blank text removes it). Returns
 /// `None` when the indicator is not rated yet (evidence belongs to a rating),
 /// else whether anything changed.
-pub fn set_evidence(profile: &mut Profile, id: &str, text: &str, today: &str) -> Option<bool> {
+pub fn set_evidence(profile: &mut Profile, id: &str, text: &str, today: Date) -> Option<bool> {
     let rating = profile.ratings.get_mut(id)?;
     let new = (!text.trim().is_empty()).then(|| text.trim_end().to_owned());
     if rating.evidence == new {
         return Some(false);
     }
     rating.evidence = new;
-    rating.updated = Some(today.to_owned());
+    rating.updated = Some(today);
     Some(true)
 }
 
@@ -111,7 +113,7 @@ pub fn set_target(profile: &mut Profile, pack: &Pack, level: Option<&str>) -> bo
     if level.is_some_and(|l| pack.level(l).is_none()) {
         return false;
     }
-    let new = level.map(str::to_owned);
+    let new = level.map(LevelId::new);
     if profile.target_level == new {
         return false;
     }

@@ -1,7 +1,9 @@
 //! The domain: content packs, profiles, scoring and reports. No terminal code.
 
 pub mod assess;
+pub mod clock;
 pub mod content;
+pub mod ids;
 pub mod lang;
 pub mod profile;
 pub mod progress;
@@ -9,3 +11,4 @@ pub mod report;
 pub mod sanitize;
 pub mod score;
 pub mod search;
+pub mod workspace;

@@ -1,15 +1,17 @@
 //! History: a readiness snapshot per day on which ratings changed, the trend
 //! of target-level readiness, and what moved since the last snapshot.
 
+use super::clock::Date;
+use super::ids::LevelId;
 use super::profile::{Profile, Snapshot};
 use super::score::Assessment;
 
-/// A snapshot of an assessment on `date` (`YYYY-MM-DD`).
-pub fn snapshot(a: &Assessment, date: &str) -> Snapshot {
+/// A snapshot of an assessment on `date`.
+pub fn snapshot(a: &Assessment, date: Date) -> Snapshot {
     Snapshot {
-        date: date.to_owned(),
-        current_level: a.current_level.clone(),
-        target_level: a.target_level.clone(),
+        date,
+        current_level: a.current_level.clone().map(LevelId::new),
+        target_level: a.target_level.clone().map(LevelId::new),
         levels: a
             .levels
             .iter()
@@ -38,7 +40,7 @@ fn round4(x: f64) -> f64 {
 
 /// Records today's snapshot after ratings changed: replaces today's entry if
 /// there is one, else appends. Returns whether the history changed.
-pub fn record(profile: &mut Profile, a: &Assessment, today: &str) -> bool {
+pub fn record(profile: &mut Profile, a: &Assessment, today: Date) -> bool {
     let snap = snapshot(a, today);
     match profile.history.last_mut() {
         Some(last) if last.date == today => {
@@ -55,7 +57,7 @@ pub fn record(profile: &mut Profile, a: &Assessment, today: &str) -> bool {
 /// Target-level readiness over the history, oldest first, followed by now:
 /// the points of the Overview sparkline. Today's own snapshot is left out,
 /// since "now" stands for today.
-pub fn target_trend(profile: &Profile, a: &Assessment, today: &str) -> Vec<f64> {
+pub fn target_trend(profile: &Profile, a: &Assessment, today: Date) -> Vec<f64> {
     let Some(target) = a.target_level.as_deref() else {
         return Vec::new();
     };
@@ -88,13 +90,9 @@ pub struct Movement {
 pub fn moved_since_last(
     profile: &Profile,
     a: &Assessment,
-    today: &str,
-) -> Option<(String, Vec<Movement>)> {
-    let base = profile
-        .history
-        .iter()
-        .rev()
-        .find(|s| s.date.as_str() < today)?;
+    today: Date,
+) -> Option<(Date, Vec<Movement>)> {
+    let base = profile.history.iter().rev().find(|s| s.date < today)?;
     let moves = a
         .levels
         .iter()
@@ -108,5 +106,5 @@ pub fn moved_since_last(
             })
         })
         .collect();
-    Some((base.date.clone(), moves))
+    Some((base.date, moves))
 }

@@ -9,6 +9,29 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::content::Pack;
+use super::profile::Profile;
+
+/// Builds the scoring input from a profile.
+pub fn score_input(profile: &Profile) -> ScoreInput<'_> {
+    ScoreInput {
+        self_scores: profile
+            .ratings
+            .iter()
+            .map(|(k, r)| (k.as_str(), r.score))
+            .collect(),
+        mentor_scores: profile
+            .mentor
+            .iter()
+            .flat_map(|m| m.ratings.iter().map(|(k, r)| (k.as_str(), r.score)))
+            .collect(),
+        target_level: profile.target_level.as_deref(),
+    }
+}
+
+/// Scores a profile against a pack.
+pub fn assess(pack: &Pack, profile: &Profile) -> Assessment {
+    Assessment::compute(pack, &score_input(profile))
+}
 
 /// What scoring needs from a profile: scores by indicator id.
 #[derive(Debug, Clone, Default)]

@@ -7,11 +7,18 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::external_editor::EditorFailure;
 use super::keymap::Key;
 use super::screens::ScreenId;
+use crate::core::clock::OffsetDateTime;
+use crate::core::workspace::Save;
 
 /// Something to do, whatever asked for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Besides what people ask for, the loop reports here what became of the
+/// work it did for `update` (a save, an outside editor), so every change of
+/// state goes through `update`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Leave the app (everything is already saved).
@@ -99,8 +106,26 @@ pub enum Action {
     /// The terminal now has this size.
     Resize { width: u16, height: u16 },
     /// Time has passed: sent every so often while a screen keeps time
-    /// (see [`Screen::ticking`](super::screens::Screen::ticking)).
-    Tick,
+    /// (see [`Screen::ticking`](super::screens::Screen::ticking)), and once
+    /// a minute otherwise so a new day is noticed. Carries the time.
+    #[serde(skip)]
+    Tick(OffsetDateTime),
+    /// The loop wrote (or failed to write) a file: `error` says why not.
+    #[serde(skip)]
+    Saved { file: Save, error: Option<String> },
+    /// The person's own editor closed on the text of `target`.
+    #[serde(skip)]
+    Edited {
+        target: EditTarget,
+        written: Result<String, EditorFailure>,
+    },
+}
+
+/// A text written in the person's own editor, and whose it is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum EditTarget {
+    /// The evidence of an indicator, on Assess.
+    Evidence(String),
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! out the effects, draw when something changed. Also the terminal's set-up
 //! and its restoration on every way out: a normal exit, an error, a panic.
 
+use std::collections::VecDeque;
 use std::io::{self, IsTerminal, stdout};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,7 +15,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
-use super::data::{Data, SaveStatus};
+use super::data::Data;
 use super::external_editor;
 use super::i18n::{Lang, Msg};
 use super::input::action_for_event;
@@ -23,6 +24,7 @@ use super::state::{Effect, State, dispatch};
 use super::theme::Theme;
 use super::{Action, view};
 use crate::core::profile::ProfileStore;
+use crate::core::workspace::Save;
 
 /// How the app starts.
 #[derive(Debug, Clone)]
@@ -32,8 +34,8 @@ pub struct Options {
     pub theme: Theme,
     /// The pack and the profile to work on.
     pub data: Data,
-    /// Where the profile is saved; `None` keeps changes in memory only.
-    pub store: Option<ProfileStore>,
+    /// Where changes are saved; `None` keeps them in memory only.
+    pub storage: Option<Storage>,
 }
 
 /// Why the app could not run.
@@ -65,7 +67,7 @@ pub fn run(options: Options) -> Result<(), TuiError> {
         options.data,
     );
     let mut session = Session::start()?;
-    event_loop(&mut session.terminal, &mut state, options.store.as_ref())
+    event_loop(&mut session.terminal, &mut state, options.storage.as_ref())
     // `session` is dropped here, on success and on error alike: the
     // terminal is restored before the caller prints anything.
 }
@@ -73,11 +75,15 @@ pub fn run(options: Options) -> Result<(), TuiError> {
 /// How often a screen that keeps time (a drill's timer) hears of it.
 const TICK: Duration = Duration::from_millis(250);
 
+/// How often the time is looked at otherwise, so a new day is noticed.
+const IDLE: Duration = Duration::from_secs(60);
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     state: &mut State,
-    store: Option<&ProfileStore>,
+    storage: Option<&Storage>,
 ) -> Result<(), TuiError> {
+    let clock = state.data.clock().clone();
     let size = terminal.size()?;
     dispatch(
         state,
@@ -92,38 +98,32 @@ fn event_loop(
             terminal.draw(|frame| view::render(state, frame))?;
             changed = false;
         }
-        // Block until something happens, unless a screen keeps time: then
-        // wake up every TICK even if nothing does.
-        let action = if state.ticking() && !event::poll(TICK)? {
-            Some(Action::Tick)
-        } else {
+        // Block until something happens or it is time to look at the clock.
+        let wait = if state.ticking() { TICK } else { IDLE };
+        let first = if event::poll(wait)? {
+            state.data.observe();
             action_for_event(state, &event::read()?)
+        } else {
+            Some(Action::Tick(clock.now()))
         };
-        let handled = action.and_then(|action| dispatch(state, action));
-        let Some(effects) = handled else {
-            continue;
-        };
-        changed = true;
-        // A save that failed earlier is retried with the next key, so a
-        // directory that comes back or a disk with room again catches up.
-        if matches!(state.data.save, SaveStatus::Failed(_))
-            && !effects.contains(&Effect::SaveProfile)
-        {
-            save(state, store);
-        }
-        for effect in effects {
-            match effect {
-                Effect::SaveProfile => save(state, store),
-                Effect::Quit => return Ok(()),
-                Effect::EditExternally { id, text } => {
-                    let written = external_editor::edit(terminal, &text)?;
-                    let effects =
-                        state
-                            .screens
-                            .assess
-                            .edited_externally(&id, written, &mut state.data);
-                    if effects.contains(&Effect::SaveProfile) {
-                        save(state, store);
+        // What the loop does for `update` comes back to it as actions.
+        let mut queue: VecDeque<Action> = first.into_iter().collect();
+        while let Some(action) = queue.pop_front() {
+            let Some(effects) = dispatch(state, action) else {
+                continue;
+            };
+            changed = true;
+            for effect in effects {
+                match effect {
+                    Effect::Quit => return Ok(()),
+                    Effect::Save(file) => {
+                        let error = write(state, storage, &file).err();
+                        queue.push_back(Action::Saved { file, error });
+                    }
+                    Effect::EditExternally { target, text } => {
+                        let written = external_editor::edit(terminal, &text)?;
+                        state.data.observe();
+                        queue.push_back(Action::Edited { target, written });
                     }
                 }
             }
@@ -131,14 +131,23 @@ fn event_loop(
     }
 }
 
-/// Writes the profile; a failure is shown on screen and the change is kept
-/// in memory, to be written by the next successful save.
-pub fn save(state: &mut State, store: Option<&ProfileStore>) {
-    let Some(store) = store else { return };
-    state.data.save = match store.save(&state.data.profile) {
-        Ok(()) => SaveStatus::Saved,
-        Err(e) => SaveStatus::Failed(e.to_string()),
+/// Where the app saves what changes.
+#[derive(Debug, Clone)]
+pub enum Storage {
+    /// The profile in a data directory's store.
+    Store(ProfileStore),
+}
+
+/// Writes `file`; the error, in words, when that failed.
+fn write(state: &State, storage: Option<&Storage>, file: &Save) -> Result<(), String> {
+    let Some(storage) = storage else {
+        return Ok(());
     };
+    match (storage, file) {
+        (Storage::Store(store), Save::Profile) => {
+            store.save(&state.data.profile).map_err(|e| e.to_string())
+        }
+    }
 }
 
 /// Whether the terminal is currently set up by us and needs restoring.

@@ -17,7 +17,7 @@ use super::i18n::Lang;
 
 /// Why nothing came back from the person's editor. Kept as data so that
 /// the screen says it in the interface language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum EditorFailure {
     /// The temporary file for the editor could not be written in `dir`.
     TempFile { dir: PathBuf, error: String },

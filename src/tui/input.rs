@@ -96,10 +96,10 @@ mod tests {
 
     #[test]
     fn the_mouse_says_where_it_points() {
-        let data = Data::new(
+        let data = Data::on_day(
             built_in().unwrap().pack,
             Profile::new("default"),
-            "2026-11-01",
+            time::macros::date!(2026 - 11 - 01),
         );
         let keymap = Keymap::builtin().unwrap();
         let mut state = State::new(Lang::En, Theme::no_color(), keymap, data);

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use ladder::core::content::{self, Pack, Text};
 use ladder::core::profile::parse_profile;
-use ladder::core::report::assess;
+use ladder::core::score::assess;
 use texts::{all_texts, han_count, has_both, written_in};
 
 mod texts;

@@ -23,10 +23,10 @@ const SAVES_PER_WRITER: usize = 15;
 /// The profile writer `writer` saves on its `seq`th save: each one different.
 fn written_by(writer: usize, seq: usize) -> Profile {
     let mut profile = Profile::new("shared");
-    profile.target_level = Some(format!("writer-{writer}"));
+    profile.target_level = Some(format!("writer-{writer}").into());
     for i in 0..40 {
         profile.ratings.insert(
-            format!("dim.p{i}.indicator"),
+            format!("dim.p{i}.indicator").into(),
             Rating {
                 score: (i % 5) as u32,
                 evidence: Some(format!(
@@ -95,15 +95,15 @@ fn child_writer() {
 /// that a save takes a while, so the kill often lands in the middle of one.
 fn big(which: &str) -> Profile {
     let mut profile = Profile::new("victim");
-    profile.target_level = Some(which.to_string());
+    profile.target_level = Some(which.into());
     let evidence = format!("{which}: {}\n", "measured, shipped, explained. ".repeat(6));
     for i in 0..800 {
         profile.ratings.insert(
-            format!("dimension-{}.p{}.indicator-{i}", i % 7, i % 4 + 6),
+            format!("dimension-{}.p{}.indicator-{i}", i % 7, i % 4 + 6).into(),
             Rating {
                 score: (i % 5) as u32,
                 evidence: Some(evidence.repeat(1 + i % 2)),
-                updated: Some("2026-04-30".into()),
+                updated: Some(time::macros::date!(2026 - 04 - 30)),
             },
         );
     }

@@ -19,7 +19,7 @@ fn rating(score: u32, evidence: Option<&str>) -> Rating {
     Rating {
         score,
         evidence: evidence.map(str::to_string),
-        updated: Some("2026-04-01".into()),
+        updated: Some(time::macros::date!(2026 - 04 - 01)),
     }
 }
 
@@ -38,6 +38,8 @@ fn sample() -> Profile {
         .insert("impact.p7.roadmap".into(), rating(1, None));
     profile.mentor = Some(MentorReview {
         name: "Bob".into(),
+        date: None,
+        plan: Vec::new(),
         ratings: BTreeMap::from([(
             "tech-depth.p6.profiling".into(),
             MentorRating {
@@ -48,7 +50,7 @@ fn sample() -> Profile {
         notes: None,
     });
     profile.history.push(Snapshot {
-        date: "2026-03-01".into(),
+        date: time::macros::date!(2026 - 03 - 01),
         current_level: Some("P6".into()),
         target_level: Some("P7".into()),
         levels: BTreeMap::from([("P6".into(), 0.8125), ("P7".into(), 0.25)]),
@@ -79,7 +81,7 @@ fn a_new_profile_is_a_short_readable_file() {
     let (_dir, store) = store();
     store.save(&Profile::new("default")).unwrap();
     let text = fs::read_to_string(store.path("default").unwrap()).unwrap();
-    assert_eq!(text, "version: 1\nprofile: default\nratings: {}\n");
+    assert_eq!(text, "version: 2\nprofile: default\nratings: {}\n");
 }
 
 #[test]
@@ -158,11 +160,11 @@ fn a_file_from_a_newer_ladder_is_refused_and_named() {
     let path = store.path("alice").unwrap();
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     let newer =
-        "version: 2\nprofile: alice\nratings: {x: {score: 3, confidence: 0.9}}\nstreak: 12\n";
+        "version: 3\nprofile: alice\nratings: {x: {score: 3, confidence: 0.9}}\nstreak: 12\n";
     fs::write(&path, newer).unwrap();
 
     let expected = format!(
-        "{}: was written by a newer ladder (version 2; this one reads 1): upgrade ladder",
+        "{}: was written by a newer ladder (version 3; this one reads 2): upgrade ladder",
         path.display()
     );
     assert_eq!(store.load("alice").unwrap_err().to_string(), expected);
@@ -235,7 +237,7 @@ mentor:
 ";
     fs::write(&path, text).unwrap();
     let loaded = store.load("alice").unwrap().unwrap();
-    let ids: Vec<&str> = loaded.ratings.keys().map(String::as_str).collect();
+    let ids: Vec<&str> = loaded.ratings.keys().map(|k| k.as_str()).collect();
     assert_eq!(
         ids,
         [
@@ -253,7 +255,14 @@ mentor:
     );
     store.save(&loaded).unwrap();
     let again = store.load("alice").unwrap().unwrap();
-    assert_eq!(again, loaded);
+    // Read from a version 1 file, written as version 2, nothing else changed.
+    assert_eq!(
+        again,
+        Profile {
+            version: 2,
+            ..loaded
+        }
+    );
     assert_eq!(
         again.mentor.unwrap().ratings.keys().collect::<Vec<_>>(),
         ["also.gone"]
@@ -427,5 +436,138 @@ fn the_demo_profile_loads_and_survives_a_save() {
     let mut copy = profile.clone();
     copy.profile = "demo".into();
     store.save(&copy).unwrap();
+    copy.version = 2;
     assert_eq!(store.load("demo").unwrap(), Some(copy));
+}
+
+/// A profile file as ladder wrote it before version 2.
+const VERSION_1: &str = "\
+version: 1
+profile: alice
+target_level: P7
+ratings:
+  tech-depth.p6.profiling:
+    score: 3
+    evidence: Cut p99 from 800ms to 120ms.
+    updated: 2026-03-01
+mentor:
+  name: Bob
+  ratings:
+    tech-depth.p6.profiling: {score: 2, comment: Show the flame graph}
+history:
+  - date: 2026-03-01
+    current_level: P6
+    levels: {P6: 0.8125, P7: 0.25}
+";
+
+#[test]
+fn a_version_1_file_upgrades_on_the_first_save_and_keeps_its_original_once() {
+    let (_dir, store) = store();
+    let path = store.path("alice").unwrap();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, VERSION_1).unwrap();
+
+    let loaded = store.load("alice").unwrap().unwrap();
+    assert_eq!(loaded.version, 1);
+    assert_eq!(
+        loaded.ratings["tech-depth.p6.profiling"].updated,
+        Some(time::macros::date!(2026 - 03 - 01))
+    );
+    assert_eq!(loaded.mentor.as_ref().unwrap().date, None);
+    store.save(&loaded).unwrap();
+
+    let v1_bak = path.with_file_name("alice.yaml.v1.bak");
+    assert_eq!(fs::read_to_string(&v1_bak).unwrap(), VERSION_1);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("version: 2\n"), "{text}");
+    assert!(text.contains("updated: \"2026-03-01\""), "{text}");
+    let again = store.load("alice").unwrap().unwrap();
+    assert_eq!(
+        again,
+        Profile {
+            version: 2,
+            ..loaded
+        }
+    );
+
+    // Later saves leave the version 1 original alone.
+    let mut changed = again.clone();
+    changed.target_level = Some("P8".into());
+    store.save(&changed).unwrap();
+    assert_eq!(fs::read_to_string(&v1_bak).unwrap(), VERSION_1);
+    let bak = path.with_file_name("alice.yaml.bak");
+    assert!(fs::read_to_string(bak).unwrap().starts_with("version: 2\n"));
+}
+
+#[test]
+fn a_version_2_file_keeps_its_drill_log_and_plan() {
+    let (_dir, store) = store();
+    let path = store.path("alice").unwrap();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = "\
+version: 2
+profile: alice
+pack: {id: go-backend-p6-p9, version: 1.0.0}
+defense_date: 2027-03-15
+ratings: {}
+mentor:
+  name: Chen
+  date: 2026-12-01
+  ratings: {}
+  plan:
+    - {step: Agree the SLO, owner: alice, due: 2027-01-15}
+drill:
+  cards:
+    impact.prove-business-value:
+      due: 2026-12-09T09:00:00+08:00
+      stability: 3.2
+      difficulty: 5.1
+      reps: 2
+      lapses: 0
+      last_review: 2026-12-04T09:05:00+08:00
+  reviews:
+    - question: impact.prove-business-value
+      at: 2026-12-04T09:05:00+08:00
+      grade: good
+      seconds: 174
+      covered: [0, 2, 3]
+      by: self
+      kind: due
+";
+    fs::write(&path, text).unwrap();
+    let loaded = store.load("alice").unwrap().unwrap();
+    assert_eq!(
+        loaded.defense_date,
+        Some(time::macros::date!(2027 - 03 - 15))
+    );
+    let plan = &loaded.mentor.as_ref().unwrap().plan;
+    assert_eq!(plan[0].due, Some(time::macros::date!(2027 - 01 - 15)));
+    let card = &loaded.drill.cards["impact.prove-business-value"];
+    assert_eq!(
+        card.due,
+        time::macros::datetime!(2026-12-09 09:00:00 +08:00)
+    );
+    assert_eq!(card.reps, 2);
+    let review = &loaded.drill.reviews[0];
+    assert_eq!(review.grade, ladder::core::profile::Grade::Good);
+    assert_eq!(review.covered, [0, 2, 3]);
+    assert_eq!(review.by, ladder::core::profile::Reviewer::Own);
+    store.save(&loaded).unwrap();
+    assert_eq!(store.load("alice").unwrap().unwrap(), loaded);
+    assert!(!path.with_file_name("alice.yaml.v1.bak").exists());
+}
+
+#[test]
+fn a_bad_date_is_located() {
+    let (_dir, store) = store();
+    let path = store.path("alice").unwrap();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(
+        &path,
+        "version: 2\nprofile: alice\ndefense_date: 2027-02-30\n",
+    )
+    .unwrap();
+    let err = store.load("alice").unwrap_err().to_string();
+    assert!(err.contains("alice.yaml:3:"), "{err}");
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
 }

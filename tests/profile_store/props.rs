@@ -3,8 +3,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use ladder::core::clock::Date;
+use ladder::core::ids::{IndicatorId, LevelId, QuestionId};
 use ladder::core::profile::{
-    MentorRating, MentorReview, Profile, Rating, Snapshot, parse_profile, profile_to_yaml,
+    Card, DrillLog, Grade, MentorRating, MentorReview, PlanStep, Profile, Rating, Review, Reviewer,
+    SessionKind, Snapshot, parse_profile, profile_to_yaml,
 };
 use ladder::core::sanitize::neutralize_controls;
 use proptest::prelude::*;
@@ -33,11 +36,69 @@ fn number() -> impl Strategy<Value = f64> {
     any::<f64>().prop_filter("NaN never equals itself", |v| !v.is_nan())
 }
 
+fn date() -> impl Strategy<Value = Date> {
+    (1970i32..2200, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| {
+        let month = time::Month::try_from(m).unwrap_or(time::Month::January);
+        Date::from_calendar_date(y, month, d).unwrap_or(Date::MIN)
+    })
+}
+
+fn instant() -> impl Strategy<Value = time::OffsetDateTime> {
+    (date(), 0u32..86_400, -12i8..=14).prop_map(|(day, secs, hours)| {
+        let offset = time::UtcOffset::from_hms(hours, 0, 0).unwrap_or(time::UtcOffset::UTC);
+        day.midnight().assume_offset(offset) + time::Duration::seconds(i64::from(secs))
+    })
+}
+
+fn drill() -> impl Strategy<Value = DrillLog> {
+    let card = (
+        instant(),
+        0.0f64..1e6,
+        1.0f64..10.0,
+        any::<u32>(),
+        any::<u32>(),
+        instant(),
+    )
+        .prop_map(
+            |(due, stability, difficulty, reps, lapses, last_review)| Card {
+                due,
+                stability,
+                difficulty,
+                reps,
+                lapses,
+                last_review,
+            },
+        );
+    let review = (
+        text(30),
+        instant(),
+        proptest::sample::select(Grade::ALL.to_vec()),
+        any::<u32>(),
+        proptest::collection::vec(0u32..20, 0..5),
+        proptest::option::of(text(10)),
+    )
+        .prop_map(|(question, at, grade, seconds, covered, mentor)| Review {
+            question: question.into(),
+            at,
+            grade,
+            seconds,
+            covered,
+            by: mentor.map_or(Reviewer::Own, Reviewer::Mentor),
+            kind: SessionKind::Due,
+            prompt_hash: None,
+        });
+    (
+        proptest::collection::btree_map(text(30).prop_map(QuestionId::from), card, 0..4),
+        proptest::collection::vec(review, 0..6),
+    )
+        .prop_map(|(cards, reviews)| DrillLog { cards, reviews })
+}
+
 fn rating() -> impl Strategy<Value = Rating> {
     (
         any::<u32>(),
         proptest::option::of(text(120)),
-        proptest::option::of(text(12)),
+        proptest::option::of(date()),
     )
         .prop_map(|(score, evidence, updated)| Rating {
             score,
@@ -50,25 +111,37 @@ fn mentor() -> impl Strategy<Value = MentorReview> {
     (
         text(20),
         proptest::collection::btree_map(
-            text(30),
+            text(30).prop_map(IndicatorId::from),
             (any::<u32>(), proptest::option::of(text(80)))
                 .prop_map(|(score, comment)| MentorRating { score, comment }),
             0..4,
         ),
         proptest::option::of(text(80)),
+        proptest::option::of(date()),
+        proptest::collection::vec(
+            (
+                text(40),
+                proptest::option::of(text(10)),
+                proptest::option::of(date()),
+            )
+                .prop_map(|(step, owner, due)| PlanStep { step, owner, due }),
+            0..3,
+        ),
     )
-        .prop_map(|(name, ratings, notes)| MentorReview {
+        .prop_map(|(name, ratings, notes, date, plan)| MentorReview {
             name,
+            date,
             ratings,
             notes,
+            plan,
         })
 }
 
 fn snapshot() -> impl Strategy<Value = Snapshot> {
     (
-        text(12),
-        proptest::option::of(text(6)),
-        proptest::option::of(text(6)),
+        date(),
+        proptest::option::of(text(6).prop_map(LevelId::from)),
+        proptest::option::of(text(6).prop_map(LevelId::from)),
         proptest::collection::btree_map(text(6), number(), 0..4),
         proptest::collection::btree_map(
             text(12),
@@ -90,19 +163,24 @@ fn snapshot() -> impl Strategy<Value = Snapshot> {
 fn profile(name: impl Strategy<Value = String>) -> impl Strategy<Value = Profile> {
     (
         name,
-        proptest::option::of(text(6)),
-        proptest::collection::btree_map(text(40), rating(), 0..8),
+        proptest::option::of(text(6).prop_map(LevelId::from)),
+        proptest::collection::btree_map(text(40).prop_map(IndicatorId::from), rating(), 0..8),
         proptest::option::of(mentor()),
         proptest::collection::vec(snapshot(), 0..3),
+        (drill(), proptest::option::of(date())),
     )
-        .prop_map(|(name, target_level, ratings, mentor, history)| {
-            let mut profile = Profile::new(&name);
-            profile.target_level = target_level;
-            profile.ratings = ratings;
-            profile.mentor = mentor;
-            profile.history = history;
-            profile
-        })
+        .prop_map(
+            |(name, target_level, ratings, mentor, history, (drill, defense_date))| {
+                let mut profile = Profile::new(&name);
+                profile.target_level = target_level;
+                profile.ratings = ratings;
+                profile.mentor = mentor;
+                profile.history = history;
+                profile.drill = drill;
+                profile.defense_date = defense_date;
+                profile
+            },
+        )
 }
 
 /// What a profile looks like after a load: text neutralised, ids untouched.
@@ -111,10 +189,12 @@ fn as_loaded(profile: &Profile) -> Profile {
     let clean_opt = |text: &Option<String>| text.as_ref().map(clean);
     let mut loaded = profile.clone();
     loaded.profile = clean(&profile.profile);
-    loaded.target_level = clean_opt(&profile.target_level);
+    loaded.target_level = profile
+        .target_level
+        .as_ref()
+        .map(|l| LevelId::new(clean(&l.to_string())));
     for rating in loaded.ratings.values_mut() {
         rating.evidence = clean_opt(&rating.evidence);
-        rating.updated = clean_opt(&rating.updated);
     }
     if let Some(mentor) = &mut loaded.mentor {
         mentor.name = clean(&mentor.name);
@@ -122,11 +202,20 @@ fn as_loaded(profile: &Profile) -> Profile {
         for rating in mentor.ratings.values_mut() {
             rating.comment = clean_opt(&rating.comment);
         }
+        for step in &mut mentor.plan {
+            step.step = clean(&step.step);
+            step.owner = clean_opt(&step.owner);
+        }
     }
+    let clean_level = |l: &Option<LevelId>| l.as_ref().map(|l| LevelId::new(clean(&l.to_string())));
     for snapshot in &mut loaded.history {
-        snapshot.date = clean(&snapshot.date);
-        snapshot.current_level = clean_opt(&snapshot.current_level);
-        snapshot.target_level = clean_opt(&snapshot.target_level);
+        snapshot.current_level = clean_level(&snapshot.current_level);
+        snapshot.target_level = clean_level(&snapshot.target_level);
+    }
+    for review in &mut loaded.drill.reviews {
+        if let Reviewer::Mentor(name) = &mut review.by {
+            *name = clean(name);
+        }
     }
     loaded
 }
@@ -139,11 +228,13 @@ fn sample_text() -> String {
         Rating {
             score: 3,
             evidence: Some("Cut p99:\n- pprof\n- \"quoted\" 名前\n".into()),
-            updated: Some("2026-04-01".into()),
+            updated: Some(time::macros::date!(2026 - 04 - 01)),
         },
     );
     profile.mentor = Some(MentorReview {
         name: "Bob".into(),
+        date: None,
+        plan: Vec::new(),
         ratings: BTreeMap::from([(
             "x".into(),
             MentorRating {
@@ -154,7 +245,7 @@ fn sample_text() -> String {
         notes: Some("ok".into()),
     });
     profile.history.push(Snapshot {
-        date: "2026-01-01".into(),
+        date: time::macros::date!(2026 - 01 - 01),
         current_level: None,
         target_level: Some("P7".into()),
         levels: BTreeMap::from([("P6".into(), 0.5)]),

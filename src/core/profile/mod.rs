@@ -1,11 +1,15 @@
-//! The profile file (version 1): one person's self-ratings, a mentor's review and
-//! snapshots of their readiness over time.
+//! The profile file (version 2): one person's self-ratings, a mentor's review,
+//! snapshots of their readiness over time and their drill history.
+//!
+//! Version 1 files (no `pack`, `defense_date`, `drill`, nor the mentor's
+//! `date` and `plan`) are read forever; a save writes version 2.
 //!
 //! The types here are the file format. Loading neutralises control characters
 //! in free text (see [`crate::core::sanitize`]); scores are not checked against
 //! a content pack here, because ratings for ids the pack does not know must be
 //! kept.
 
+mod drill;
 mod error;
 mod name;
 mod parse;
@@ -15,17 +19,25 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::clock::{Date, date_serde};
+use crate::core::ids::{IndicatorId, LevelId};
 use crate::core::sanitize::neutralize_in_place;
+
+pub use drill::{Card, DrillLog, Grade, Review, Reviewer, SessionKind};
 
 pub use error::ProfileError;
 pub use name::{MAX_NAME_LEN, validate_profile_name};
 pub use parse::{MAX_PROFILE_BYTES, parse_profile, profile_to_yaml};
 pub use store::{
-    ProfileStore, default_data_dir, move_profile_file_aside, read_profile_file, save_profile_file,
+    Document, ProfileStore, default_data_dir, move_profile_file_aside, read_document,
+    read_profile_file, save_document, save_profile_file,
 };
 
 /// The profile file version this build reads and writes.
-pub const PROFILE_VERSION: u32 = 1;
+pub const PROFILE_VERSION: u32 = 2;
+
+/// The oldest profile file version this build still reads.
+pub const OLDEST_PROFILE_VERSION: u32 = 1;
 
 /// One profile file: a person's ratings against a level model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,18 +47,39 @@ pub struct Profile {
     pub version: u32,
     /// The profile's name, which is also its file name in the store.
     pub profile: String,
+    /// The pack the profile was last saved with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<PackRef>,
     /// The level the person is aiming for, when they chose one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_level: Option<String>,
+    pub target_level: Option<LevelId>,
+    /// The day of the promotion defense, when it is known.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "date_serde::option"
+    )]
+    pub defense_date: Option<Date>,
     /// Self-ratings by indicator id, including ids the current pack does not know.
     #[serde(default)]
-    pub ratings: BTreeMap<String, Rating>,
+    pub ratings: BTreeMap<IndicatorId, Rating>,
     /// A mentor's ratings beside the self-ratings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mentor: Option<MentorReview>,
     /// Readiness recorded at earlier moments, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Snapshot>,
+    /// Mock-defense practice: the scheduler's state per question and every review.
+    #[serde(default, skip_serializing_if = "DrillLog::is_empty")]
+    pub drill: DrillLog,
+}
+
+/// Which pack, at which version, a profile was saved with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackRef {
+    pub id: String,
+    pub version: String,
 }
 
 /// A self-rating of one indicator.
@@ -58,9 +91,13 @@ pub struct Rating {
     /// What backs the score up (Markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
-    /// The day the rating last changed, as `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated: Option<String>,
+    /// The day the rating last changed.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "date_serde::option"
+    )]
+    pub updated: Option<Date>,
 }
 
 /// A mentor's review of the profile.
@@ -69,12 +106,40 @@ pub struct Rating {
 pub struct MentorReview {
     /// Who the mentor is.
     pub name: String,
+    /// The day of the review (the mentor's last change).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "date_serde::option"
+    )]
+    pub date: Option<Date>,
     /// The mentor's ratings by indicator id.
     #[serde(default)]
-    pub ratings: BTreeMap<String, MentorRating>,
+    pub ratings: BTreeMap<IndicatorId, MentorRating>,
     /// The mentor's overall notes (Markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// What mentor and mentee agreed to do next.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<PlanStep>,
+}
+
+/// One agreed step of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanStep {
+    /// What is to be done (Markdown).
+    pub step: String,
+    /// Who does it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// By when.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "date_serde::option"
+    )]
+    pub due: Option<Date>,
 }
 
 /// A mentor's rating of one indicator.
@@ -92,14 +157,15 @@ pub struct MentorRating {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Snapshot {
-    /// The day of the snapshot, as `YYYY-MM-DD`.
-    pub date: String,
+    /// The day of the snapshot.
+    #[serde(with = "date_serde")]
+    pub date: Date,
     /// The level reached then, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub current_level: Option<String>,
+    pub current_level: Option<LevelId>,
     /// The level aimed at then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_level: Option<String>,
+    pub target_level: Option<LevelId>,
     /// Readiness by level id.
     pub levels: BTreeMap<String, f64>,
     /// Readiness by dimension id, then level id.
@@ -113,10 +179,13 @@ impl Profile {
         Self {
             version: PROFILE_VERSION,
             profile: name.to_string(),
+            pack: None,
             target_level: None,
+            defense_date: None,
             ratings: BTreeMap::new(),
             mentor: None,
             history: Vec::new(),
+            drill: DrillLog::default(),
         }
     }
 
@@ -127,10 +196,15 @@ impl Profile {
     /// shows an id to a person must neutralise it itself.
     pub(crate) fn neutralize_text(&mut self) {
         neutralize_in_place(&mut self.profile);
-        neutralize_option(&mut self.target_level);
+        if let Some(pack) = &mut self.pack {
+            neutralize_in_place(&mut pack.id);
+            neutralize_in_place(&mut pack.version);
+        }
+        if let Some(level) = &mut self.target_level {
+            neutralize_in_place(level.text_mut());
+        }
         for rating in self.ratings.values_mut() {
             neutralize_option(&mut rating.evidence);
-            neutralize_option(&mut rating.updated);
         }
         if let Some(mentor) = &mut self.mentor {
             neutralize_in_place(&mut mentor.name);
@@ -138,12 +212,20 @@ impl Profile {
             for rating in mentor.ratings.values_mut() {
                 neutralize_option(&mut rating.comment);
             }
+            for step in &mut mentor.plan {
+                neutralize_in_place(&mut step.step);
+                neutralize_option(&mut step.owner);
+            }
         }
         for snapshot in &mut self.history {
-            neutralize_in_place(&mut snapshot.date);
-            neutralize_option(&mut snapshot.current_level);
-            neutralize_option(&mut snapshot.target_level);
+            for level in [&mut snapshot.current_level, &mut snapshot.target_level]
+                .into_iter()
+                .flatten()
+            {
+                neutralize_in_place(level.text_mut());
+            }
         }
+        self.drill.neutralize_text();
     }
 }
 

@@ -11,7 +11,7 @@ use serde_saphyr::{
 };
 use unicode_width::UnicodeWidthChar;
 
-use super::{PROFILE_VERSION, Profile, ProfileError};
+use super::{OLDEST_PROFILE_VERSION, PROFILE_VERSION, Profile, ProfileError};
 use crate::core::content::parse::{Limit, innermost};
 use crate::core::sanitize::neutralize_controls;
 
@@ -55,7 +55,7 @@ pub fn parse_profile(text: &str, path: &Path) -> Result<Profile, ProfileError> {
             text,
             1,
             1,
-            "there is no `version`, so this is not a ladder profile (one starts with `version: 1`)"
+            "there is no `version`, so this is not a ladder profile (one starts with `version: 2`)"
                 .into(),
         ));
     };
@@ -66,7 +66,7 @@ pub fn parse_profile(text: &str, path: &Path) -> Result<Profile, ProfileError> {
             supported: PROFILE_VERSION,
         });
     }
-    if version.value < 1 {
+    if version.value < u64::from(OLDEST_PROFILE_VERSION) {
         let at = version.referenced;
         return Err(parse_error_at(
             path,
@@ -74,7 +74,8 @@ pub fn parse_profile(text: &str, path: &Path) -> Result<Profile, ProfileError> {
             at.line() as usize,
             at.column() as usize,
             format!(
-                "version {} is not a profile version (this ladder reads version {PROFILE_VERSION})",
+                "version {} is not a profile version (this ladder reads versions \
+                 {OLDEST_PROFILE_VERSION} to {PROFILE_VERSION})",
                 version.value
             ),
         ));
@@ -92,6 +93,17 @@ pub fn profile_to_yaml(profile: &Profile, path: &Path) -> Result<String, Profile
     let not_saved = |message: String| ProfileError::Serialize {
         path: path.to_path_buf(),
         message,
+    };
+    // A profile read from an older file is written in today's format.
+    let upgraded;
+    let profile = if profile.version == PROFILE_VERSION {
+        profile
+    } else {
+        upgraded = Profile {
+            version: PROFILE_VERSION,
+            ..profile.clone()
+        };
+        &upgraded
     };
     let text = serde_saphyr::to_string(profile).map_err(|err| {
         not_saved(format!(

@@ -1,9 +1,12 @@
-//! Profile files on disk: reading with a size cap, and saving so that a crash
-//! or a second instance never leaves a torn, lost or silently replaced file.
+//! Files a person keeps (profiles, checklist runs) on disk: reading with a
+//! size cap, and saving so that a crash or a second instance never leaves a
+//! torn, lost or silently replaced file.
 //!
 //! A save takes an exclusive lock on `<file>.lock`, refuses to replace a file
 //! it cannot read, keeps the previous good file as `<file>.bak`, and writes a
 //! temp file in the same directory which is synced and renamed into place.
+//! Every kind of file goes through the same code: it only has to say how it
+//! is read and written ([`Document`]).
 
 use std::fs::{self, File, OpenOptions, Permissions};
 use std::io::{self, Read, Write};
@@ -13,6 +16,49 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::{
     MAX_PROFILE_BYTES, Profile, ProfileError, parse_profile, profile_to_yaml, validate_profile_name,
 };
+
+/// A kind of file saved through the store.
+pub trait Document: Sized {
+    /// The largest file of this kind read, in bytes.
+    const MAX_BYTES: usize;
+
+    /// Parses the text of a file; `path` is only used in messages.
+    fn parse(text: &str, path: &Path) -> Result<Self, ProfileError>;
+
+    /// The text of the file, checked to read back; `path` is only used in messages.
+    fn to_text(&self, path: &Path) -> Result<String, ProfileError>;
+
+    /// Called under the lock before the readable file `existing` at `path`
+    /// is replaced: a chance to keep an old format's original.
+    fn before_replace(_existing: &Self, _path: &Path) {}
+}
+
+impl Document for Profile {
+    const MAX_BYTES: usize = MAX_PROFILE_BYTES;
+
+    fn parse(text: &str, path: &Path) -> Result<Self, ProfileError> {
+        parse_profile(text, path)
+    }
+
+    fn to_text(&self, path: &Path) -> Result<String, ProfileError> {
+        profile_to_yaml(self, path)
+    }
+
+    /// The first save over a version 1 file keeps that file, once, as
+    /// `<file>.v1.bak`: the `.bak` of the next save would replace it.
+    fn before_replace(existing: &Self, path: &Path) {
+        if existing.version >= super::PROFILE_VERSION {
+            return;
+        }
+        let mut kept = path.as_os_str().to_owned();
+        kept.push(format!(".v{}.bak", existing.version));
+        let kept = PathBuf::from(kept);
+        if fs::symlink_metadata(&kept).is_err() {
+            // Best effort, like the `.bak`: the save is what was asked for.
+            let _ = fs::copy(path, &kept);
+        }
+    }
+}
 
 /// The profiles of one data directory, stored as `<data_dir>/profiles/<name>.yaml`.
 #[derive(Debug, Clone)]
@@ -92,7 +138,12 @@ impl ProfileStore {
 
 /// Reads and parses the profile file at `path`.
 pub fn read_profile_file(path: &Path) -> Result<Profile, ProfileError> {
-    parse_profile(&read_text(path)?, path)
+    read_document(path)
+}
+
+/// Reads and parses the file of kind `D` at `path`.
+pub fn read_document<D: Document>(path: &Path) -> Result<D, ProfileError> {
+    D::parse(&read_text(path, D::MAX_BYTES)?, path)
 }
 
 /// Saves `profile` to `path` atomically, under a lock.
@@ -101,16 +152,25 @@ pub fn read_profile_file(path: &Path) -> Result<Profile, ProfileError> {
 /// not parse or is from a newer version: that file is left byte for byte as it
 /// was. Temp files left by a writer that was killed are removed.
 pub fn save_profile_file(path: &Path, profile: &Profile) -> Result<(), ProfileError> {
+    save_document(path, profile)
+}
+
+/// Saves `document` to `path` atomically, under a lock, as
+/// [`save_profile_file`] does for profiles.
+pub fn save_document<D: Document>(path: &Path, document: &D) -> Result<(), ProfileError> {
     let path = &through_symlink(path);
-    let text = profile_to_yaml(profile, path)?;
+    let text = document.to_text(path)?;
     let (dir, file_name) = split(path)?;
     fs::create_dir_all(&dir).map_err(|err| ProfileError::io(&dir, err))?;
     let _lock = lock(path)?;
     // Writers only make temp files while holding the lock, so any found now
     // belong to a writer that died.
     remove_stale_temps(&dir, &file_name);
-    let existing = match read_profile_file(path) {
-        Ok(_) => fs::metadata(path).ok().map(|meta| meta.permissions()),
+    let existing = match read_document::<D>(path) {
+        Ok(old) => {
+            D::before_replace(&old, path);
+            fs::metadata(path).ok().map(|meta| meta.permissions())
+        }
         Err(ProfileError::NotFound { .. }) => None,
         Err(err) if err.is_unreadable_file() => {
             return Err(ProfileError::Refused {
@@ -169,18 +229,18 @@ fn through_symlink(path: &Path) -> PathBuf {
 }
 
 /// Reads the file as UTF-8, refusing files past the size cap without reading them whole.
-fn read_text(path: &Path) -> Result<String, ProfileError> {
+fn read_text(path: &Path, max_bytes: usize) -> Result<String, ProfileError> {
     let file = File::open(path).map_err(|err| ProfileError::io(path, err))?;
     let mut bytes = Vec::new();
-    file.take(MAX_PROFILE_BYTES as u64 + 1)
+    file.take(max_bytes as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|err| ProfileError::io(path, err))?;
-    if bytes.len() > MAX_PROFILE_BYTES {
+    if bytes.len() > max_bytes {
         let size = fs::metadata(path).map_or(bytes.len() as u64, |meta| meta.len());
         return Err(ProfileError::TooLarge {
             path: path.to_path_buf(),
             size,
-            limit: MAX_PROFILE_BYTES as u64,
+            limit: max_bytes as u64,
         });
     }
     String::from_utf8(bytes).map_err(|err| {

@@ -45,7 +45,7 @@ struct JsonCalibration<'a> {
 
 #[derive(Serialize)]
 struct JsonTrendPoint<'a> {
-    date: &'a str,
+    date: String,
     current_level: Option<&'a str>,
     target_level: Option<&'a str>,
     levels: &'a BTreeMap<String, f64>,
@@ -133,7 +133,7 @@ pub fn to_json(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> St
             .history
             .iter()
             .map(|s| JsonTrendPoint {
-                date: &s.date,
+                date: crate::core::clock::format_date(s.date),
                 current_level: s.current_level.as_deref(),
                 target_level: s.target_level.as_deref(),
                 levels: &s.levels,

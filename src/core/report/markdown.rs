@@ -273,7 +273,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         );
         if let Some(e) = profile
             .ratings
-            .get(&g.indicator)
+            .get(g.indicator.as_str())
             .and_then(|r| r.evidence.as_deref())
             .filter(|e| !e.trim().is_empty())
         {

@@ -7,31 +7,7 @@ mod markdown;
 pub use json::to_json;
 pub use markdown::to_markdown;
 
-use super::content::Pack;
 use super::profile::Profile;
-use super::score::{Assessment, ScoreInput};
-
-/// Builds the scoring input from a profile.
-pub fn score_input(profile: &Profile) -> ScoreInput<'_> {
-    ScoreInput {
-        self_scores: profile
-            .ratings
-            .iter()
-            .map(|(k, r)| (k.as_str(), r.score))
-            .collect(),
-        mentor_scores: profile
-            .mentor
-            .iter()
-            .flat_map(|m| m.ratings.iter().map(|(k, r)| (k.as_str(), r.score)))
-            .collect(),
-        target_level: profile.target_level.as_deref(),
-    }
-}
-
-/// Scores a profile against a pack.
-pub fn assess(pack: &Pack, profile: &Profile) -> Assessment {
-    Assessment::compute(pack, &score_input(profile))
-}
 
 pub(super) fn mentor_comment<'a>(profile: &'a Profile, id: &str) -> Option<&'a str> {
     profile

@@ -119,7 +119,7 @@ pub trait Screen {
     /// Acts on `action`; `None` when this screen has no use for it, so the
     /// shell knows the key did nothing here.
     /// Changes to the profile go through `data`, followed by
-    /// [`Effect::SaveProfile`] so the loop writes it.
+    /// [`Effect::Save(crate::core::workspace::Save::Profile)`] so the loop writes it.
     fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>>;
 
     /// Shows `target` (selects it, scrolls to it) if this screen can;

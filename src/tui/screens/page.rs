@@ -91,7 +91,7 @@ mod tests {
     fn after(actions: &[Action], len: usize) -> usize {
         let mut page = Page::default();
         for action in actions {
-            assert_eq!(page.update(*action, len, BODY), Some(Vec::new()));
+            assert_eq!(page.update(action.clone(), len, BODY), Some(Vec::new()));
         }
         page.scroll()
     }
@@ -100,7 +100,7 @@ mod tests {
     fn scrolling_stops_where_the_last_line_reaches_the_bottom() {
         // 20 lines, 8 on show: the last scroll position is 12.
         assert_eq!(after(&[Action::End], 20), 12);
-        assert_eq!(after(&[Action::Down; 15], 20), 12);
+        assert_eq!(after(&[const { Action::Down }; 15], 20), 12);
         assert_eq!(after(&[Action::Down, Action::Down, Action::Up], 20), 1);
         assert_eq!(after(&[Action::Up], 20), 0);
         assert_eq!(after(&[Action::End, Action::Home], 20), 0);

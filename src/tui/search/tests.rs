@@ -69,7 +69,7 @@ fn the_wheel_moves_the_choice() {
     let mut search = searching("review");
     let results: Vec<Target> = search.results().into_iter().cloned().collect();
     let down = Action::ScrollDown { column: 0, row: 0 };
-    search.update(down, WINDOW);
+    search.update(down.clone(), WINDOW);
     search.update(down, WINDOW);
     search.update(Action::ScrollUp { column: 0, row: 0 }, WINDOW);
     assert_eq!(search.chosen(), Some(&results[1]));

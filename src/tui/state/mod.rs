@@ -7,7 +7,7 @@
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Size;
 
-use super::action::Action;
+use super::action::{Action, EditTarget};
 pub use super::data::Data;
 use super::help;
 use super::i18n::Lang;
@@ -17,17 +17,19 @@ use super::screens::{Ctx, ScreenId, Screens};
 use super::search::{Outcome, Search};
 use super::theme::Theme;
 use crate::core::search::Target;
+use crate::core::workspace::Save;
 
 /// Something `update` asks the loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Leave the app.
     Quit,
-    /// Write the profile to disk (it changed).
-    SaveProfile,
-    /// Let the person write the evidence of indicator `id` in their own
-    /// editor, starting from `text`, then apply what they wrote.
-    EditExternally { id: String, text: String },
+    /// Write this file (what it holds changed); the outcome comes back as
+    /// [`Action::Saved`].
+    Save(Save),
+    /// Let the person write `target` in their own editor, starting from
+    /// `text`; what they wrote comes back as [`Action::Edited`].
+    EditExternally { target: EditTarget, text: String },
 }
 
 /// A window drawn over the current screen.
@@ -128,7 +130,24 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
 /// Like [`update`], but `None` when nothing here acts on `action`: the loop
 /// then has nothing to redraw, and tests can tell a key that works from one
 /// that falls through.
+///
+/// A save that failed is asked for again with the next action handled, so
+/// a directory that comes back or a disk with room again catches up.
 pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
+    let retry = !matches!(action, Action::Saved { .. });
+    let mut effects = act(state, action)?;
+    if retry {
+        for file in state.data.unsaved() {
+            let effect = Effect::Save(file);
+            if !effects.contains(&effect) {
+                effects.push(effect);
+            }
+        }
+    }
+    Some(effects)
+}
+
+fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
     match action {
         Action::Quit => Some(vec![Effect::Quit]),
         Action::Resize { width, height } => {
@@ -138,7 +157,7 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
                 state
                     .screens
                     .get_mut(id)
-                    .update(action, &ctx, &mut state.data);
+                    .update(action.clone(), &ctx, &mut state.data);
             }
             let last = help::max_scroll(help_input(state));
             if let Some(Overlay::Help { scroll }) = &mut state.overlay {
@@ -151,18 +170,31 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::NextScreen => Some(show(state, state.screen.next(), false)),
         Action::PrevScreen => Some(show(state, state.screen.prev(), false)),
         Action::GoTo(id) => Some(show(state, id, true)),
-        // A timer runs on whether or not its screen is on show.
-        Action::Tick => {
+        // A timer runs on whether or not its screen is on show; a new day
+        // changes what several screens show.
+        Action::Tick(now) => {
+            let rolled = state.data.set_now(now);
             let ctx = state.screen_ctx();
-            let mut handled = None;
+            let mut handled = rolled.then(Vec::new);
             for id in ScreenId::ALL {
                 let screen = state.screens.get_mut(id);
-                if let Some(effects) = screen.update(action, &ctx, &mut state.data) {
+                if let Some(effects) = screen.update(action.clone(), &ctx, &mut state.data) {
                     handled.get_or_insert_with(Vec::new).extend(effects);
                 }
             }
             handled
         }
+        Action::Saved { file, error } => {
+            state.data.saved(&file, error.map_or(Ok(()), Err));
+            Some(Vec::new())
+        }
+        Action::Edited { target, written } => match target {
+            EditTarget::Evidence(id) => Some(state.screens.assess.edited_externally(
+                &id,
+                written,
+                &mut state.data,
+            )),
+        },
         Action::Help => {
             state.overlay = match state.overlay {
                 Some(Overlay::Help { .. }) => None,

@@ -14,7 +14,11 @@ use crate::tui::input::action_for_event;
 fn state(lang: Lang, width: u16, height: u16) -> State {
     static PACK: OnceLock<Pack> = OnceLock::new();
     let pack = PACK.get_or_init(|| content::load(&PackSource::BuiltIn).unwrap().pack);
-    let data = Data::new(pack.clone(), Profile::new("default"), "2026-11-01");
+    let data = Data::on_day(
+        pack.clone(),
+        Profile::new("default"),
+        time::macros::date!(2026 - 11 - 01),
+    );
     let mut state = State::new(lang, Theme::color(), Keymap::builtin().unwrap(), data);
     update(&mut state, Action::Resize { width, height });
     state
@@ -277,7 +281,8 @@ fn with_no_timer_running_there_are_no_ticks_and_a_tick_redraws_nothing() {
     let mut state = state(Lang::En, 80, 24);
     assert!(!state.ticking());
     let before = shown(&state);
-    assert_eq!(dispatch(&mut state, Action::Tick), None);
+    let now = state.data.now();
+    assert_eq!(dispatch(&mut state, Action::Tick(now)), None);
     assert_eq!(shown(&state), before);
 }
 
@@ -300,15 +305,15 @@ fn every_key_in_the_keymap_reaches_a_part_of_update_that_handles_it() {
                     let mut state = base.clone();
                     let place = format!("{key} on {screen:?} with {overlay:?}");
                     // The digit keys send the scale value they carry.
-                    let action = match (binding.action, key.code) {
+                    let action = match (binding.action.clone(), key.code) {
                         (Action::RateKey, KeyCode::Char(c)) => {
                             Action::Rate(c.to_digit(10).unwrap())
                         }
                         (action, _) => action,
                     };
-                    assert_eq!(state.action_for_key(*key), Some(action), "{place}");
+                    assert_eq!(state.action_for_key(*key), Some(action.clone()), "{place}");
                     assert!(
-                        dispatch(&mut state, action).is_some(),
+                        dispatch(&mut state, action.clone()).is_some(),
                         "{place}: {action:?} falls through update"
                     );
                 }

@@ -63,18 +63,21 @@ history:
     let expected = Profile {
         version: 1,
         profile: "alice".into(),
+        pack: None,
+        defense_date: None,
+        drill: Default::default(),
         target_level: Some("P7".into()),
         ratings: BTreeMap::from([
             (
-                "tech-depth.p6.profiling".to_string(),
+                "tech-depth.p6.profiling".into(),
                 Rating {
                     score: 3,
                     evidence: Some("Cut p99 from 800ms to 120ms.\nSee the design doc.\n".into()),
-                    updated: Some("2026-03-01".into()),
+                    updated: Some(time::macros::date!(2026 - 03 - 01)),
                 },
             ),
             (
-                "gone.indicator".to_string(),
+                "gone.indicator".into(),
                 Rating {
                     score: 0,
                     evidence: None,
@@ -84,8 +87,10 @@ history:
         ]),
         mentor: Some(MentorReview {
             name: "Bob".into(),
+            date: None,
+            plan: Vec::new(),
             ratings: BTreeMap::from([(
-                "tech-depth.p6.profiling".to_string(),
+                "tech-depth.p6.profiling".into(),
                 MentorRating {
                     score: 2,
                     comment: Some("Show the flame graph".into()),
@@ -94,7 +99,7 @@ history:
             notes: Some("Solid.".into()),
         }),
         history: vec![Snapshot {
-            date: "2026-01-01".into(),
+            date: time::macros::date!(2026 - 01 - 01),
             current_level: Some("P6".into()),
             target_level: None,
             levels: BTreeMap::from([("P6".to_string(), 0.8125), ("P7".to_string(), 0.25)]),
@@ -110,7 +115,7 @@ history:
 #[test]
 fn the_smallest_file_is_version_and_name() {
     assert_eq!(
-        parse("version: 1\nprofile: x\n").unwrap(),
+        parse("version: 2\nprofile: x\n").unwrap(),
         Profile::new("x")
     );
 }
@@ -132,7 +137,7 @@ fn an_unknown_field_far_from_any_known_one_lists_them() {
     let err = parse_err("version: 1\nprofile: a\nmentor:\n  name: b\n  zzz: 1\n");
     assert_eq!(
         err.to_string(),
-        "profiles/alice.yaml:5:3: unknown field `zzz` (known here: name, ratings, notes); \
+        "profiles/alice.yaml:5:3: unknown field `zzz` (known here: name, date, ratings, notes, plan); \
          fix the file by hand, or move it aside and start fresh"
     );
 }
@@ -140,19 +145,19 @@ fn an_unknown_field_far_from_any_known_one_lists_them() {
 #[test]
 fn a_newer_version_is_reported_as_newer_even_with_new_fields() {
     let err = parse_err(
-        "version: 2\nprofile: a\nstreaks: {days: 4}\nratings: {x: {score: 1, confidence: high}}\n",
+        "version: 3\nprofile: a\nstreaks: {days: 4}\nratings: {x: {score: 1, confidence: high}}\n",
     );
     assert!(matches!(
         err,
         ProfileError::TooNew {
-            found: 2,
-            supported: 1,
+            found: 3,
+            supported: 2,
             ..
         }
     ));
     assert_eq!(
         err.to_string(),
-        "profiles/alice.yaml: was written by a newer ladder (version 2; this one reads 1): \
+        "profiles/alice.yaml: was written by a newer ladder (version 3; this one reads 2): \
          upgrade ladder"
     );
     assert!(err.is_unreadable_file());
@@ -170,7 +175,7 @@ fn a_missing_version_says_this_is_not_a_profile() {
     assert_eq!(
         err.to_string(),
         "profiles/alice.yaml:1:1: there is no `version`, so this is not a ladder profile \
-         (one starts with `version: 1`); fix the file by hand, or move it aside and start fresh"
+         (one starts with `version: 2`); fix the file by hand, or move it aside and start fresh"
     );
 }
 
@@ -186,7 +191,7 @@ fn version_zero_is_pointed_at() {
     assert_eq!((line, col), (2, 10));
     assert_eq!(
         message,
-        "version 0 is not a profile version (this ladder reads version 1)"
+        "version 0 is not a profile version (this ladder reads versions 1 to 2)"
     );
 }
 

@@ -15,7 +15,7 @@ fn parse(text: &str) -> Result<Profile, ProfileError> {
 #[test]
 fn a_new_profile_is_written_as_three_plain_lines() {
     let text = profile_to_yaml(&Profile::new("x"), Path::new(PATH)).unwrap();
-    assert_eq!(text, "version: 1\nprofile: x\nratings: {}\n");
+    assert_eq!(text, "version: 2\nprofile: x\nratings: {}\n");
 }
 
 #[test]
@@ -41,11 +41,11 @@ fn strings_that_look_like_other_types_survive_writing() {
         ("&a", "*b"),
     ] {
         profile.ratings.insert(
-            id.to_string(),
+            crate::core::ids::IndicatorId::new(id.to_string()),
             Rating {
                 score: 2,
                 evidence: Some(evidence.to_string()),
-                updated: Some("2026-01-02".into()),
+                updated: Some(time::macros::date!(2026 - 01 - 02)),
             },
         );
     }
@@ -72,7 +72,7 @@ fn floats_survive_writing() {
         123456789.0,
     ];
     profile.history.push(Snapshot {
-        date: "2026-01-01".into(),
+        date: time::macros::date!(2026 - 01 - 01),
         current_level: None,
         target_level: Some("P7".into()),
         levels: values
@@ -94,7 +94,7 @@ fn floats_survive_writing() {
 fn a_level_with_no_indicators_can_be_recorded_as_not_a_number() {
     let mut profile = Profile::new("f");
     profile.history.push(Snapshot {
-        date: "2026-01-01".into(),
+        date: time::macros::date!(2026 - 01 - 01),
         current_level: None,
         target_level: None,
         levels: BTreeMap::from([
@@ -136,7 +136,7 @@ fn an_id_longer_than_a_simple_key_still_reads_back() {
     let mut profile = Profile::new("long");
     let id = "k".repeat(2_000);
     profile.ratings.insert(
-        id.clone(),
+        crate::core::ids::IndicatorId::new(id.clone()),
         Rating {
             score: 1,
             evidence: None,
@@ -146,6 +146,6 @@ fn an_id_longer_than_a_simple_key_still_reads_back() {
     let text = profile_to_yaml(&profile, Path::new(PATH)).unwrap();
     assert_eq!(
         parse(&text).unwrap().ratings.keys().collect::<Vec<_>>(),
-        [&id]
+        [&crate::core::ids::IndicatorId::new(id.clone())]
     );
 }

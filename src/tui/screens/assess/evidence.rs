@@ -5,9 +5,10 @@ use super::editor::Editor;
 use super::items::Item;
 use super::words::Word;
 use super::{Assess, Note, Pending};
-use crate::core::assess;
-use crate::tui::action::Action;
-use crate::tui::data::Data;
+use crate::core::ids::IndicatorId;
+use crate::core::workspace::{Command, Outcome};
+use crate::tui::action::{Action, EditTarget};
+use crate::tui::data::{Data, apply, saves};
 use crate::tui::external_editor::EditorFailure;
 use crate::tui::state::Effect;
 
@@ -50,7 +51,7 @@ impl Assess {
         let text = rating.evidence.clone().unwrap_or_default();
         if externally {
             return vec![Effect::EditExternally {
-                id: id.to_owned(),
+                target: EditTarget::Evidence(id.to_owned()),
                 text,
             }];
         }
@@ -66,11 +67,11 @@ impl Assess {
         value: u32,
         data: &mut Data,
     ) -> Vec<Effect> {
-        let mut effects = Vec::new();
-        if assess::rate(&mut data.profile, &pending.id, value, &data.today) {
-            data.rescore();
-            effects.push(Effect::SaveProfile);
-        }
+        let command = Command::Rate {
+            indicator: IndicatorId::new(&pending.id),
+            score: value,
+        };
+        let mut effects = apply(data, command).unwrap_or_default();
         if pending.externally {
             // The person's own editor takes the whole terminal: the guided
             // pass can move on now, as after any rating.
@@ -78,7 +79,7 @@ impl Assess {
                 self.guide_on(&pending.id, data);
             }
             effects.push(Effect::EditExternally {
-                id: pending.id.clone(),
+                target: EditTarget::Evidence(pending.id.clone()),
                 text: String::new(),
             });
         } else {
@@ -122,19 +123,20 @@ impl Assess {
     }
 
     fn apply_evidence(&mut self, id: &str, text: &str, data: &mut Data) -> Vec<Effect> {
-        match assess::set_evidence(&mut data.profile, id, text, &data.today) {
-            None => {
+        let command = Command::SetEvidence {
+            indicator: IndicatorId::new(id),
+            text: text.to_owned(),
+        };
+        match data.apply(command) {
+            Err(_) => {
                 self.note = Some(Note::Word(Word::RateFirst));
                 Vec::new()
             }
-            Some(false) => {
+            Ok(Outcome::Unchanged) => {
                 self.note = Some(Note::Word(Word::EvidenceUnchanged));
                 Vec::new()
             }
-            Some(true) => {
-                data.rescore();
-                vec![Effect::SaveProfile]
-            }
+            Ok(changed) => saves(changed),
         }
     }
 }

@@ -3,8 +3,10 @@
 
 use super::items::items;
 use super::{Assess, Note};
-use crate::core::assess::{self, Filter, visible_indicators};
-use crate::tui::data::Data;
+use crate::core::assess::{Filter, visible_indicators};
+use crate::core::ids::LevelId;
+use crate::core::workspace::Command;
+use crate::tui::data::{Data, apply};
 use crate::tui::state::Effect;
 
 impl Assess {
@@ -73,16 +75,16 @@ impl Assess {
                 .map(|l| l.id.value.clone()),
             (_, None) => levels.first().map(|l| l.id.value.clone()),
         };
-        if !assess::set_target(&mut data.profile, &data.pack, next.as_deref()) {
-            return Vec::new();
+        let effects = apply(data, Command::SetTarget(next.map(LevelId::new))).unwrap_or_default();
+        if effects.is_empty() {
+            return effects;
         }
-        data.rescore();
         self.note = Some(Note::Target {
             from: in_force,
             to: data.assessment.target_level.clone(),
             chosen: data.profile.target_level.is_some(),
         });
-        vec![Effect::SaveProfile]
+        effects
     }
 }
 

@@ -3,7 +3,7 @@
 //! the pack no longer has.
 //!
 //! Every change to the profile goes through `core::assess`, is rescored and
-//! returns [`Effect::SaveProfile`]: there is no save key to forget.
+//! returns [`Effect::Save(crate::core::workspace::Save::Profile)`]: there is no save key to forget.
 
 mod detail;
 mod editor;
@@ -30,9 +30,11 @@ use self::remove::Question;
 use self::words::Word;
 use super::{Ctx, Screen, View};
 use crate::core::assess::{self, Filter};
+use crate::core::ids::IndicatorId;
 use crate::core::search::Target;
+use crate::core::workspace::Command;
 use crate::tui::action::Action;
-use crate::tui::data::Data;
+use crate::tui::data::{Data, apply};
 use crate::tui::external_editor::EditorFailure;
 use crate::tui::layout::line_at;
 use crate::tui::state::Effect;
@@ -100,7 +102,7 @@ impl Screen for Assess {
                 return Some(Vec::new());
             }
             // Time passing is not an answer to the delete question.
-            Action::Tick => return None,
+            Action::Tick(_) => return None,
             _ => {}
         }
         if self.editor.is_some() {
@@ -111,10 +113,9 @@ impl Screen for Assess {
             // delete, and says so, since it did nothing else.
             if action != Action::Confirm {
                 self.note = Some(Note::Word(Word::Kept));
-            } else if self.answer_yes(&question, data) {
-                return Some(vec![Effect::SaveProfile]);
+                return Some(Vec::new());
             }
-            return Some(Vec::new());
+            return Some(self.answer_yes(&question, data));
         }
         if let Some(pending) = self.rate_then_edit.take() {
             // Only a score answers the wait; any other key just ends it, so
@@ -290,11 +291,11 @@ impl Assess {
             self.note = Some(Note::NotOnScale(value));
             return Vec::new();
         }
-        let mut effects = Vec::new();
-        if assess::rate(&mut data.profile, &id, value, &data.today) {
-            data.rescore();
-            effects.push(Effect::SaveProfile);
-        }
+        let command = Command::Rate {
+            indicator: IndicatorId::new(&id),
+            score: value,
+        };
+        let effects = apply(data, command).unwrap_or_default();
         if self.guided {
             self.guide_on(&id, data);
         }

@@ -5,8 +5,9 @@
 use super::items::{Item, items};
 use super::words::Word;
 use super::{Assess, Note};
-use crate::core::assess;
-use crate::tui::data::Data;
+use crate::core::ids::IndicatorId;
+use crate::core::workspace::Command;
+use crate::tui::data::{Data, apply};
 use crate::tui::state::Effect;
 
 /// A question on the status line, waiting for `y`.
@@ -45,7 +46,7 @@ impl Assess {
             Some(Item::Orphan(_)) => return self.ask_delete(data),
             None => return Vec::new(),
         };
-        match data.profile.ratings.get(&id) {
+        match data.profile.ratings.get(id.as_str()) {
             None => {
                 self.note = Some(Note::Word(Word::NothingToClear));
                 Vec::new()
@@ -54,29 +55,26 @@ impl Assess {
                 self.confirm = Some(Question::ClearRating(id));
                 Vec::new()
             }
-            Some(_) => {
-                if self.clear_now(&id, data) {
-                    vec![Effect::SaveProfile]
-                } else {
-                    Vec::new()
-                }
-            }
+            Some(_) => self.clear_now(&id, data),
         }
     }
 
-    /// Carries out what `question` asked; returns whether the profile changed.
-    pub(super) fn answer_yes(&mut self, question: &Question, data: &mut Data) -> bool {
+    /// Carries out what `question` asked; returns the effects that save the change.
+    pub(super) fn answer_yes(&mut self, question: &Question, data: &mut Data) -> Vec<Effect> {
         match question {
             Question::DeleteOrphan(id) => self.delete_orphan(id, data),
             Question::ClearRating(id) => self.clear_now(id, data),
         }
     }
 
-    fn clear_now(&mut self, id: &str, data: &mut Data) -> bool {
-        if !assess::clear_rating(&mut data.profile, id) {
-            return false;
+    fn clear_now(&mut self, id: &str, data: &mut Data) -> Vec<Effect> {
+        let command = Command::ClearRating {
+            indicator: IndicatorId::new(id),
+        };
+        let effects = apply(data, command).unwrap_or_default();
+        if effects.is_empty() {
+            return effects;
         }
-        data.rescore();
         self.note = Some(Note::Cleared(id.to_owned()));
         // The indicator may move in a filtered list (now unrated, now a
         // gap): keep it selected where it is still shown.
@@ -86,18 +84,20 @@ impl Assess {
         {
             self.selected = at;
         }
-        true
+        effects
     }
 
-    fn delete_orphan(&mut self, id: &str, data: &mut Data) -> bool {
-        let deleted = assess::delete_orphan(&mut data.profile, &data.pack, id);
-        if deleted {
-            data.rescore();
+    fn delete_orphan(&mut self, id: &str, data: &mut Data) -> Vec<Effect> {
+        let command = Command::DeleteOrphan {
+            indicator: IndicatorId::new(id),
+        };
+        let effects = apply(data, command).unwrap_or_default();
+        if !effects.is_empty() {
             self.note = Some(Note::Deleted(id.to_owned()));
         }
         self.selected = self
             .selected
             .min(items(&self.filter, data).len().saturating_sub(1));
-        deleted
+        effects
     }
 }

@@ -23,12 +23,12 @@ mod remove;
 mod render;
 mod search;
 
-const TODAY: &str = "2025-03-01";
+const TODAY: crate::core::clock::Date = time::macros::date!(2025 - 03 - 01);
 
 fn ops_data(profile: Profile) -> Data {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/valid-ops");
     let pack = content::load(&PackSource::Dir(dir)).unwrap().pack;
-    Data::new(pack, profile, TODAY)
+    Data::on_day(pack, profile, TODAY)
 }
 
 /// The app on Assess with `data`, in a 100×30 window, in English.
@@ -108,16 +108,22 @@ fn the_first_indicator_of_the_first_dimension_is_selected_at_start() {
 #[test]
 fn a_scale_key_rates_rescores_and_asks_for_a_save() {
     let mut state = ops();
-    assert_eq!(press(&mut state, "5"), [Effect::SaveProfile]);
+    assert_eq!(
+        press(&mut state, "5"),
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
     assert_eq!(score(&state, "craft.l1.a"), Some(5));
     // L1: weights 1, 2, 1 on a 1..5 scale: 1·5 / (4·5) = 0.25.
     assert_eq!(readiness(&state, "L1"), 0.25);
     press(&mut state, "j");
-    assert_eq!(press(&mut state, "4"), [Effect::SaveProfile]);
+    assert_eq!(
+        press(&mut state, "4"),
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
     // (1·5 + 2·4) / 20 = 0.65.
     assert_eq!(readiness(&state, "L1"), 0.65);
     assert_eq!(
-        state.data.profile.ratings["craft.l1.b"].updated.as_deref(),
+        state.data.profile.ratings["craft.l1.b"].updated,
         Some(TODAY)
     );
     // The same score again changes nothing and saves nothing.
@@ -265,9 +271,17 @@ fn t_moves_the_target_to_the_next_level_then_back_to_automatic() {
     assert_eq!(state.data.assessment.target_level.as_deref(), Some("L1"));
     let mut seen = Vec::new();
     for _ in 0..3 {
-        assert_eq!(press(&mut state, "t"), [Effect::SaveProfile]);
+        assert_eq!(
+            press(&mut state, "t"),
+            [Effect::Save(crate::core::workspace::Save::Profile)]
+        );
         seen.push((
-            state.data.profile.target_level.clone(),
+            state
+                .data
+                .profile
+                .target_level
+                .as_ref()
+                .map(|l| l.to_string()),
             state.data.assessment.target_level.clone(),
         ));
     }
@@ -325,7 +339,10 @@ fn t_from_an_automatic_top_level_starts_over_at_the_first() {
     let mut state = app(ops_data(profile));
     assert_eq!(state.data.assessment.current_level.as_deref(), Some("L2"));
     assert_eq!(state.data.assessment.target_level.as_deref(), Some("L3"));
-    assert_eq!(press(&mut state, "t"), [Effect::SaveProfile]);
+    assert_eq!(
+        press(&mut state, "t"),
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
     assert_eq!(state.data.profile.target_level.as_deref(), Some("L1"));
 }
 

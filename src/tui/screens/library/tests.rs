@@ -16,10 +16,10 @@ use crate::tui::state::{Overlay, State, dispatch, focus};
 use crate::tui::view;
 
 fn data() -> Data {
-    Data::new(
+    Data::on_day(
         built_in().unwrap().pack,
         Profile::new("default"),
-        "2025-03-01",
+        time::macros::date!(2025 - 03 - 01),
     )
 }
 
@@ -34,7 +34,7 @@ fn app(lang: Lang, width: u16, height: u16) -> State {
 fn run(state: &mut State, actions: &[Action]) {
     for action in actions {
         assert!(
-            dispatch(state, *action).is_some(),
+            dispatch(state, action.clone()).is_some(),
             "{action:?} did nothing in {:?}",
             state.screens.library
         );

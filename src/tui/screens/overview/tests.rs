@@ -16,7 +16,7 @@ use crate::tui::view;
 
 mod gaps;
 
-const TODAY: &str = "2026-10-15";
+const TODAY: crate::core::clock::Date = time::macros::date!(2026 - 10 - 15);
 
 fn ops_pack() -> crate::core::content::Pack {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/valid-ops");
@@ -37,16 +37,19 @@ fn rating(score: u32) -> Rating {
 /// craft.l1.b 2·(4−2), craft.l2.a 1·4 (unrated), people.l2.b 1·4 (unrated).
 fn ops_data() -> Data {
     let mut profile = Profile::new("ops");
-    profile.target_level = Some("L2".to_owned());
+    profile.target_level = Some(crate::core::ids::LevelId::new("L2"));
     for (id, score) in [
         ("craft.l1.a", 5),
         ("craft.l1.b", 2),
         ("people.l1.a", 4),
         ("people.l2.a", 1),
     ] {
-        profile.ratings.insert(id.to_owned(), rating(score));
+        profile.ratings.insert(
+            crate::core::ids::IndicatorId::new(id.to_owned()),
+            rating(score),
+        );
     }
-    Data::new(ops_pack(), profile, TODAY)
+    Data::on_day(ops_pack(), profile, TODAY)
 }
 
 fn ctx(width: u16, height: u16) -> Ctx {
@@ -60,7 +63,7 @@ fn run(screen: &mut Overview, data: &mut Data, actions: &[Action]) -> Vec<Option
     let ctx = ctx(78, 21);
     actions
         .iter()
-        .map(|a| screen.update(*a, &ctx, data))
+        .map(|a| screen.update(a.clone(), &ctx, data))
         .collect()
 }
 
@@ -83,9 +86,9 @@ fn arrows_move_the_selection_within_the_gaps() {
     let mut screen = Overview::default();
     run(&mut screen, &mut data, &[Action::Down, Action::Down]);
     assert_eq!(screen.selected, 2);
-    run(&mut screen, &mut data, &[Action::Down; 5]);
+    run(&mut screen, &mut data, &[const { Action::Down }; 5]);
     assert_eq!(screen.selected, 3, "stops at the last of the four gaps");
-    run(&mut screen, &mut data, &[Action::Up; 5]);
+    run(&mut screen, &mut data, &[const { Action::Up }; 5]);
     assert_eq!(screen.selected, 0);
     run(&mut screen, &mut data, &[Action::End]);
     assert_eq!(screen.selected, 3);
@@ -138,7 +141,7 @@ fn the_advice_scrolls_no_further_than_its_last_row() {
 
 #[test]
 fn the_welcome_has_no_gaps_to_select() {
-    let mut data = Data::new(ops_pack(), Profile::new("new"), TODAY);
+    let mut data = Data::on_day(ops_pack(), Profile::new("new"), TODAY);
     let mut screen = Overview::default();
     run(&mut screen, &mut data, &[Action::Down, Action::Open]);
     assert_eq!((screen.selected, screen.advice_open()), (0, None));
@@ -254,9 +257,9 @@ fn demo_data() -> Data {
     let text = include_str!("../../../../assets/demo/profile.yaml");
     let mut profile = parse_profile(text, Path::new("assets/demo/profile.yaml")).unwrap();
     let snapshot = |date: &str, levels: [f64; 4]| Snapshot {
-        date: date.to_owned(),
+        date: crate::core::clock::parse_date(date).unwrap(),
         current_level: None,
-        target_level: Some("P7".to_owned()),
+        target_level: Some("P7".into()),
         levels: ["P6", "P7", "P8", "P9"]
             .into_iter()
             .map(str::to_owned)
@@ -268,11 +271,11 @@ fn demo_data() -> Data {
         snapshot("2026-08-01", [0.42, 0.2, 0.05, 0.0]),
         snapshot("2026-09-01", [0.62, 0.35, 0.1, 0.0]),
     ];
-    Data::new(built_in().unwrap().pack, profile, TODAY)
+    Data::on_day(built_in().unwrap().pack, profile, TODAY)
 }
 
 fn empty_data() -> Data {
-    Data::new(built_in().unwrap().pack, Profile::new("default"), TODAY)
+    Data::on_day(built_in().unwrap().pack, Profile::new("default"), TODAY)
 }
 
 fn draw(data: Data, lang: Lang, width: u16, height: u16, actions: &[Action]) -> TestBackend {
@@ -280,7 +283,7 @@ fn draw(data: Data, lang: Lang, width: u16, height: u16, actions: &[Action]) -> 
     let mut state = State::new(lang, Theme::color(), keymap, data);
     dispatch(&mut state, Action::Resize { width, height });
     for action in actions {
-        dispatch(&mut state, *action);
+        dispatch(&mut state, action.clone());
     }
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| view::render(&state, frame)).unwrap();
@@ -374,9 +377,11 @@ fn a_level_reached_above_the_current_one_brings_the_rule_for_current() {
     // level although L2 shows ✓.
     let mut profile = Profile::new("ops");
     for id in ["craft.l2.a", "people.l2.a", "people.l2.b"] {
-        profile.ratings.insert(id.to_owned(), rating(5));
+        profile
+            .ratings
+            .insert(crate::core::ids::IndicatorId::new(id.to_owned()), rating(5));
     }
-    let data = Data::new(ops_pack(), profile, TODAY);
+    let data = Data::on_day(ops_pack(), profile, TODAY);
     assert_eq!(data.assessment.current_level, None);
     assert!(data.reached_above_current());
     let screen = draw(data, Lang::En, 120, 40, &[]).to_string();
@@ -393,7 +398,7 @@ fn a_level_reached_above_the_current_one_brings_the_rule_for_current() {
 
 #[test]
 fn the_welcome_greets_a_named_profile_by_name_and_the_default_without_one() {
-    let named = Data::new(built_in().unwrap().pack, Profile::new("alice"), TODAY);
+    let named = Data::on_day(built_in().unwrap().pack, Profile::new("alice"), TODAY);
     let screen = draw(named, Lang::En, 80, 24, &[]).to_string();
     assert!(screen.contains("Welcome, alice!"), "{screen}");
     let screen = draw(empty_data(), Lang::En, 80, 24, &[]).to_string();

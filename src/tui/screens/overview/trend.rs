@@ -16,7 +16,7 @@ use crate::tui::text::{display_width, truncate};
 /// Target-level readiness over time, ending with today.
 fn trend_points(view: &View<'_>) -> Vec<f64> {
     let data = view.data;
-    progress::target_trend(&data.profile, &data.assessment, &data.today)
+    progress::target_trend(&data.profile, &data.assessment, data.today())
 }
 
 pub(super) fn render(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
@@ -78,7 +78,7 @@ pub(super) fn render(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Sty
         buf,
     );
     if let Some((date, moves)) =
-        progress::moved_since_last(&data.profile, &data.assessment, &data.today)
+        progress::moved_since_last(&data.profile, &data.assessment, data.today())
     {
         let since = match lang {
             Lang::Zh => format!("自 {date} 以来："),

@@ -19,11 +19,17 @@ fn e_on_an_unrated_indicator_waits_for_a_score_then_opens_the_editor() {
         screen.contains("Rate it first: press a score (1–5) and the editor opens."),
         "{screen}"
     );
-    assert_eq!(press(&mut state, "3"), [Effect::SaveProfile]);
+    assert_eq!(
+        press(&mut state, "3"),
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
     assert_eq!(score(&state, "craft.l1.a"), Some(3));
     assert_eq!(state.context(), Context::Editor);
     type_text(&mut state, "PR #7");
-    assert_eq!(press(&mut state, "esc"), [Effect::SaveProfile]);
+    assert_eq!(
+        press(&mut state, "esc"),
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
     let rating = &state.data.profile.ratings["craft.l1.a"];
     assert_eq!(rating.evidence.as_deref(), Some("PR #7"));
 }
@@ -39,7 +45,7 @@ fn any_other_key_ends_the_wait_for_a_score_and_does_nothing_else() {
     assert_eq!(state.screens.assess.note, None);
     assert_eq!(
         press(&mut state, "3"),
-        [Effect::SaveProfile],
+        [Effect::Save(crate::core::workspace::Save::Profile)],
         "rates, no editor"
     );
     assert!(!state.screens.assess.editing());
@@ -62,9 +68,9 @@ fn capital_e_on_an_unrated_indicator_rates_then_opens_the_own_editor() {
     assert_eq!(
         press(&mut state, "5"),
         [
-            Effect::SaveProfile,
+            Effect::Save(crate::core::workspace::Save::Profile),
             Effect::EditExternally {
-                id: "craft.l1.a".to_owned(),
+                target: crate::tui::action::EditTarget::Evidence("craft.l1.a".to_owned()),
                 text: String::new(),
             },
         ]
@@ -106,7 +112,10 @@ fn the_editor_takes_every_key_and_esc_saves_the_evidence() {
     type_text(&mut state, "q? 值班手册");
     press(&mut state, "enter");
     type_text(&mut state, "PR #12");
-    assert_eq!(press(&mut state, "esc"), [Effect::SaveProfile]);
+    assert_eq!(
+        press(&mut state, "esc"),
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
     assert_eq!(state.context(), Context::Screen(ScreenId::Assess));
     let rating = &state.data.profile.ratings["craft.l1.a"];
     assert_eq!(rating.evidence.as_deref(), Some("q? 值班手册\nPR #12"));
@@ -165,14 +174,17 @@ fn the_external_editor_gets_the_evidence_and_its_text_is_applied() {
     assert_eq!(
         effects,
         [Effect::EditExternally {
-            id: "craft.l1.a".into(),
+            target: crate::tui::action::EditTarget::Evidence("craft.l1.a".into()),
             text: String::new()
         }]
     );
     let screen = &mut state.screens.assess;
     let effects =
         screen.edited_externally("craft.l1.a", Ok("runbook v2\n\n".into()), &mut state.data);
-    assert_eq!(effects, [Effect::SaveProfile]);
+    assert_eq!(
+        effects,
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
     let rating = &state.data.profile.ratings["craft.l1.a"];
     assert_eq!(rating.evidence.as_deref(), Some("runbook v2"));
     let failed =
@@ -209,8 +221,22 @@ fn a_failed_save_keeps_the_change_in_memory() {
     // A data dir that is a file: the profiles directory cannot be made.
     let file = tempfile::NamedTempFile::new().unwrap();
     let store = crate::core::profile::ProfileStore::new(file.path());
-    crate::tui::app::save(&mut state, Some(&store));
+    let error = store.save(&state.data.profile).err().map(|e| e.to_string());
+    assert!(error.is_some());
+    let effects = update(
+        &mut state,
+        Action::Saved {
+            file: crate::core::workspace::Save::Profile,
+            error,
+        },
+    );
+    assert!(effects.is_empty(), "{effects:?}");
     assert!(matches!(state.data.save, SaveStatus::Failed(_)));
+    // The next key asks for the save again, by the same path.
+    assert_eq!(
+        press(&mut state, "down"),
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
     assert_eq!(score(&state, "craft.l1.a"), Some(4));
     assert_eq!(readiness(&state, "L1"), 0.2);
 }

@@ -79,7 +79,7 @@ fn the_wheel_moves_in_the_list_over_it_and_scrolls_the_details_elsewhere() {
 #[test]
 fn the_wheel_over_the_details_scrolls_them() {
     let pack = content::built_in().unwrap().pack;
-    let mut state = at_80x24(app(Data::new(pack, Profile::new("default"), TODAY)));
+    let mut state = at_80x24(app(Data::on_day(pack, Profile::new("default"), TODAY)));
     let (len, height) = {
         let ctx = crate::tui::screens::Ctx {
             lang: Lang::En,
@@ -108,7 +108,7 @@ fn the_wheel_over_the_details_scrolls_them() {
 
 fn built_in_80x24() -> State {
     let pack = content::built_in().unwrap().pack;
-    at_80x24(app(Data::new(pack, Profile::new("default"), TODAY)))
+    at_80x24(app(Data::on_day(pack, Profile::new("default"), TODAY)))
 }
 
 fn scrolled_down(state: &mut State) {

@@ -11,7 +11,10 @@ fn backspace_removes_a_rating_without_evidence_at_once() {
     press(&mut state, "4");
     // As above: L1 at (1·5 + 2·4) / 20 = 0.65; without craft.l1.b's 4 it
     // is back to 1·5 / 20 = 0.25.
-    assert_eq!(press(&mut state, "backspace"), [Effect::SaveProfile]);
+    assert_eq!(
+        press(&mut state, "backspace"),
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
     assert_eq!(score(&state, "craft.l1.b"), None);
     assert_eq!(score(&state, "craft.l1.a"), Some(5), "the others stay");
     assert_eq!(readiness(&state, "L1"), 0.25);
@@ -28,7 +31,10 @@ fn backspace_removes_a_rating_without_evidence_at_once() {
     );
     // Delete does the same; with nothing left to remove it says so.
     press(&mut state, "k");
-    assert_eq!(press(&mut state, "delete"), [Effect::SaveProfile]);
+    assert_eq!(
+        press(&mut state, "delete"),
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
     assert!(state.data.profile.ratings.is_empty());
     assert_eq!(press(&mut state, "delete"), []);
     assert_eq!(
@@ -70,7 +76,10 @@ fn backspace_asks_first_when_the_rating_has_evidence() {
     assert!(!state.screens.assess.filter.gaps_only);
     assert!(render::text(&state).contains("Kept: nothing was removed."));
     press(&mut state, "backspace");
-    assert_eq!(press(&mut state, "y"), [Effect::SaveProfile]);
+    assert_eq!(
+        press(&mut state, "y"),
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
     assert_eq!(score(&state, "craft.l1.a"), None);
     assert_eq!(selected(&state), "craft.l1.a");
 }
@@ -86,7 +95,10 @@ fn backspace_on_an_orphaned_rating_asks_as_x_does() {
             "gone.old-indicator".into()
         ))
     );
-    assert_eq!(press(&mut state, "y"), [Effect::SaveProfile]);
+    assert_eq!(
+        press(&mut state, "y"),
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
     assert_eq!(score(&state, "gone.old-indicator"), None);
 }
 
@@ -105,7 +117,10 @@ fn orphaned_ratings_are_listed_last_and_deleted_only_after_a_yes() {
     assert_eq!(state.screens.assess.confirm, None);
     assert_eq!(score(&state, "gone.old-indicator"), Some(2));
     press(&mut state, "x");
-    assert_eq!(press(&mut state, "y"), [Effect::SaveProfile]);
+    assert_eq!(
+        press(&mut state, "y"),
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
     assert_eq!(score(&state, "gone.old-indicator"), None);
     assert!(state.data.assessment.orphaned.is_empty());
     assert_eq!(score(&state, "craft.l1.a"), Some(3), "the others are kept");
@@ -138,8 +153,12 @@ fn time_passing_keeps_the_delete_question() {
     let mut state = with_orphan();
     press(&mut state, "end");
     press(&mut state, "x");
-    update(&mut state, Action::Tick);
-    assert_eq!(press(&mut state, "y"), [Effect::SaveProfile]);
+    let now = state.data.now();
+    update(&mut state, Action::Tick(now));
+    assert_eq!(
+        press(&mut state, "y"),
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
     assert_eq!(score(&state, "gone.old-indicator"), None);
 }
 

@@ -13,7 +13,7 @@ use crate::tui::view;
 
 fn built_in(profile: Profile) -> Data {
     let pack = content::built_in().unwrap().pack;
-    Data::new(pack, profile, TODAY)
+    Data::on_day(pack, profile, TODAY)
 }
 
 /// A profile part-way through: the first two indicators rated, the first

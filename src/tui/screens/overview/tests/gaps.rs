@@ -9,9 +9,7 @@ fn rated_gaps_come_before_unrated_ones_and_the_unrated_are_counted() {
     // craft.l1.b at 3 is worth 2·(4−3) = 2, less than the unrated L2
     // indicators' 1·4 = 4 each, so the assessment lists it last of the four;
     // the screen still puts it with the rated ones, before the unrated.
-    data.profile
-        .ratings
-        .insert("craft.l1.b".to_owned(), rating(3));
+    data.profile.ratings.insert("craft.l1.b".into(), rating(3));
     data.rescore();
     let core: Vec<&str> = data
         .assessment
@@ -43,11 +41,14 @@ fn rated_gaps_come_before_unrated_ones_and_the_unrated_are_counted() {
 /// `scores` for the rated ones, the rest unrated.
 fn six_gaps(scores: &[(&str, u32)]) -> Data {
     let mut profile = Profile::new("ops");
-    profile.target_level = Some("L2".to_owned());
+    profile.target_level = Some(crate::core::ids::LevelId::new("L2"));
     for (id, score) in scores {
-        profile.ratings.insert((*id).to_owned(), rating(*score));
+        profile.ratings.insert(
+            crate::core::ids::IndicatorId::new((*id).to_owned()),
+            rating(*score),
+        );
     }
-    Data::new(ops_pack(), profile, TODAY)
+    Data::on_day(ops_pack(), profile, TODAY)
 }
 
 #[test]
@@ -137,7 +138,9 @@ fn a_short_window_lists_fewer_gaps_and_counts_the_rest() {
 fn with_every_gap_rated_there_is_no_note() {
     let mut data = ops_data();
     for id in ["craft.l2.a", "people.l2.b"] {
-        data.profile.ratings.insert(id.to_owned(), rating(2));
+        data.profile
+            .ratings
+            .insert(crate::core::ids::IndicatorId::new(id.to_owned()), rating(2));
     }
     data.rescore();
     assert_eq!(unrated_gaps(&data), 0);
