@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::{Cli, Failure, load_pack, profile_failure, profile_problems, say};
-use crate::core::profile;
+use crate::core::profile::{self, ProfileError};
 use crate::core::report;
 use crate::core::sanitize::neutralize_controls;
 
@@ -15,7 +15,7 @@ pub fn import(cli: &Cli, file: &Path, force: bool) -> Result<bool, Failure> {
             file.display()
         )));
     }
-    let mut incoming = profile::read_profile_file(file).map_err(profile_failure)?;
+    let mut incoming = profile::read_profile_file(file).map_err(import_failure)?;
     let pack = load_pack(&cli.pack_source())?;
 
     let problems = profile_problems(&pack, &incoming, file);
@@ -65,4 +65,43 @@ pub fn import(cli: &Cli, file: &Path, force: bool) -> Result<bool, Failure> {
         target.display()
     ));
     Ok(true)
+}
+
+/// A file to import that cannot be read, worded for importing: the file is
+/// someone's export (or one written by hand), not the person's own profile,
+/// so the advice is to fix or re-export it, and nothing was changed.
+fn import_failure(e: ProfileError) -> Failure {
+    let not_imported = "not imported; nothing was changed";
+    match e {
+        ProfileError::Parse {
+            path,
+            line,
+            col,
+            message,
+            snippet,
+        } => {
+            let mut text = format!(
+                "{}:{line}:{col}: {message}; {not_imported}: fix the file, or export it again with `ladder export` (the format is in docs/profile.md)",
+                neutralize_controls(&path.display().to_string())
+            );
+            if !snippet.is_empty() {
+                text.push('\n');
+                text.push_str(&snippet);
+            }
+            Failure(text)
+        }
+        ProfileError::TooNew {
+            path,
+            found,
+            supported,
+        } => Failure(format!(
+            "{}: was written by a newer ladder (version {found}; this one reads {supported}); {not_imported}: upgrade ladder to import it",
+            neutralize_controls(&path.display().to_string())
+        )),
+        ProfileError::TooLarge { path, size, limit } => Failure(format!(
+            "{}: is {size} bytes, more than the {limit} a profile may have; {not_imported}: check that this is the profile file to import",
+            neutralize_controls(&path.display().to_string())
+        )),
+        other => profile_failure(other),
+    }
 }
