@@ -201,6 +201,53 @@ fn report_json_after_import() {
     assert_eq!(r["mentor"], "Dana");
 
     assert_eq!(r["orphaned"], serde_json::json!(["retired.on-call-hero"]));
+
+    // Every rating of an indicator the pack has, in the pack's order
+    // (dimension craft, then people); the orphan is only in `orphaned`.
+    assert_eq!(
+        r["ratings"],
+        serde_json::json!([
+            {"indicator": "craft.l1.a", "level": "L1", "dimension": "craft", "weight": 1.0,
+             "score": 5, "evidence": null, "updated": null},
+            {"indicator": "craft.l1.b", "level": "L1", "dimension": "craft", "weight": 2.0,
+             "score": 5, "evidence": "Rewrote the disk alerts; pages fell from 30 to 4 a month.",
+             "updated": null},
+            {"indicator": "craft.l2.a", "level": "L2", "dimension": "craft", "weight": 1.0,
+             "score": 1, "evidence": null, "updated": null},
+            {"indicator": "people.l1.a", "level": "L1", "dimension": "people", "weight": 1.0,
+             "score": 1, "evidence": null, "updated": null},
+            {"indicator": "people.l2.a", "level": "L2", "dimension": "people", "weight": 3.0,
+             "score": 2, "evidence": null, "updated": null},
+            {"indicator": "people.l2.b", "level": "L2", "dimension": "people", "weight": 1.0,
+             "score": 1, "evidence": null, "updated": null},
+        ])
+    );
+    // Strengths: met (score >= 4) up to one level above the target L2: only
+    // craft.l1.a and craft.l1.b (both 5, both L1), in ladder order.
+    let strengths: Vec<(&str, &str, &str, u64)> = r["strengths"]
+        .as_array()
+        .expect("strengths")
+        .iter()
+        .map(|s| {
+            (
+                s["indicator"].as_str().unwrap_or(""),
+                s["level"].as_str().unwrap_or(""),
+                s["dimension"].as_str().unwrap_or(""),
+                s["score"].as_u64().unwrap_or(99),
+            )
+        })
+        .collect();
+    assert_eq!(
+        strengths,
+        [
+            ("craft.l1.a", "L1", "craft", 5),
+            ("craft.l1.b", "L1", "craft", 5)
+        ]
+    );
+    assert_eq!(
+        r["strengths"][1]["text"],
+        "Writes alerts that page only for user-visible symptoms."
+    );
 }
 
 #[test]
