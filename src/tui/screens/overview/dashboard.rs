@@ -303,8 +303,11 @@ fn dimensions(area: Rect, axes: &[Axis<'_>], buf: &mut Buffer, view: &View<'_>, 
         height: area.height.saturating_sub(1),
         ..area
     };
-    // The title goes up only with a chart under it.
-    if radar::layout(chart, axes).is_none() {
+    // Where neither the names nor a legend fit beside a chart, the
+    // dimensions are listed, whole, with their values; the title goes up
+    // only with a chart or the whole list under it.
+    let as_chart = radar::layout(chart, axes).is_some();
+    if !as_chart && axes.len() > usize::from(chart.height) {
         return;
     }
     let title = Line::from(vec![
@@ -315,17 +318,41 @@ fn dimensions(area: Rect, axes: &[Axis<'_>], buf: &mut Buffer, view: &View<'_>, 
         Span::styled(
             format!(
                 " · {} {}",
-                lang.pick("内圈", "ring"),
+                if as_chart {
+                    lang.pick("内圈", "ring")
+                } else {
+                    lang.pick("门槛", "threshold")
+                },
                 percent(data.pack.threshold)
             ),
             styles.muted,
         ),
     ]);
     put(area, 0, &title, buf);
+    if !as_chart {
+        list(chart, axes, buf, styles);
+        return;
+    }
     let radar = Radar {
         axes,
         threshold: data.pack.threshold,
         styles: styles.radar,
     };
     (&radar).render(chart, buf);
+}
+
+/// The dimensions as rows of name and value, the values in a column.
+fn list(area: Rect, axes: &[Axis<'_>], buf: &mut Buffer, styles: &Styles) {
+    let width = usize::from(area.width);
+    for (row, axis) in (0u16..).zip(axes) {
+        let value = percent(axis.value.clamp(0.0, 1.0));
+        let name = truncate(axis.name, width.saturating_sub(6));
+        let pad = width.saturating_sub(display_width(&name) + display_width(&value));
+        let line = Line::from(vec![
+            Span::styled(name, styles.text),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(value, styles.strong),
+        ]);
+        put(area, row, &line, buf);
+    }
 }

@@ -7,7 +7,7 @@ use ratatui::backend::TestBackend;
 use super::*;
 use crate::core::content::{PackSource, built_in, load};
 use crate::core::profile::{Profile, Rating, Snapshot, parse_profile};
-use crate::tui::i18n::Lang;
+use crate::tui::i18n::{Lang, Msg};
 use crate::tui::input::testing::{click, wheel_down, wheel_up};
 use crate::tui::keymap::{Key, Keymap};
 use crate::tui::state::{State, dispatch};
@@ -15,6 +15,7 @@ use crate::tui::theme::Theme;
 use crate::tui::view;
 
 mod gaps;
+mod small;
 
 const TODAY: &str = "2026-10-15";
 
