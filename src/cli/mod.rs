@@ -8,6 +8,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 pub mod config;
 mod import;
+mod places;
 mod validate;
 
 use import::import;
@@ -390,6 +391,7 @@ fn profile_problems(pack: &Pack, profile: &Profile, path: &Path) -> Vec<String> 
         .iter()
         .map(|s| s.value.value.to_string())
         .collect();
+    let places = places::Places::read(path);
     let mut problems = Vec::new();
     let mentor = profile
         .mentor
@@ -403,8 +405,8 @@ fn profile_problems(pack: &Pack, profile: &Profile, path: &Path) -> Vec<String> 
     {
         if pack.scale_step(score).is_none() {
             problems.push(format!(
-                "{}: the {whose}rating of `{id}` is {score}, which is not on the pack's scale ({}); rate it again",
-                path.display(),
+                "{}: the {whose}rating of `{id}` is {score}, which is not on the pack's scale ({}); give it one of those values",
+                places.score(id, !whose.is_empty()),
                 values.join(", ")
             ));
         }
@@ -415,7 +417,7 @@ fn profile_problems(pack: &Pack, profile: &Profile, path: &Path) -> Vec<String> 
         let ids: Vec<&str> = pack.levels.iter().map(|l| l.id.as_str()).collect();
         problems.push(format!(
             "{}: target_level `{}` is not a level of the pack ({}); choose one of them or remove the line",
-            path.display(),
+            places.target_level(),
             neutralize_controls(t),
             ids.join(", ")
         ));
