@@ -5,6 +5,7 @@ pub mod clock;
 pub mod content;
 pub mod ids;
 pub mod lang;
+pub mod mentor;
 pub mod profile;
 pub mod progress;
 pub mod report;

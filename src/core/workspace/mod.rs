@@ -127,6 +127,8 @@ pub struct Workspace {
     pub assessment: Assessment,
     /// The state of saving.
     pub save: SaveStatus,
+    /// Set in mentor mode: the mentor rates, and only the review is saved.
+    pub mentor_session: Option<super::mentor::MentorSession>,
     clock: SharedClock,
     now: OffsetDateTime,
 }
@@ -141,6 +143,7 @@ impl Workspace {
             profile,
             assessment,
             save: SaveStatus::Clean,
+            mentor_session: None,
             clock,
             now,
         }

@@ -1,0 +1,151 @@
+//! Writing a mentor's review into a mentee's file without touching the rest.
+//!
+//! The mentee's ratings, evidence, history and drill log are theirs: the
+//! file is kept byte for byte as it was, and only its top-level `mentor:`
+//! block is replaced (or added before `history:`/`drill:`, else at the end).
+//! Should the file be laid out so that this cannot be done safely (the
+//! result would not read back as the same profile with the new review),
+//! the whole profile is written in the usual layout instead, its content
+//! unchanged.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::core::profile::{
+    Document, MAX_PROFILE_BYTES, MentorReview, Profile, ProfileError, parse_profile,
+    profile_to_yaml, read_document, save_document,
+};
+
+/// A profile file's text, checked to parse as a profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileText {
+    /// The text, exactly as in the file.
+    pub text: String,
+    /// What it parses to.
+    pub profile: Profile,
+}
+
+impl Document for ProfileText {
+    const MAX_BYTES: usize = MAX_PROFILE_BYTES;
+
+    fn parse(text: &str, path: &Path) -> Result<Self, ProfileError> {
+        Ok(ProfileText {
+            text: text.to_owned(),
+            profile: parse_profile(text, path)?,
+        })
+    }
+
+    fn to_text(&self, _path: &Path) -> Result<String, ProfileError> {
+        Ok(self.text.clone())
+    }
+}
+
+#[derive(Serialize)]
+struct Section<'a> {
+    mentor: &'a MentorReview,
+}
+
+/// Reads the file at `path` as it is now.
+pub fn read(path: &Path) -> Result<ProfileText, ProfileError> {
+    read_document(path)
+}
+
+/// Writes `mentor` as the review in the file at `path` (atomically, under
+/// the profile lock, keeping a `.bak`), leaving everything else as it is.
+pub fn save_review(path: &Path, mentor: Option<&MentorReview>) -> Result<(), ProfileError> {
+    let now = read(path)?;
+    let text = with_review(&now, mentor, path)?;
+    if text == now.text {
+        return Ok(());
+    }
+    save_document(path, &ProfileText::parse(&text, path)?)
+}
+
+/// The text of `file` with its review replaced by `mentor`.
+pub fn with_review(
+    file: &ProfileText,
+    mentor: Option<&MentorReview>,
+    path: &Path,
+) -> Result<String, ProfileError> {
+    let mut wanted = file.profile.clone();
+    wanted.mentor = mentor.cloned();
+    if let Some(text) = splice(&file.text, mentor, path)?
+        && parse_profile(&text, path).is_ok_and(|p| p == wanted)
+    {
+        return Ok(text);
+    }
+    profile_to_yaml(&wanted, path)
+}
+
+/// Whether `line` starts the top-level key `key`.
+fn is_key(line: &str, key: &str) -> bool {
+    line.strip_prefix(key)
+        .and_then(|rest| rest.strip_prefix(':'))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '\n', '\r', '#']))
+}
+
+/// Whether `line` is part of the block above it: indented, or blank.
+fn continues(line: &str) -> bool {
+    line.starts_with([' ', '\t']) || line.trim().is_empty()
+}
+
+fn splice(
+    text: &str,
+    mentor: Option<&MentorReview>,
+    path: &Path,
+) -> Result<Option<String>, ProfileError> {
+    let section = match mentor {
+        Some(mentor) => {
+            let yaml = serde_saphyr::to_string(&Section { mentor }).map_err(|err| {
+                ProfileError::Serialize {
+                    path: path.to_path_buf(),
+                    message: format!("the mentor's review could not be written as YAML ({err})"),
+                }
+            })?;
+            if yaml.ends_with('\n') {
+                yaml
+            } else {
+                format!("{yaml}\n")
+            }
+        }
+        None => String::new(),
+    };
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    if let Some(start) = lines.iter().position(|l| is_key(l, "mentor")) {
+        let mut end = start + 1;
+        while end < lines.len() && continues(lines[end]) {
+            end += 1;
+        }
+        // Blank lines that end the block stay with what follows.
+        while end > start + 1 && lines[end - 1].trim().is_empty() {
+            end -= 1;
+        }
+        let mut out: String = lines[..start].concat();
+        out.push_str(&section);
+        out.push_str(&lines[end..].concat());
+        return Ok(Some(out));
+    }
+    if section.is_empty() {
+        return Ok(Some(text.to_owned()));
+    }
+    let at = lines
+        .iter()
+        .position(|l| is_key(l, "history") || is_key(l, "drill"));
+    let mut out = String::new();
+    match at {
+        Some(at) => {
+            out.push_str(&lines[..at].concat());
+            out.push_str(&section);
+            out.push_str(&lines[at..].concat());
+        }
+        None => {
+            out.push_str(text);
+            if !text.is_empty() && !text.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push_str(&section);
+        }
+    }
+    Ok(Some(out))
+}
