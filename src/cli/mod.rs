@@ -8,6 +8,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 pub mod config;
 mod import;
+mod mentor;
 mod places;
 mod validate;
 
@@ -111,6 +112,18 @@ pub enum Command {
         /// notes and plan) into the existing profile; nothing else changes.
         #[arg(long)]
         merge: bool,
+    },
+    /// Open a mentee's profile file in the app as their mentor: rate beside
+    /// their own scores, calibrate, run the 1:1 and agree a plan. Only the
+    /// file's `mentor` section is written; send the file back for
+    /// `ladder import FILE --merge`.
+    Mentor {
+        /// The mentee's profile file (from `ladder export`).
+        file: PathBuf,
+        /// The mentor's name [default: the config's `mentor_name`]; a new
+        /// name is remembered in the config.
+        #[arg(long, value_name = "MENTOR")]
+        name: Option<String>,
     },
     /// Print the configuration in force and where each value came from.
     Config {
@@ -335,6 +348,7 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
             Ok(true)
         }
         Command::Import { file, force, merge } => import(cli, file, *force, *merge, clock),
+        Command::Mentor { file, name } => mentor::mentor(cli, file, name.as_deref(), clock),
         Command::Config { default } => {
             if *default {
                 print!("{}", config::default_file());

@@ -29,6 +29,8 @@ pub enum Action {
     PrevScreen,
     /// Show this screen (a click on its tab).
     GoTo(ScreenId),
+    /// Show the mentor's review: calibration, agenda, walkthrough.
+    MentorReview,
     /// Open (or close) the help window listing the keys.
     Help,
     /// Start searching on the current screen.
@@ -59,6 +61,10 @@ pub enum Action {
     /// what is under it from the same layout it draws with.
     #[serde(skip)]
     Click { column: u16, row: u16 },
+    /// Turn to the next page (of the mentor's walkthrough).
+    NextPage,
+    /// Turn back to the previous page.
+    PrevPage,
     /// Open the selected item.
     Open,
     /// Close the window on top, or go back one step.

@@ -133,6 +133,8 @@ fn event_loop(
 pub enum Storage {
     /// The profile in a data directory's store.
     Store(ProfileStore),
+    /// A mentee's file open in mentor mode: only its review is written.
+    File(std::path::PathBuf),
 }
 
 /// Writes `file`; the error, in words, when that failed.
@@ -143,6 +145,10 @@ fn write(state: &State, storage: Option<&Storage>, file: &Save) -> Result<(), St
     match (storage, file) {
         (Storage::Store(store), Save::Profile) => {
             store.save(&state.data.profile).map_err(|e| e.to_string())
+        }
+        (Storage::File(path), Save::Profile) => {
+            crate::core::mentor::file::save_review(path, state.data.profile.mentor.as_ref())
+                .map_err(|e| e.to_string())
         }
     }
 }

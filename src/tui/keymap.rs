@@ -55,6 +55,7 @@ pub struct ScreenKeys {
     pub drill: Modes,
     pub checklists: Modes,
     pub library: Modes,
+    pub mentor: Modes,
 }
 
 /// How keys are read in a mode.
@@ -170,6 +171,7 @@ impl Keymap {
             ScreenId::Drill => &screens.drill,
             ScreenId::Checklists => &screens.checklists,
             ScreenId::Library => &screens.library,
+            ScreenId::Mentor => &screens.mentor,
         }
     }
 
@@ -182,6 +184,7 @@ impl Keymap {
             ScreenId::Drill => &mut screens.drill,
             ScreenId::Checklists => &mut screens.checklists,
             ScreenId::Library => &mut screens.library,
+            ScreenId::Mentor => &mut screens.mentor,
         }
     }
 
@@ -210,7 +213,7 @@ impl Keymap {
             KeyCode::Char(c) => c.to_digit(10).is_some_and(|d| values.contains(&d)),
             _ => true,
         };
-        for id in ScreenId::ALL {
+        for id in ScreenId::EVERY {
             for bindings in self.modes_mut(id).values_mut() {
                 for binding in bindings.iter_mut() {
                     if binding.action == Action::RateKey {
@@ -413,7 +416,7 @@ mod tests {
         let keymap = Keymap::builtin().unwrap();
         let mut lists: Vec<(&str, &[Binding])> =
             vec![("global", &keymap.global), ("help", &keymap.help)];
-        for id in ScreenId::ALL {
+        for id in ScreenId::EVERY {
             lists.push((id.tag(), keymap.screen(id)));
         }
         for (name, list) in lists {

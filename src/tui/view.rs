@@ -35,10 +35,11 @@ pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
         theme: &state.theme,
         data: &state.data,
     };
-    state
-        .screens
-        .get(state.screen)
-        .render(shell.body, buf, &view);
+    let (banner, body) = super::banner::split(shell.body, &state.data);
+    if let Some(row) = banner {
+        super::banner::render(state, row, buf);
+    }
+    state.screens.get(state.screen).render(body, buf, &view);
     footer(state, shell.footer, buf);
     if let Some(Overlay::Help { scroll }) = state.overlay {
         let input = HelpInput {
@@ -61,7 +62,7 @@ fn tab_bar(state: &State, shell: Shell, buf: &mut Buffer) {
     let mut x = width(&layout::brand(state.lang));
     for cell in layout::tab_cells(state.lang) {
         spans.push(Span::raw(" ".repeat(usize::from(cell.x.saturating_sub(x)))));
-        let style = if cell.id == state.screen {
+        let style = if cell.id == state.screen.tab() {
             theme.tab_active
         } else {
             theme.tab
@@ -94,7 +95,7 @@ fn rule(state: &State, area: Rect, buf: &mut Buffer) {
     .render(area, buf);
     let active = layout::tab_cells(state.lang)
         .into_iter()
-        .find(|cell| cell.id == state.screen);
+        .find(|cell| cell.id == state.screen.tab());
     if let Some(cell) = active {
         let under = Rect::new(area.x + cell.x, area.y, cell.width, 1).intersection(area);
         Line::from(Span::styled(

@@ -362,7 +362,7 @@ fn lists(keymap: &Keymap) -> Vec<(String, &Vec<Binding>)> {
         ("search".to_owned(), &keymap.search),
         ("too_small".to_owned(), &keymap.too_small),
     ];
-    for id in ScreenId::ALL {
+    for id in ScreenId::EVERY {
         for (mode, bindings) in keymap.modes(id) {
             all.push((mode_name(id, mode), bindings));
         }
@@ -405,7 +405,7 @@ pub fn apply_keys(
             "too_small" => Some(&mut keymap.too_small),
             other => {
                 let (screen, sub) = other.split_once('.').unwrap_or((other, "browse"));
-                ScreenId::ALL
+                ScreenId::EVERY
                     .into_iter()
                     .find(|id| id.tag() == screen)
                     .and_then(|id| keymap.modes_mut(id).get_mut(sub))

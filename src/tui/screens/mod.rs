@@ -1,4 +1,5 @@
-//! The five screens, in the order `Tab` visits them.
+//! The five screens, in the order `Tab` visits them, and the mentor's
+//! review, a page of the Overview.
 //!
 //! Each screen owns its state and implements [`Screen`]: it acts on the
 //! actions meant for it and draws itself into the part of the window the
@@ -9,6 +10,7 @@ mod assess;
 mod checklists;
 mod drill;
 mod library;
+mod mentor;
 mod overview;
 mod page;
 
@@ -20,6 +22,7 @@ pub use assess::Assess;
 pub use checklists::Checklists;
 pub use drill::Drill;
 pub use library::Library;
+pub use mentor::Mentor;
 pub use overview::Overview;
 pub use page::Page;
 
@@ -40,6 +43,8 @@ pub enum ScreenId {
     Drill,
     Checklists,
     Library,
+    /// A mentor's review: calibration, the 1:1 walkthrough and the plan.
+    Mentor,
 }
 
 impl ScreenId {
@@ -52,6 +57,25 @@ impl ScreenId {
         ScreenId::Library,
     ];
 
+    /// Every screen: the tabs, then the mentor's review, a page of the
+    /// Overview reached with `m` (not a tab of its own).
+    pub const EVERY: [ScreenId; 6] = [
+        ScreenId::Overview,
+        ScreenId::Assess,
+        ScreenId::Drill,
+        ScreenId::Checklists,
+        ScreenId::Library,
+        ScreenId::Mentor,
+    ];
+
+    /// The tab that stands for this screen in the tab bar.
+    pub fn tab(self) -> Self {
+        match self {
+            ScreenId::Mentor => ScreenId::Overview,
+            other => other,
+        }
+    }
+
     fn index(self) -> usize {
         match self {
             ScreenId::Overview => 0,
@@ -59,6 +83,7 @@ impl ScreenId {
             ScreenId::Drill => 2,
             ScreenId::Checklists => 3,
             ScreenId::Library => 4,
+            ScreenId::Mentor => 0,
         }
     }
 
@@ -81,6 +106,7 @@ impl ScreenId {
             ScreenId::Drill => "drill",
             ScreenId::Checklists => "checklists",
             ScreenId::Library => "library",
+            ScreenId::Mentor => "mentor",
         }
     }
 
@@ -92,6 +118,7 @@ impl ScreenId {
             ScreenId::Drill => ("演练", "Drill"),
             ScreenId::Checklists => ("清单", "Checklists"),
             ScreenId::Library => ("资料库", "Library"),
+            ScreenId::Mentor => ("导师", "Mentor"),
         };
         lang.pick(zh, en)
     }
@@ -158,6 +185,7 @@ pub struct Screens {
     pub drill: Drill,
     pub checklists: Checklists,
     pub library: Library,
+    pub mentor: Mentor,
 }
 
 impl Screens {
@@ -169,6 +197,7 @@ impl Screens {
             ScreenId::Drill => &self.drill,
             ScreenId::Checklists => &self.checklists,
             ScreenId::Library => &self.library,
+            ScreenId::Mentor => &self.mentor,
         }
     }
 
@@ -180,6 +209,7 @@ impl Screens {
             ScreenId::Drill => &mut self.drill,
             ScreenId::Checklists => &mut self.checklists,
             ScreenId::Library => &mut self.library,
+            ScreenId::Mentor => &mut self.mentor,
         }
     }
 }
@@ -202,6 +232,8 @@ mod tests {
             [Overview, Assess, Drill, Checklists, Library, Overview]
         );
         assert_eq!(Overview.prev(), Library);
+        // The mentor's review is a page of the Overview: Tab moves on as from there.
+        assert_eq!((Mentor.next(), Mentor.prev()), (Assess, Library));
         assert_eq!(Assess.prev(), Overview);
     }
 }

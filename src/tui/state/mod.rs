@@ -66,13 +66,21 @@ impl State {
     /// The digit keys rate only with the values of the pack's scale.
     pub fn new(lang: Lang, theme: Theme, keymap: Keymap, data: Data) -> Self {
         let scale: Vec<u32> = data.pack.scale.iter().map(|s| s.value.value).collect();
+        // Mentor mode opens where the mentor rates.
+        let mentor = data.mentor_session.is_some();
+        let mut screens = Screens::default();
+        screens.assess.mentor = mentor;
         State {
             lang,
             theme,
             keymap: keymap.for_scale(&scale),
-            screen: ScreenId::ALL[0],
+            screen: if mentor {
+                ScreenId::Assess
+            } else {
+                ScreenId::ALL[0]
+            },
             overlay: None,
-            screens: Screens::default(),
+            screens,
             search: Search::default(),
             size: Size::ZERO,
             data,
@@ -123,7 +131,7 @@ impl State {
     /// the shell).
     fn screen_ctx(&self) -> Ctx {
         let body = layout::shell(self.size.into())
-            .map(|shell| shell.body)
+            .map(|shell| crate::tui::banner::split(shell.body, &self.data).1)
             .unwrap_or_default();
         Ctx {
             lang: self.lang,
@@ -163,7 +171,7 @@ fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::Resize { width, height } => {
             state.size = Size::new(width, height);
             let ctx = state.screen_ctx();
-            for id in ScreenId::ALL {
+            for id in ScreenId::EVERY {
                 state
                     .screens
                     .get_mut(id)
@@ -180,6 +188,7 @@ fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::NextScreen => Some(show(state, state.screen.next(), false)),
         Action::PrevScreen => Some(show(state, state.screen.prev(), false)),
         Action::GoTo(id) => Some(show(state, id, true)),
+        Action::MentorReview => Some(show(state, ScreenId::Mentor, true)),
         // A timer runs on whether or not its screen is on show; a new day
         // changes what several screens show.
         Action::Tick(now) => {

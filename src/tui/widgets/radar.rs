@@ -408,14 +408,37 @@ fn ring(ctx: &mut Context<'_>, n: usize, radius: f64, color: Color) {
 
 impl Widget for &Radar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        draw(self, None, area, buf);
+    }
+}
+
+/// Draws `radar` with a second polygon of `other` values (one per axis,
+/// in the axes' order) in `style`: a mentor's scores beside one's own.
+/// The labels give the radar's own values.
+pub fn render_compared(
+    radar: &Radar<'_>,
+    other: &[f64],
+    style: Style,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    draw(radar, Some((other, style)), area, buf);
+}
+
+fn draw(radar: &Radar<'_>, other: Option<(&[f64], Style)>, area: Rect, buf: &mut Buffer) {
+    let this = radar;
+    {
         let area = area.intersection(buf.area);
-        let Some(layout) = layout(area, self.axes) else {
+        let Some(layout) = layout(area, this.axes) else {
             return;
         };
-        let n = self.axes.len();
-        let values: Vec<f64> = self.axes.iter().map(|a| a.value).collect();
+        let n = this.axes.len();
+        let values: Vec<f64> = this.axes.iter().map(|a| a.value).collect();
         let corners = polygon(&values);
-        let styles = self.styles;
+        let second = other
+            .filter(|(v, _)| v.len() == n)
+            .map(|(v, style)| (polygon(v), style));
+        let styles = this.styles;
         // One layer: braille dots of the rings and the polygon merge in a
         // cell instead of the later shape wiping out the earlier one.
         Canvas::default()
@@ -428,7 +451,13 @@ impl Widget for &Radar<'_> {
                     ctx.draw(&Line::new(0.0, 0.0, x, y, color(styles.grid)));
                 }
                 ring(ctx, n, 1.0, color(styles.grid));
-                ring(ctx, n, self.threshold, color(styles.threshold));
+                ring(ctx, n, this.threshold, color(styles.threshold));
+                if let Some((points, style)) = &second {
+                    for (i, &(x1, y1)) in points.iter().enumerate() {
+                        let (x2, y2) = points[(i + 1) % n];
+                        ctx.draw(&Line::new(x1, y1, x2, y2, color(*style)));
+                    }
+                }
                 for (i, &(x1, y1)) in corners.iter().enumerate() {
                     let (x2, y2) = corners[(i + 1) % n];
                     ctx.draw(&Line::new(x1, y1, x2, y2, color(styles.value)));

@@ -108,8 +108,16 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
 
     let rating = data.profile.ratings.get(id);
     let score = rating.map(|r| r.score);
-    out.extend(scale_row(cx, score));
+    let mentor_mode = data.mentor_session.is_some();
+    let theirs = data.profile.mentor.as_ref().and_then(|m| m.ratings.get(id));
+    if mentor_mode {
+        out.extend(scale_row(cx, theirs.map(|m| m.score)));
+        mentor_block(cx, score, theirs, &mut out);
+    } else {
+        out.extend(scale_row(cx, score));
+    }
     match score {
+        _ if mentor_mode => {}
         Some(value) => {
             let label = cx.label(value).unwrap_or("?");
             let line = format!("{}{}{value} {label}", cx.word(Word::YourScore), cx.colon());
@@ -136,7 +144,7 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
         let reason = gap_reason(cx.lang, meets, cx.label(meets).unwrap_or("?"));
         cx.wrapped(&reason, cx.theme.key, &mut out);
     }
-    if let Some(mentor) = data.profile.mentor.as_ref().and_then(|m| m.ratings.get(id)) {
+    if let Some(mentor) = theirs.filter(|_| !mentor_mode) {
         let label = cx.label(mentor.score).unwrap_or("?");
         let line = format!(
             "{}{}{} {label}",
@@ -145,9 +153,17 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
             mentor.score
         );
         cx.wrapped(&line, cx.theme.text, &mut out);
+        if let Some(comment) = &mentor.comment {
+            let heading = super::mentor::words(cx.lang).mentor_comment;
+            cx.markdown(heading, &keep_lines(comment), &mut out);
+        }
     }
 
-    let heading = cx.word(Word::YourEvidence);
+    let heading = if mentor_mode {
+        super::mentor::words(cx.lang).mentee_evidence
+    } else {
+        cx.word(Word::YourEvidence)
+    };
     match rating.map(|r| r.evidence.as_deref()) {
         None => cx.section(heading, cx.word(Word::RateFirst), &mut out),
         Some(None) => cx.section(heading, cx.word(Word::NoEvidence), &mut out),
@@ -164,6 +180,42 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
         cx.markdown(cx.word(Word::Growth), cx.text(growth), &mut out);
     }
     out
+}
+
+/// Mentor mode: the mentor's score and comment, then the mentee's score.
+fn mentor_block(
+    cx: &Ctx<'_>,
+    score: Option<u32>,
+    theirs: Option<&crate::core::profile::MentorRating>,
+    out: &mut Vec<Line<'static>>,
+) {
+    let w = super::mentor::words(cx.lang);
+    match theirs {
+        Some(m) => {
+            let label = cx.label(m.score).unwrap_or("?");
+            let line = format!("{}{}{} {label}", w.your_score, cx.colon(), m.score);
+            cx.wrapped(&line, cx.theme.heading, out);
+            match &m.comment {
+                Some(comment) => cx.markdown(w.your_comment, &keep_lines(comment), out),
+                None => cx.wrapped(w.no_comment, cx.theme.muted, out),
+            }
+        }
+        None => cx.wrapped(w.not_rated, cx.theme.muted, out),
+    }
+    out.push(Line::default());
+    let line = match score {
+        Some(value) => {
+            let label = cx.label(value).unwrap_or("?");
+            format!("{}{}{value} {label}", w.mentee_score, cx.colon())
+        }
+        None => format!(
+            "{}{}{}",
+            w.mentee_score,
+            cx.colon(),
+            cx.word(Word::NotRated)
+        ),
+    };
+    cx.wrapped(&line, cx.theme.text, out);
 }
 
 /// A weight as written: `2`, `1.5`.

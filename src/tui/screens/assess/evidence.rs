@@ -101,6 +101,9 @@ impl Assess {
             Action::Back => {
                 let (id, text) = (editor.id.clone(), editor.text());
                 self.mode = AssessMode::Browsing;
+                if let Some(mentor) = super::mentor::mentor_of(data).map(str::to_owned) {
+                    return Some(self.apply_comment(&mentor, &id, &text, data));
+                }
                 let effects = self.apply_evidence(&id, &text, data);
                 self.resume(&id, data);
                 Some(effects)

@@ -90,6 +90,19 @@ fn item_line(item: Item<'_>, selected: bool, view: &View<'_>) -> Line<'static> {
     } else {
         " "
     };
+    // In mentor mode the mentor's score follows the mentee's: `3→2`.
+    let score = match data.mentor_session {
+        Some(_) => {
+            let theirs = data
+                .profile
+                .mentor
+                .as_ref()
+                .and_then(|m| m.ratings.get(id))
+                .map_or_else(|| "·".to_owned(), |r| r.score.to_string());
+            format!("{score}→{theirs}")
+        }
+        None => score,
+    };
     let mut spans = vec![
         Span::styled(format!("{mark}{score:>2} "), theme.text),
         Span::styled(gap, theme.key),

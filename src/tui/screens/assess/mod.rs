@@ -6,11 +6,12 @@
 //! returns [`Effect::Save(crate::core::workspace::Save::Profile)`]: there is no save key to forget.
 
 mod detail;
-mod editor;
+pub(crate) mod editor;
 mod evidence;
 mod filters;
 mod items;
 mod list;
+pub(crate) mod mentor;
 mod readiness;
 mod remove;
 mod render;
@@ -52,6 +53,8 @@ enum Note {
     /// The rating of this indicator was removed.
     Cleared(String),
     EditorFailed(EditorFailure),
+    /// Something mentor mode says.
+    Mentor(mentor::Say),
     /// The target level changed with `t`: from, to, and whether it is now
     /// chosen rather than automatic.
     Target {
@@ -113,6 +116,8 @@ pub struct Assess {
     /// [`Assess::rate_then_edit`] closes, not when it opens.
     resume_guided: bool,
     note: Option<Note>,
+    /// Mentor mode: the keys act on the mentor's score and comment.
+    pub mentor: bool,
 }
 
 impl Screen for Assess {
@@ -170,6 +175,24 @@ impl Screen for Assess {
             _ => false,
         };
         let note = self.note.take();
+        if let Some(mentor) = mentor::mentor_of(data).map(str::to_owned) {
+            let done = match action {
+                Action::Rate(value) => Some(self.mentor_rate(&mentor, value, data)),
+                Action::Edit => Some(self.mentor_edit(data)),
+                Action::EditExternally
+                | Action::CycleTarget
+                | Action::Guided
+                | Action::Delete
+                | Action::ClearRating => {
+                    self.note = Some(Note::Mentor(mentor::Say::NotInMentorMode));
+                    Some(Vec::new())
+                }
+                _ => None,
+            };
+            if done.is_some() {
+                return done;
+            }
+        }
         let done = match action {
             Action::Up => self.select(self.selected.saturating_sub(1)),
             Action::Down => self.select(self.selected + 1),
@@ -248,7 +271,10 @@ impl Screen for Assess {
     }
 
     fn mode(&self) -> Mode {
-        self.mode.key_mode()
+        match self.mode {
+            AssessMode::Browsing if self.mentor => Mode::keys("mentor"),
+            _ => self.mode.key_mode(),
+        }
     }
 }
 

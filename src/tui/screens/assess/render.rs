@@ -105,7 +105,7 @@ fn areas(body: Rect, banner: bool, failed: bool) -> Areas {
 }
 
 fn areas_for(state: &Assess, body: Rect, data: &Data) -> Areas {
-    let banner = state.guided || data.profile.ratings.is_empty();
+    let banner = state.guided || (data.profile.ratings.is_empty() && data.mentor_session.is_none());
     let failed = matches!(data.save, SaveStatus::Failed(_));
     areas(body, banner, failed)
 }
@@ -176,8 +176,17 @@ pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>
     }
     match state.editor() {
         Some(editor) => {
+            let mentor = super::mentor::words(lang);
+            let mentor_mode = data.mentor_session.is_some();
             let mut heading = vec![Span::styled(
-                format!("{} · ", Word::EditorTitle.text(lang)),
+                format!(
+                    "{} · ",
+                    if mentor_mode {
+                        mentor.editor_title
+                    } else {
+                        Word::EditorTitle.text(lang)
+                    }
+                ),
                 theme.muted,
             )];
             heading.extend(indicator_spans(&editor.id, view, theme.muted));
@@ -194,9 +203,17 @@ pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>
                 height: at.detail.height.saturating_sub(1),
                 ..at.detail
             };
+            let (title, placeholder) = if mentor_mode {
+                (mentor.your_comment, mentor.editor_placeholder)
+            } else {
+                (
+                    Word::YourEvidence.text(lang),
+                    Word::EditorPlaceholder.text(lang),
+                )
+            };
             editor.render(
-                Word::YourEvidence.text(lang),
-                Word::EditorPlaceholder.text(lang),
+                title,
+                placeholder,
                 theme,
                 text_area.intersection(buf.area),
                 buf,

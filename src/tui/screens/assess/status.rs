@@ -98,6 +98,7 @@ fn note_text(note: &Note, view: &View<'_>, room: usize) -> String {
     let lang = view.lang;
     match note {
         Note::Word(word) => word.text(lang).to_owned(),
+        Note::Mentor(say) => say.text(lang).to_owned(),
         Note::NotOnScale(value) => {
             let values: Vec<String> = view
                 .data
