@@ -198,7 +198,43 @@ fn report_json_after_import() {
     assert_eq!(cal[0]["comment"], "Show the page counts");
     assert_eq!(cal[1]["indicator"], "people.l2.a");
     assert_eq!(cal[1]["delta"], -1);
-    assert_eq!(r["mentor"], "Dana");
+    // SPEC §4's mentor object: Dana wrote one comment, no notes, no plan.
+    assert_eq!(r["mentor"]["name"], "Dana");
+    assert_eq!(
+        r["mentor"]["comments"],
+        serde_json::json!({"craft.l1.b": "Show the page counts"})
+    );
+    assert_eq!(r["mentor"]["notes"], Value::Null);
+    assert_eq!(r["mentor"]["plan"], serde_json::json!([]));
+    // The agenda up to the target L2 (L1 is reached at 16/20 = 0.8, L2 is at
+    // 8/25): weight w·(4 − s) + |self − mentor|, s the mentor's where given:
+    // craft.l1.b 2·(4−2) + 3 = 7, people.l2.a 3·(4−3) + 1 = 4, then the 3s
+    // in ladder order: people.l1.a (L1), craft.l2.a, people.l2.b (L2).
+    let agenda: Vec<(&str, f64)> = r["mentor"]["agenda"]
+        .as_array()
+        .expect("agenda")
+        .iter()
+        .map(|i| {
+            (
+                i["indicator"].as_str().unwrap_or(""),
+                i["weight"].as_f64().unwrap_or(-1.0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        agenda,
+        [
+            ("craft.l1.b", 7.0),
+            ("people.l2.a", 4.0),
+            ("people.l1.a", 3.0),
+            ("craft.l2.a", 3.0),
+            ("people.l2.b", 3.0)
+        ]
+    );
+    assert_eq!(
+        r["mentor"]["agenda"][1]["questions"],
+        serde_json::json!(["incidents.worst"])
+    );
 
     assert_eq!(r["orphaned"], serde_json::json!(["retired.on-call-hero"]));
 

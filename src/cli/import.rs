@@ -5,6 +5,8 @@ use std::path::Path;
 
 use super::{Cli, Failure, load_pack, profile_failure, profile_problems, say};
 use crate::core::clock::SharedClock;
+use crate::core::lang::Lang;
+use crate::core::mentor::merge::{self, Summary};
 use crate::core::profile::{self, Profile, ProfileError};
 use crate::core::sanitize::neutralize_controls;
 use crate::core::workspace::{Command, Workspace};
@@ -84,7 +86,9 @@ pub fn import(
     Ok(true)
 }
 
-/// `--merge`: the mentor's part of `incoming` goes into the existing profile.
+/// `--merge`: the mentor's part of `incoming` goes into the existing
+/// profile: their review whole, and the drill answers they graded added to
+/// the log. Everything of the mentee's own stays as it is in the profile.
 fn merge_mentor(
     cli: &Cli,
     file: &Path,
@@ -92,14 +96,9 @@ fn merge_mentor(
     pack: crate::core::content::Pack,
     clock: &SharedClock,
 ) -> Result<bool, Failure> {
+    let lang = cli.language();
     let store = cli.store()?;
     let target = store.path(&cli.profile)?;
-    let Some(mentor) = incoming.mentor else {
-        return Err(Failure(format!(
-            "{}: has no `mentor` section, so there is nothing to merge; nothing was changed",
-            file.display()
-        )));
-    };
     let existing = store
         .load(&cli.profile)
         .map_err(profile_failure)?
@@ -110,26 +109,100 @@ fn merge_mentor(
                 cli.profile
             ))
         })?;
+    let Some((came, summary)) = merge::incoming(&pack, &existing, &incoming) else {
+        return Err(Failure(format!(
+            "{}: has no `mentor` section, so there is nothing to merge; nothing was changed",
+            file.display()
+        )));
+    };
+    let places = super::places::Places::read(file);
+    for (raw, near) in &summary.unknown {
+        let id = neutralize_controls(raw);
+        let hint = near
+            .as_deref()
+            .map(|n| match lang {
+                Lang::Zh => format!("，是不是 `{n}`？"),
+                Lang::En => format!(", did you mean `{n}`?"),
+            })
+            .unwrap_or_default();
+        say(&match lang {
+            Lang::Zh => format!(
+                "{}: 导师评了 `{id}`，这个内容包没有这条指标{hint}（评分照样保留）",
+                places.score(raw, true)
+            ),
+            Lang::En => format!(
+                "{}: the mentor rated `{id}`, which this pack does not have{hint} (the rating is kept)",
+                places.score(raw, true)
+            ),
+        });
+    }
+    let mentor = came.review.name.clone();
     let mut workspace = Workspace::new(pack, existing, clock.clone());
-    let outcome = workspace
-        .apply(Command::MergeMentor(Box::new(mentor)))
-        .map_err(|why| Failure(format!("{}: {why}", file.display())))?;
-    if outcome.changed() {
+    let mut changed = workspace
+        .apply(Command::MergeMentor(Box::new(came.review)))
+        .map_err(|why| Failure(format!("{}: {why}", file.display())))?
+        .changed();
+    for (review, card) in came.reviews {
+        changed |= workspace
+            .apply(Command::RecordReview {
+                review: Box::new(review),
+                card,
+            })
+            .map_err(|why| Failure(format!("{}: {why}", file.display())))?
+            .changed();
+    }
+    if changed {
         store.save(&workspace.profile).map_err(profile_failure)?;
     }
-    let name = workspace
-        .profile
-        .mentor
-        .as_ref()
-        .map_or("", |m| m.name.as_str());
-    say(&format!(
-        "merged the review of {} from {} into profile `{}` ({})",
-        neutralize_controls(name),
-        file.display(),
-        cli.profile,
-        target.display()
+    say(&merge_summary(
+        lang,
+        &neutralize_controls(&mentor),
+        &summary,
+        &file.display().to_string(),
+        &format!("`{}` ({})", cli.profile, target.display()),
     ));
     Ok(true)
+}
+
+/// What `--merge` took in, in a sentence or two.
+pub fn merge_summary(lang: Lang, mentor: &str, s: &Summary, file: &str, into: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            let mut parts = vec![format!(
+                "{} 条评分（新 {}，改动 {}）",
+                s.ratings, s.new, s.changed
+            )];
+            parts.push(format!("{} 条评语", s.comments));
+            if s.notes {
+                parts.push("备注".to_owned());
+            }
+            parts.push(format!("{} 步计划", s.plan));
+            parts.push(format!("{} 次导师评分的答辩练习", s.reviews));
+            format!(
+                "已把 {mentor} 的评审从 {file} 合并进档案 {into}：{}。你自己的评分、证据、历史和练习记录保持不变。",
+                parts.join("、")
+            )
+        }
+        Lang::En => {
+            let mut parts = vec![format!(
+                "{} rating(s) ({} new, {} changed)",
+                s.ratings, s.new, s.changed
+            )];
+            parts.push(format!("{} comment(s)", s.comments));
+            if s.notes {
+                parts.push("notes".to_owned());
+            }
+            parts.push(format!("a plan of {} step(s)", s.plan));
+            parts.push(format!(
+                "{} drill answer(s) graded by the mentor",
+                s.reviews
+            ));
+            format!(
+                "merged the review of {mentor} from {file} into profile {into}: {}. Your own ratings, evidence, history and drill answers are as they were.",
+                parts.join(", ")
+            )
+        }
+    }
 }
 
 /// A file to import that cannot be read, worded for importing: the file is

@@ -5,6 +5,7 @@
 //! nothing changes. The file a mentor annotates is in [`file`].
 
 pub mod file;
+pub mod merge;
 
 #[cfg(test)]
 mod tests;

@@ -90,7 +90,7 @@ struct JsonReport<'a> {
     gaps: Vec<JsonGap<'a>>,
     calibration: Vec<JsonCalibration<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    mentor: Option<&'a str>,
+    mentor: Option<super::mentor::JsonMentor<'a>>,
     orphaned: &'a [String],
     trend: Vec<JsonTrendPoint<'a>>,
     ratings: Vec<JsonRating<'a>>,
@@ -100,6 +100,7 @@ struct JsonReport<'a> {
 /// The report as pretty JSON: SPEC §4's fields and a few more.
 pub fn to_json(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> String {
     let (l, d) = (lang.code(), pack.default_language());
+    let agenda = super::mentor::agenda(pack, profile, a);
     let report = JsonReport {
         profile: &profile.profile,
         pack: pack.id(),
@@ -152,7 +153,7 @@ pub fn to_json(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> St
                 comment: mentor_comment(profile, &c.indicator),
             })
             .collect(),
-        mentor: profile.mentor.as_ref().map(|m| m.name.as_str()),
+        mentor: super::mentor::json(profile, &agenda),
         orphaned: &a.orphaned,
         trend: profile
             .history

@@ -370,6 +370,7 @@ fn calibration(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment,
         }
         out.push('\n');
     }
+    super::mentor::markdown(out, pack, profile, a, lang);
     if let Some(notes) = mentor.notes.as_deref().filter(|n| !n.trim().is_empty()) {
         let _ = writeln!(
             out,

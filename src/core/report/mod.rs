@@ -3,6 +3,7 @@
 
 mod json;
 mod markdown;
+mod mentor;
 
 pub use json::to_json;
 pub use markdown::{readiness_rule, to_markdown};
