@@ -1,1 +1,300 @@
+//! Mentor mode and the mentor's review as a person uses them: keys through
+//! `update`, and snapshots at 80×24 in both languages of mentor Assess,
+//! the calibration view and each page of the walkthrough.
 
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+use crate::core::content;
+use crate::core::mentor::MentorSession;
+use crate::core::profile::{Profile, parse_profile};
+use crate::core::workspace::Save;
+use crate::tui::action::Action;
+use crate::tui::data::Data;
+use crate::tui::i18n::Lang;
+use crate::tui::keymap::{Key, Keymap};
+use crate::tui::screens::ScreenId;
+use crate::tui::state::{Effect, State, update};
+use crate::tui::theme::Theme;
+use crate::tui::view;
+
+const TODAY: crate::core::clock::Date = time::macros::date!(2026 - 12 - 04);
+
+/// The demo profile: rated throughout, with Chen Jing's review.
+fn demo() -> Profile {
+    let text = include_str!("../../../../assets/demo/profile.yaml");
+    parse_profile(text, Path::new("demo.yaml")).unwrap()
+}
+
+fn data(mentor: bool) -> Data {
+    let pack = content::built_in().unwrap().pack;
+    let mut data = Data::on_day(pack, demo(), TODAY);
+    if mentor {
+        data.mentor_session = Some(MentorSession {
+            mentor: "Li Lei".into(),
+            mentee: "wang".into(),
+        });
+    }
+    data
+}
+
+fn state(mentor: bool, lang: Lang) -> State {
+    let mut state = State::new(
+        lang,
+        Theme::no_color(),
+        Keymap::builtin().unwrap(),
+        data(mentor),
+    );
+    update(
+        &mut state,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    state
+}
+
+fn key(state: &mut State, code: KeyCode) -> Vec<Effect> {
+    let key = Key::plain(code);
+    match state.action_for_key(key) {
+        Some(action) => update(state, action),
+        None => Vec::new(),
+    }
+}
+
+fn typed(state: &mut State, text: &str) {
+    for c in text.chars() {
+        key(state, KeyCode::Char(c));
+    }
+}
+
+fn screen(state: &State) -> TestBackend {
+    let backend = TestBackend::new(state.size.width, state.size.height);
+    let mut terminal = Terminal::new(backend).unwrap();
+    terminal.draw(|frame| view::render(state, frame)).unwrap();
+    terminal.backend().clone()
+}
+
+/// The window as text, one line per row.
+fn text(state: &State) -> String {
+    let backend = screen(state);
+    let buffer = backend.buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn first_indicator(state: &State) -> String {
+    state.data.pack.dimensions[0].indicators[0].id.value.clone()
+}
+
+#[test]
+fn mentor_mode_opens_on_assess_and_the_scale_keys_rate_for_the_mentor() {
+    let mut state = state(true, Lang::En);
+    assert_eq!(state.screen, ScreenId::Assess);
+    let id = first_indicator(&state);
+    let own = state.data.profile.ratings[id.as_str()].clone();
+    assert_eq!(
+        key(&mut state, KeyCode::Char('2')),
+        [Effect::Save(Save::Profile)]
+    );
+    let review = state.data.profile.mentor.as_ref().unwrap();
+    assert_eq!(review.ratings[id.as_str()].score, 2);
+    // The mentor at the keyboard takes the review over, dated today.
+    assert_eq!(review.name, "Li Lei");
+    assert_eq!(review.date, Some(TODAY));
+    // The mentee's own rating is as it was.
+    assert_eq!(state.data.profile.ratings[id.as_str()], own);
+
+    // `e` writes the mentor's comment; Esc keeps it.
+    key(&mut state, KeyCode::Char('e'));
+    typed(&mut state, "Needs a CI check");
+    assert_eq!(key(&mut state, KeyCode::Esc), [Effect::Save(Save::Profile)]);
+    let review = state.data.profile.mentor.as_ref().unwrap();
+    assert_eq!(
+        review.ratings[id.as_str()].comment.as_deref(),
+        Some("Needs a CI check")
+    );
+    assert_eq!(state.data.profile.ratings[id.as_str()], own);
+    // Keys that would change the mentee's part do nothing to it.
+    for code in [KeyCode::Char('t'), KeyCode::Backspace, KeyCode::Char('g')] {
+        key(&mut state, code);
+    }
+    assert_eq!(state.data.profile.ratings[id.as_str()], own);
+    assert_eq!(state.data.profile.target_level, demo().target_level);
+}
+
+#[test]
+fn snapshots_of_mentor_assess() {
+    for lang in Lang::ALL {
+        let mut state = state(true, lang);
+        key(&mut state, KeyCode::Char('2'));
+        key(&mut state, KeyCode::Char('e'));
+        typed(&mut state, "Needs a CI check");
+        key(&mut state, KeyCode::Esc);
+        let name = format!("mentor_assess_{}_80x24", lang.code());
+        insta::assert_snapshot!(name, screen(&state));
+    }
+}
+
+#[test]
+fn snapshots_of_the_calibration_view() {
+    for (mentor, who) in [(true, "mentor"), (false, "mentee")] {
+        for lang in Lang::ALL {
+            let mut state = state(mentor, lang);
+            key(&mut state, KeyCode::Char('m'));
+            assert_eq!(state.screen, ScreenId::Mentor);
+            let name = format!("calibration_{who}_{}_80x24", lang.code());
+            insta::assert_snapshot!(name, screen(&state));
+        }
+    }
+}
+
+#[test]
+fn without_a_review_the_view_says_how_to_get_one() {
+    let pack = content::built_in().unwrap().pack;
+    let data = Data::on_day(pack, Profile::new("default"), TODAY);
+    let mut state = State::new(
+        Lang::En,
+        Theme::no_color(),
+        Keymap::builtin().unwrap(),
+        data,
+    );
+    update(
+        &mut state,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    update(&mut state, Action::MentorReview);
+    insta::assert_snapshot!("calibration_none_en_80x24", screen(&state));
+}
+
+#[test]
+fn snapshots_of_the_walkthrough_pages() {
+    for lang in Lang::ALL {
+        let mut state = state(true, lang);
+        key(&mut state, KeyCode::Char('m'));
+        key(&mut state, KeyCode::Enter);
+        for page in 1..=6 {
+            let name = format!("walkthrough_{page}_{}_80x24", lang.code());
+            insta::assert_snapshot!(name, screen(&state));
+            key(&mut state, KeyCode::Right);
+        }
+    }
+}
+
+fn plan_steps(state: &State) -> Vec<(String, Option<String>, Option<String>)> {
+    state
+        .data
+        .profile
+        .mentor
+        .as_ref()
+        .map(|m| {
+            m.plan
+                .iter()
+                .map(|s| {
+                    (
+                        s.step.clone(),
+                        s.owner.clone(),
+                        s.due.map(crate::core::clock::format_date),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_walkthrough_pages_on_and_back_and_ends_with_a_plan() {
+    let mut state = state(true, Lang::En);
+    key(&mut state, KeyCode::Char('m'));
+    key(&mut state, KeyCode::Enter);
+    // Back from the first page stays there; six pages, then no further.
+    key(&mut state, KeyCode::Left);
+    for _ in 0..9 {
+        key(&mut state, KeyCode::Char(' '));
+    }
+    let shown = text(&state);
+    assert!(shown.contains("6/6"), "{shown}");
+    key(&mut state, KeyCode::Char('p'));
+    let shown = text(&state);
+    assert!(shown.contains("5/6"), "{shown}");
+
+    // `a` adds a step: what, who, by when; a bad date is refused.
+    key(&mut state, KeyCode::Char('a'));
+    typed(&mut state, "Agree the SLO with upstream");
+    key(&mut state, KeyCode::Enter);
+    typed(&mut state, "wang");
+    key(&mut state, KeyCode::Enter);
+    typed(&mut state, "2027-02-30");
+    assert!(key(&mut state, KeyCode::Enter).is_empty());
+    assert!(plan_steps(&state).is_empty());
+    for _ in 0..2 {
+        key(&mut state, KeyCode::Backspace);
+    }
+    typed(&mut state, "28");
+    assert_eq!(
+        key(&mut state, KeyCode::Enter),
+        [Effect::Save(Save::Profile)]
+    );
+    assert_eq!(
+        plan_steps(&state),
+        [(
+            "Agree the SLO with upstream".to_owned(),
+            Some("wang".to_owned()),
+            Some("2027-02-28".to_owned())
+        )]
+    );
+    // A step with nothing to do cannot be saved; Esc drops it.
+    key(&mut state, KeyCode::Char('a'));
+    key(&mut state, KeyCode::Enter);
+    key(&mut state, KeyCode::Esc);
+    assert_eq!(plan_steps(&state).len(), 1);
+    // `x` removes the last step; Esc ends the walkthrough.
+    assert_eq!(
+        key(&mut state, KeyCode::Char('x')),
+        [Effect::Save(Save::Profile)]
+    );
+    assert!(plan_steps(&state).is_empty());
+    key(&mut state, KeyCode::Esc);
+    let shown = text(&state);
+    assert!(shown.contains("Calibration"), "{shown}");
+}
+
+#[test]
+fn the_mentor_writes_notes_and_the_mentee_only_reads_them() {
+    let mut state = state(true, Lang::En);
+    key(&mut state, KeyCode::Char('m'));
+    key(&mut state, KeyCode::Char('e'));
+    // The editor starts on the notes there are.
+    let before = state.data.profile.mentor.as_ref().unwrap().notes.clone();
+    assert!(before.is_some());
+    typed(&mut state, " Good.");
+    assert_eq!(key(&mut state, KeyCode::Esc), [Effect::Save(Save::Profile)]);
+    let notes = state.data.profile.mentor.as_ref().unwrap().notes.clone();
+    let (notes, before) = (notes.unwrap(), before.unwrap());
+    assert!(notes.starts_with(before.trim_end()), "{notes}");
+    assert!(notes.ends_with(" Good."), "{notes}");
+
+    let mut mentee = self::state(false, Lang::En);
+    key(&mut mentee, KeyCode::Char('m'));
+    let review = mentee.data.profile.mentor.clone();
+    assert!(key(&mut mentee, KeyCode::Char('e')).is_empty());
+    key(&mut mentee, KeyCode::Enter);
+    assert!(key(&mut mentee, KeyCode::Char('a')).is_empty());
+    assert!(key(&mut mentee, KeyCode::Char('x')).is_empty());
+    assert_eq!(mentee.data.profile.mentor, review);
+}
