@@ -866,3 +866,36 @@ fn a_closed_standard_output_is_a_message_and_exit_1() {
         run.stderr
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn pack_files_that_are_not_regular_files_are_refused_at_once() {
+    let pack = common::write_tree(&[]);
+    let src = fixtures().join("packs/valid-ops");
+    for entry in std::fs::read_dir(&src).expect("fixture") {
+        let entry = entry.expect("entry");
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), pack.path().join(entry.file_name())).expect("copy");
+        }
+    }
+    let levels = pack.path().join("levels.yaml");
+    std::fs::remove_file(&levels).expect("remove");
+    let made = std::process::Command::new("mkfifo").arg(&levels).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let meta = pack.path().join("pack.yaml");
+    std::fs::remove_file(&meta).expect("remove");
+    std::os::unix::fs::symlink("/dev/zero", &meta).expect("symlink");
+    let data = tempfile::tempdir().expect("data dir");
+    let run = ladder(data.path(), &[Path::new("validate"), pack.path()]);
+    run.expect_code(1).expect_no_internals();
+    for file in ["levels.yaml", "pack.yaml"] {
+        assert!(
+            run.stderr
+                .contains(&format!("{file}: is not a regular file")),
+            "{file}: {}",
+            run.stderr
+        );
+    }
+}
