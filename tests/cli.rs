@@ -861,3 +861,77 @@ fn a_broken_config_is_reported_by_line_and_nothing_runs() {
         run.stderr
     );
 }
+
+#[test]
+fn a_full_disk_on_standard_output_is_a_message_and_exit_1() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let full = std::fs::File::options()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let run = run_command(ladder_command().args(["completions", "bash"]).stdout(full));
+    run.expect_code(1).expect_no_internals();
+    assert!(
+        run.stderr.contains("no space left on device"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_closed_standard_output_is_a_message_and_exit_1() {
+    if !Path::new("/proc/self/fdinfo").exists() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("data dir");
+    let run = run_command(
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg("\"$0\" --data-dir \"$1\" report >&-")
+            .arg(env!("CARGO_BIN_EXE_ladder"))
+            .arg(data.path())
+            .env("LADDER_CONFIG", "")
+            .env("LANG", "C.UTF-8"),
+    );
+    run.expect_code(1).expect_no_internals();
+    assert!(
+        run.stderr.contains("standard output is closed"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn pack_files_that_are_not_regular_files_are_refused_at_once() {
+    let pack = common::write_tree(&[]);
+    let src = fixtures().join("packs/valid-ops");
+    for entry in std::fs::read_dir(&src).expect("fixture") {
+        let entry = entry.expect("entry");
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), pack.path().join(entry.file_name())).expect("copy");
+        }
+    }
+    let levels = pack.path().join("levels.yaml");
+    std::fs::remove_file(&levels).expect("remove");
+    let made = std::process::Command::new("mkfifo").arg(&levels).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let meta = pack.path().join("pack.yaml");
+    std::fs::remove_file(&meta).expect("remove");
+    std::os::unix::fs::symlink("/dev/zero", &meta).expect("symlink");
+    let data = tempfile::tempdir().expect("data dir");
+    let run = ladder(data.path(), &[Path::new("validate"), pack.path()]);
+    run.expect_code(1).expect_no_internals();
+    for file in ["levels.yaml", "pack.yaml"] {
+        assert!(
+            run.stderr
+                .contains(&format!("{file}: is not a regular file")),
+            "{file}: {}",
+            run.stderr
+        );
+    }
+}

@@ -1,8 +1,7 @@
 //! `ladder mentor FILE [--name NAME]`: the terminal app in mentor mode on a
 //! mentee's exported profile file.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{Cli, Failure, config, load_pack, profile_problems, say};
 use crate::core::clock::SharedClock;
@@ -148,22 +147,10 @@ fn set_mentor_name(path: &Path, name: &str) -> Result<(), String> {
         Ok(c) if c.mentor_name.as_deref() == Some(name) => {}
         _ => return Err("the file's layout does not allow a simple edit".to_owned()),
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let tmp = dir.join(format!(".config.yaml.tmp-{}", std::process::id()));
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(new.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        e.to_string()
-    })
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    super::emit(Some(path), &new).map_err(|Failure(why)| why)
 }
 
 #[cfg(test)]

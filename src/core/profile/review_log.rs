@@ -7,8 +7,8 @@
 //! In memory nothing changes: `Profile::drill.reviews` holds the whole log.
 //! `ladder export` writes one self-contained YAML file with the reviews in it.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::{ProfileError, Review};
@@ -30,29 +30,25 @@ pub fn log_path(profile_path: &Path) -> PathBuf {
 /// Reads the log; an absent file is an empty log. A line that does not
 /// parse is an error naming the file and the line.
 pub fn read(path: &Path) -> Result<Vec<Review>, ProfileError> {
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(err) => return Err(ProfileError::io(path, err)),
+    use crate::core::files::{ReadError, read_regular};
+    let bytes = match read_regular(path, MAX_LOG_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadError::Io(err)) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(ReadError::Io(err)) => return Err(ProfileError::io(path, err)),
+        Err(ReadError::NotAFile) => {
+            return Err(ProfileError::io(
+                path,
+                io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"),
+            ));
+        }
+        Err(ReadError::TooLarge { size }) => {
+            return Err(ProfileError::TooLarge {
+                path: path.to_path_buf(),
+                size,
+                limit: MAX_LOG_BYTES,
+            });
+        }
     };
-    let meta = file.metadata().map_err(|err| ProfileError::io(path, err))?;
-    if !meta.is_file() {
-        return Err(ProfileError::io(
-            path,
-            io::Error::other("not a regular file"),
-        ));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_LOG_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|err| ProfileError::io(path, err))?;
-    if bytes.len() as u64 > MAX_LOG_BYTES {
-        return Err(ProfileError::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit: MAX_LOG_BYTES,
-        });
-    }
     let text = String::from_utf8_lossy(&bytes);
     let mut reviews = Vec::new();
     for (n, line) in text.lines().enumerate() {

@@ -9,7 +9,7 @@
 //! is read and written ([`Document`]).
 
 use std::fs::{self, File, OpenOptions, Permissions};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -302,19 +302,27 @@ fn through_symlink(path: &Path) -> PathBuf {
 
 /// Reads the file as UTF-8, refusing files past the size cap without reading them whole.
 fn read_text(path: &Path, max_bytes: usize) -> Result<String, ProfileError> {
-    let file = File::open(path).map_err(|err| ProfileError::io(path, err))?;
-    let mut bytes = Vec::new();
-    file.take(max_bytes as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|err| ProfileError::io(path, err))?;
-    if bytes.len() > max_bytes {
-        let size = fs::metadata(path).map_or(bytes.len() as u64, |meta| meta.len());
-        return Err(ProfileError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: max_bytes as u64,
-        });
-    }
+    use crate::core::files::{ReadError, read_regular};
+    let bytes = match read_regular(path, max_bytes as u64) {
+        Ok(bytes) => bytes,
+        Err(ReadError::Io(err)) => return Err(ProfileError::io(path, err)),
+        Err(ReadError::NotAFile) => {
+            return Err(ProfileError::io(
+                path,
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "not a regular file (a FIFO, a device or a directory, or a link to one)",
+                ),
+            ));
+        }
+        Err(ReadError::TooLarge { size }) => {
+            return Err(ProfileError::TooLarge {
+                path: path.to_path_buf(),
+                size,
+                limit: max_bytes as u64,
+            });
+        }
+    };
     String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         // The prefix is valid UTF-8 by definition; lossy keeps this panic-free.
