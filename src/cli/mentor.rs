@@ -53,6 +53,25 @@ pub fn mentor(
     if given.is_some() && cli.settings.mentor_name.as_deref() != Some(mentor.as_str()) {
         remember(cli, &mentor, lang);
     }
+    if let Some(other) = opened
+        .profile
+        .mentor
+        .as_ref()
+        .map(|m| m.name.trim())
+        .filter(|n| *n != mentor)
+    {
+        let other = neutralize_controls(other);
+        say(&match lang {
+            Lang::Zh => format!(
+                "注意：{} 里已有 {other} 的评审；你的第一次改动会以你的名字接手它（一个文件只有一份导师评审，{other} 的评分和评语保留）",
+                path.display()
+            ),
+            Lang::En => format!(
+                "note: {} holds {other}'s review; your first change takes it over under your name (a file has one mentor review; {other}'s scores and comments are kept)",
+                path.display()
+            ),
+        });
+    }
     let mentee = mentee_name(&opened.profile.profile, path);
     let mut data = crate::tui::data::Data::new(pack, opened.profile, clock.clone());
     data.mentor_session = Some(MentorSession { mentor, mentee });
