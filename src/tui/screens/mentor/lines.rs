@@ -52,6 +52,16 @@ impl<'a> Out<'a> {
         self.styled(text, style);
     }
 
+    /// A title across the whole width, in reverse video: a page's name on
+    /// a shared screen, readable from the back of the room.
+    pub fn title_bar(&mut self, text: &str) {
+        let style = self.theme.tab_active.add_modifier(Modifier::BOLD);
+        for line in wrap(text, self.width.saturating_sub(2).max(1)) {
+            let padded = crate::tui::text::pad_to(&format!(" {line}"), self.width);
+            self.lines.push(Line::from(Span::styled(padded, style)));
+        }
+    }
+
     pub fn text(&mut self, text: &str) {
         self.styled(text, self.theme.text);
     }

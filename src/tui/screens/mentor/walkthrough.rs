@@ -25,7 +25,7 @@ pub const PLAN_PAGE: usize = 5;
 pub fn lines(out: &mut Out<'_>, page: usize) {
     let page = page.min(PAGES.len() - 1);
     let title = words::page_title(out.lang, page + 1, PAGES.len(), PAGES[page]);
-    out.heading(&title);
+    out.title_bar(&title);
     out.blank();
     match page {
         0 => levels(out),

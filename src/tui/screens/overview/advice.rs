@@ -136,6 +136,26 @@ fn rows(indicator: &str, width: usize, lang: Lang, data: &Data, theme: &Theme) -
         Kind::Meta,
         &format!("{} · {level} · {standing}", dim.name.get(code, fallback)),
     );
+    // The mentor's score, with their comment, wherever a score is shown.
+    if let Some((name, mentor)) = data
+        .profile
+        .mentor
+        .as_ref()
+        .and_then(|m| Some((m.name.as_str(), m.ratings.get(indicator)?)))
+    {
+        let label = data
+            .pack
+            .scale_step(mentor.score)
+            .map_or("", |s| s.label.get(code, fallback));
+        let line = match lang {
+            Lang::Zh => format!("导师 {name} 的评分：{} {label}", mentor.score),
+            Lang::En => format!("{name}'s score as mentor: {} {label}", mentor.score),
+        };
+        push(&mut rows, Kind::Meta, &line);
+        if let Some(comment) = &mentor.comment {
+            push(&mut rows, Kind::Body, comment);
+        }
+    }
     let mut sections = vec![(
         lang.pick("成长建议", "How to grow"),
         ind.growth.as_ref().map_or_else(
