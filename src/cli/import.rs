@@ -115,27 +115,7 @@ fn merge_mentor(
             file.display()
         )));
     };
-    let places = super::places::Places::read(file);
-    for (raw, near) in &summary.unknown {
-        let id = neutralize_controls(raw);
-        let hint = near
-            .as_deref()
-            .map(|n| match lang {
-                Lang::Zh => format!("，是不是 `{n}`？"),
-                Lang::En => format!(", did you mean `{n}`?"),
-            })
-            .unwrap_or_default();
-        say(&match lang {
-            Lang::Zh => format!(
-                "{}: 导师评了 `{id}`，这个内容包没有这条指标{hint}（评分照样保留）",
-                places.score(raw, true)
-            ),
-            Lang::En => format!(
-                "{}: the mentor rated `{id}`, which this pack does not have{hint} (the rating is kept)",
-                places.score(raw, true)
-            ),
-        });
-    }
+    report_unknown_ids(file, &summary.unknown, lang);
     let mentor = came.review.name.clone();
     let mut workspace = Workspace::new(pack, existing, clock.clone());
     let mut changed = workspace
@@ -162,6 +142,35 @@ fn merge_mentor(
         &format!("`{}` ({})", cli.profile, target.display()),
     ));
     Ok(true)
+}
+
+/// Says, for each id the mentor rated that the pack does not have, where
+/// it is and the nearest real id.
+pub fn report_unknown_ids(file: &Path, unknown: &[(String, Option<String>)], lang: Lang) {
+    if unknown.is_empty() {
+        return;
+    }
+    let places = super::places::Places::read(file);
+    for (raw, near) in unknown {
+        let id = neutralize_controls(raw);
+        let hint = near
+            .as_deref()
+            .map(|n| match lang {
+                Lang::Zh => format!("，是不是 `{n}`？"),
+                Lang::En => format!(", did you mean `{n}`?"),
+            })
+            .unwrap_or_default();
+        say(&match lang {
+            Lang::Zh => format!(
+                "{}: 导师评了 `{id}`，这个内容包没有这条指标{hint}（评分照样保留）",
+                places.score(raw, true)
+            ),
+            Lang::En => format!(
+                "{}: the mentor rated `{id}`, which this pack does not have{hint} (the rating is kept)",
+                places.score(raw, true)
+            ),
+        });
+    }
 }
 
 /// What `--merge` took in, in a sentence or two.

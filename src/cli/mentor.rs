@@ -45,6 +45,10 @@ pub fn mentor(
     for problem in profile_problems(&pack, &opened.profile, path) {
         say(&format!("warning: {problem}"));
     }
+    if let Some(review) = &opened.profile.mentor {
+        let unknown = crate::core::mentor::merge::unknown_ids(&pack, review);
+        super::import::report_unknown_ids(path, &unknown, lang);
+    }
     if !super::has_terminal() {
         return Err(Failure(
             crate::tui::TuiError::NotATerminal(lang).to_string(),

@@ -61,12 +61,8 @@ pub fn incoming(pack: &Pack, profile: &Profile, copy: &Profile) -> Option<(Incom
             Some(old) if old != rating => summary.changed += 1,
             Some(_) => {}
         }
-        if pack.indicator(id).is_none() {
-            let ids = pack.indicators().map(|(_, i)| i.id.as_str());
-            let near = crate::core::content::diag::did_you_mean(id, ids).map(str::to_owned);
-            summary.unknown.push((id.to_string(), near));
-        }
     }
+    summary.unknown = unknown_ids(pack, &review);
     let reviews: Vec<(Review, Option<Card>)> = copy
         .drill
         .reviews
@@ -98,4 +94,19 @@ pub fn incoming(pack: &Pack, profile: &Profile, copy: &Profile) -> Option<(Incom
         .collect();
     summary.reviews = reviews.len();
     Some((Incoming { review, reviews }, summary))
+}
+
+/// The ids the review rates that the pack does not have, each with the
+/// nearest real id when one is close (a likely typo).
+pub fn unknown_ids(pack: &Pack, review: &MentorReview) -> Vec<(String, Option<String>)> {
+    review
+        .ratings
+        .keys()
+        .filter(|id| pack.indicator(id).is_none())
+        .map(|id| {
+            let ids = pack.indicators().map(|(_, i)| i.id.as_str());
+            let near = crate::core::content::diag::did_you_mean(id, ids).map(str::to_owned);
+            (id.to_string(), near)
+        })
+        .collect()
 }

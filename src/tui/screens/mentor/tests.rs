@@ -298,3 +298,25 @@ fn the_mentor_writes_notes_and_the_mentee_only_reads_them() {
     assert!(key(&mut mentee, KeyCode::Char('x')).is_empty());
     assert_eq!(mentee.data.profile.mentor, review);
 }
+
+#[test]
+fn every_page_draws_at_any_size_without_panicking() {
+    for (width, height) in [(60, 16), (61, 17), (79, 23), (100, 30), (200, 60), (20, 6)] {
+        for lang in Lang::ALL {
+            let mut state = state(true, lang);
+            update(&mut state, Action::Resize { width, height });
+            screen(&state);
+            update(&mut state, Action::MentorReview);
+            screen(&state);
+            update(&mut state, Action::Open);
+            for _ in 0..6 {
+                screen(&state);
+                update(&mut state, Action::End);
+                screen(&state);
+                update(&mut state, Action::NextPage);
+            }
+            update(&mut state, Action::Edit);
+            screen(&state);
+        }
+    }
+}
