@@ -88,13 +88,25 @@ fn open_app(args: &Cli, clock: SharedClock) -> Result<bool, Failure> {
         )?,
         Err(e) => return Err(cli::profile_failure(e)),
     };
-    let data = Data::new(pack, profile, clock);
+    if profile.profile != args.profile {
+        cli::say(&format!(
+            "warning: {} says `profile: {}`; it is opened and saved as profile `{}`",
+            store.path(&args.profile)?.display(),
+            ladder::core::sanitize::neutralize_controls(&profile.profile),
+            args.profile
+        ));
+    }
+    let mut data = Data::new(pack, profile, clock);
+    data.disk = store.disk_hash(&args.profile);
     let options = ladder::tui::Options {
         lang: args.language(),
         theme: args.theme().0.theme(),
         keymap: args.keymap()?,
         data,
-        storage: Some(ladder::tui::app::Storage::Store(store)),
+        storage: Some(ladder::tui::app::Storage::Store {
+            store,
+            name: args.profile.clone(),
+        }),
     };
     ladder::tui::run(options)
         .map(|()| true)

@@ -7,7 +7,7 @@ use super::{Cli, Failure, load_pack, profile_failure, profile_problems, say};
 use crate::core::clock::SharedClock;
 use crate::core::lang::Lang;
 use crate::core::mentor::merge::{self, Summary};
-use crate::core::profile::{self, Profile, ProfileError};
+use crate::core::profile::{self, Expect, Profile, ProfileError};
 use crate::core::sanitize::neutralize_controls;
 use crate::core::workspace::{Command, Workspace};
 
@@ -69,7 +69,21 @@ pub fn import(
         .apply(Command::Replace(Box::new(incoming)))
         .map_err(|why| Failure(format!("{}: {why}", file.display())))?;
     let orphaned = workspace.assessment.orphaned.clone();
-    store.save(&workspace.profile).map_err(profile_failure)?;
+    // Without --force the profile is created, never replaced: of two
+    // imports at once, exactly one makes it.
+    let expect = if force { Expect::Any } else { Expect::Absent };
+    match store.save_as(&cli.profile, &workspace.profile, expect) {
+        Ok(_) => {}
+        Err(ProfileError::Exists { .. }) => {
+            return Err(Failure(format!(
+                "{}: profile `{}` was created while this import ran; nothing was replaced; \
+                 pass --force to replace it",
+                target.display(),
+                cli.profile
+            )));
+        }
+        Err(e) => return Err(profile_failure(e)),
+    }
     if !orphaned.is_empty() {
         say(&format!(
             "note: {} rating(s) name indicators this pack does not have; they are kept: {}",
@@ -99,16 +113,16 @@ fn merge_mentor(
     let lang = cli.language();
     let store = cli.store()?;
     let target = store.path(&cli.profile)?;
-    let existing = store
-        .load(&cli.profile)
-        .map_err(profile_failure)?
-        .ok_or_else(|| {
-            Failure(format!(
-                "{}: no profile `{}` to merge into; import the whole file without --merge",
-                target.display(),
-                cli.profile
-            ))
-        })?;
+    let (existing, disk) = store
+        .load_with_hash(&cli.profile)
+        .map_err(profile_failure)?;
+    let existing = existing.ok_or_else(|| {
+        Failure(format!(
+            "{}: no profile `{}` to merge into; import the whole file without --merge",
+            target.display(),
+            cli.profile
+        ))
+    })?;
     let Some((came, summary)) = merge::incoming(&pack, &existing, &incoming) else {
         return Err(Failure(format!(
             "{}: has no `mentor` section, so there is nothing to merge; nothing was changed",
@@ -118,6 +132,7 @@ fn merge_mentor(
     report_unknown_ids(file, &summary.unknown, lang);
     let mentor = came.review.name.clone();
     let mut workspace = Workspace::new(pack, existing, clock.clone());
+    workspace.disk = disk;
     let mut changed = workspace
         .apply(Command::MergeMentor(Box::new(came.review)))
         .map_err(|why| Failure(format!("{}: {why}", file.display())))?
@@ -131,8 +146,26 @@ fn merge_mentor(
             .map_err(|why| Failure(format!("{}: {why}", file.display())))?
             .changed();
     }
-    if changed {
-        store.save(&workspace.profile).map_err(profile_failure)?;
+    // Saved only over the profile as it was read: if the app (or another
+    // import) changed it meanwhile, the mentor's part goes on top of that.
+    let mut tries = 0;
+    while changed {
+        match store.save_as(
+            &cli.profile,
+            &workspace.profile,
+            Expect::Hash(workspace.disk),
+        ) {
+            Ok(_) => break,
+            Err(ProfileError::ChangedOnDisk { .. }) if tries < 5 => {
+                tries += 1;
+                let (newer, disk) = store
+                    .load_with_hash(&cli.profile)
+                    .map_err(profile_failure)?;
+                changed =
+                    workspace.rebase(newer.unwrap_or_else(|| Profile::new(&cli.profile)), disk);
+            }
+            Err(e) => return Err(profile_failure(e)),
+        }
     }
     say(&merge_summary(
         lang,

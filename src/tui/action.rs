@@ -116,15 +116,45 @@ pub enum Action {
     /// a minute otherwise so a new day is noticed. Carries the time.
     #[serde(skip)]
     Tick(OffsetDateTime),
-    /// The loop wrote (or failed to write) a file: `error` says why not.
+    /// The loop wrote (or failed to write) a file: `error` says why not;
+    /// `hash` is that of the text written, when known.
     #[serde(skip)]
-    Saved { file: Save, error: Option<String> },
+    Saved {
+        file: Save,
+        error: Option<String>,
+        hash: Option<u64>,
+    },
+    /// Another writer changed the profile file (seen when saving, or while
+    /// idle): here is the newer profile, to take and save on top of.
+    #[serde(skip)]
+    ChangedOnDisk(DiskProfile),
     /// The person's own editor closed on the text of `target`.
     #[serde(skip)]
     Edited {
         target: EditTarget,
         written: Result<String, EditorFailure>,
     },
+}
+
+/// A profile as another writer left it on disk, with the hash of its text.
+#[derive(Debug, Clone)]
+pub struct DiskProfile {
+    pub profile: std::sync::Arc<crate::core::profile::Profile>,
+    pub hash: Option<u64>,
+}
+
+impl PartialEq for DiskProfile {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash && std::sync::Arc::ptr_eq(&self.profile, &other.profile)
+    }
+}
+
+impl Eq for DiskProfile {}
+
+impl std::hash::Hash for DiskProfile {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.hash.hash(state);
+    }
 }
 
 /// A text written in the person's own editor, and whose it is.

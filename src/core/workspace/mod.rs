@@ -131,6 +131,12 @@ pub struct Workspace {
     pub mentor_session: Option<super::mentor::MentorSession>,
     clock: SharedClock,
     now: OffsetDateTime,
+    /// The commands applied since the last successful save: replayed on top
+    /// of the file when another writer changed it in between.
+    journal: Vec<Command>,
+    /// The hash of the profile file's text as last read or written here
+    /// (`None`: no file yet); see [`crate::core::profile::Expect::Hash`].
+    pub disk: Option<u64>,
 }
 
 impl Workspace {
@@ -146,6 +152,8 @@ impl Workspace {
             mentor_session: None,
             clock,
             now,
+            journal: Vec::new(),
+            disk: None,
         }
     }
 
@@ -215,6 +223,42 @@ impl Workspace {
     /// Carries out `command`: on a change, re-scores, records today's
     /// history snapshot and says which files to save.
     pub fn apply(&mut self, command: Command) -> Result<Outcome, Refused> {
+        let outcome = self.carry_out(command.clone())?;
+        if outcome.changed() {
+            self.journal.push(command);
+        }
+        Ok(outcome)
+    }
+
+    /// Takes the newer profile another writer saved (its file's text has
+    /// hash `disk`) and replays on top of it what was changed here since the
+    /// last save, so neither writer's change is lost; for one rating, the
+    /// change made here, the later one, wins. Returns whether anything here
+    /// was replayed (and so must still be saved).
+    pub fn rebase(&mut self, newer: Profile, disk: Option<u64>) -> bool {
+        let name = std::mem::take(&mut self.profile.profile);
+        self.profile = newer;
+        self.profile.profile = name;
+        self.disk = disk;
+        let journal = std::mem::take(&mut self.journal);
+        for command in journal {
+            // What no longer applies (a rating removed there, say) is dropped.
+            if let Ok(outcome) = self.carry_out(command.clone())
+                && outcome.changed()
+            {
+                self.journal.push(command);
+            }
+        }
+        self.assessment = score::assess(&self.pack, &self.profile);
+        !self.journal.is_empty()
+    }
+
+    /// Whether changes made here are not on disk yet.
+    pub fn has_unsaved_changes(&self) -> bool {
+        !self.journal.is_empty()
+    }
+
+    fn carry_out(&mut self, command: Command) -> Result<Outcome, Refused> {
         let today = self.today();
         let changed = match command {
             Command::Rate { indicator, score } => {
@@ -355,10 +399,17 @@ impl Workspace {
         self.assessment = score::assess(&self.pack, &self.profile);
     }
 
-    /// Records the outcome of writing `target`.
-    pub fn saved(&mut self, _target: &Save, result: Result<(), String>) {
+    /// Records the outcome of writing `target`: on success, the hash of the
+    /// text written (when known) becomes what is expected on disk next time.
+    pub fn saved(&mut self, _target: &Save, result: Result<Option<u64>, String>) {
         self.save = match result {
-            Ok(()) => SaveStatus::Saved,
+            Ok(hash) => {
+                self.journal.clear();
+                if hash.is_some() {
+                    self.disk = hash;
+                }
+                SaveStatus::Saved
+            }
             Err(message) => SaveStatus::Failed(message),
         };
     }
