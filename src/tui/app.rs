@@ -23,6 +23,7 @@ use super::keymap::{Keymap, KeymapError};
 use super::state::{Effect, State, dispatch};
 use super::theme::Theme;
 use super::{Action, view};
+use crate::core::checklist::RunStore;
 use crate::core::profile::ProfileStore;
 use crate::core::workspace::Save;
 
@@ -146,6 +147,15 @@ fn write(state: &State, storage: Option<&Storage>, file: &Save) -> Result<(), St
     match (storage, file) {
         (Storage::Store(store), Save::Profile) => {
             store.save(&state.data.profile).map_err(|e| e.to_string())
+        }
+        (Storage::Store(store), Save::Run(id)) => {
+            let runs = RunStore::new(store.data_dir(), &state.data.profile.profile)
+                .map_err(|e| e.to_string())?;
+            match state.data.run(id) {
+                Some(run) => runs.save(run),
+                None => runs.delete(id),
+            }
+            .map_err(|e| e.to_string())
         }
     }
 }
