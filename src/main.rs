@@ -83,7 +83,14 @@ fn open_app(args: &Cli, clock: SharedClock) -> Result<bool, Failure> {
         )?,
         Err(e) => return Err(cli::profile_failure(e)),
     };
-    let data = Data::new(pack, profile, clock);
+    let mut data = Data::new(pack, profile, clock);
+    let (_, stored) = cli::checklist::load_runs(args)?;
+    data.runs = stored.runs;
+    data.run_problems = stored
+        .problems
+        .into_iter()
+        .map(|(id, err)| (id, err.to_string()))
+        .collect();
     let options = ladder::tui::Options {
         lang: args.language(),
         theme: ladder::tui::theme::Theme::from_env(),

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+pub mod checklist;
 mod import;
 mod validate;
 
@@ -100,6 +101,11 @@ pub enum Command {
         /// notes and plan) into the existing profile; nothing else changes.
         #[arg(long)]
         merge: bool,
+    },
+    /// List checklists and runs, or export a run (to paste into a code review).
+    Checklist {
+        #[command(subcommand)]
+        command: checklist::ChecklistCommand,
     },
     /// Print a shell completion script.
     Completions {
@@ -249,6 +255,7 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
             Ok(true)
         }
         Command::Import { file, force, merge } => import(cli, file, *force, *merge, clock),
+        Command::Checklist { command } => checklist::run(cli, command),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "ladder", &mut std::io::stdout());
