@@ -3,7 +3,7 @@
 //! and its restoration on every way out: a normal exit, an error, a panic.
 
 use std::collections::VecDeque;
-use std::io::{self, IsTerminal, stdout};
+use std::io::{self, IsTerminal, Write, stdout};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -15,6 +15,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
+use super::clipboard;
 use super::data::Data;
 use super::external_editor;
 use super::i18n::{Lang, Msg};
@@ -24,6 +25,7 @@ use super::state::{Effect, State, dispatch};
 use super::theme::Theme;
 use super::{Action, view};
 use crate::core::checklist::RunStore;
+use crate::core::ids::RunId;
 use crate::core::profile::ProfileStore;
 use crate::core::workspace::Save;
 
@@ -126,6 +128,15 @@ fn event_loop(
                         state.data.observe();
                         queue.push_back(Action::Edited { target, written });
                     }
+                    Effect::Export { run, text } => {
+                        let written = export(state, storage, &run, &text);
+                        queue.push_back(Action::Exported { run, written });
+                    }
+                    Effect::Clipboard(text) => {
+                        let backend = terminal.backend_mut();
+                        backend.write_all(clipboard::osc52(&text).as_bytes())?;
+                        backend.flush()?;
+                    }
                 }
             }
         }
@@ -156,6 +167,41 @@ fn write(state: &State, storage: Option<&Storage>, file: &Save) -> Result<(), St
                 None => runs.delete(id),
             }
             .map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// Writes the Markdown export of run `id` next to the run's file; the path
+/// written, or why not.
+fn export(
+    state: &State,
+    storage: Option<&Storage>,
+    id: &RunId,
+    text: &str,
+) -> Result<String, String> {
+    let Some(Storage::Store(store)) = storage else {
+        return Err(state
+            .lang
+            .pick(
+                "没有数据目录，无法写文件",
+                "there is no data directory to write to",
+            )
+            .to_owned());
+    };
+    let runs =
+        RunStore::new(store.data_dir(), &state.data.profile.profile).map_err(|e| e.to_string())?;
+    let path = runs.dir().join(format!("{id}.md"));
+    let tmp = runs
+        .dir()
+        .join(format!(".{id}.md.tmp-{}", std::process::id()));
+    let written = std::fs::create_dir_all(runs.dir())
+        .and_then(|()| std::fs::write(&tmp, text))
+        .and_then(|()| std::fs::rename(&tmp, &path));
+    match written {
+        Ok(()) => Ok(path.display().to_string()),
+        Err(err) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(format!("{}: {err}", path.display()))
         }
     }
 }
