@@ -189,3 +189,21 @@ fn no_runs_yet_is_said_plainly_in_chinese_too() {
         run.stdout
     );
 }
+
+#[test]
+fn the_report_names_a_finished_run_attached_as_evidence() {
+    let data = data_with_runs();
+    let run = with_review(data.path(), &["report"]);
+    run.expect_code(0).expect_no_internals();
+    let md = &run.stdout;
+    assert!(md.contains("## Checklist runs as evidence\n\n"), "{md}");
+    // Finished 10:12 on 2026-12-04; 5/9 passed by weight; 2 failed.
+    assert!(
+        md.contains(
+            "- **PR 482 order sync** (Service review, 2026-12-04, score 56%, 2 failed) `2026-12-04-pr-482-order-sync`\n  - evidence for: [L1] Writes alerts that page only for user-visible symptoms.\n"
+        ),
+        "{md}"
+    );
+    // The run in progress is attached to nothing and not named.
+    assert!(!md.contains("PR 490"), "{md}");
+}

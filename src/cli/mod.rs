@@ -233,7 +233,14 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
             let a = score::assess(&pack, &profile);
             let text = match format {
                 ReportFormat::Json => report::to_json(&pack, &profile, &a, cli.language()),
-                ReportFormat::Md => report::to_markdown(&pack, &profile, &a, cli.language()),
+                ReportFormat::Md => {
+                    // Runs are evidence in the report; one that does not
+                    // read is named by `ladder checklist list`, not here.
+                    let runs = checklist::load_runs(cli)
+                        .map(|(_, s)| s.runs)
+                        .unwrap_or_default();
+                    report::to_markdown_with_runs(&pack, &profile, &a, cli.language(), &runs)
+                }
             };
             emit(output.as_deref(), &text)?;
             Ok(true)

@@ -18,7 +18,7 @@ fn t<'a>(text: &'a Text, lang: Lang, pack: &'a Pack) -> &'a str {
 
 /// Text a person typed, on one line, with Markdown's special characters
 /// escaped so it reads as typed.
-pub(crate) fn inline(text: &str) -> String {
+pub fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in neutralize_controls(text).chars() {
         match c {

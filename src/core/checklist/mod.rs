@@ -20,7 +20,7 @@ use crate::core::sanitize::neutralize_in_place;
 
 pub use file::{MAX_RUN_BYTES, RunStore, StoredRuns, parse_run, run_to_yaml};
 pub use json::{list_json, to_json};
-pub use markdown::to_markdown;
+pub use markdown::{inline, to_markdown};
 pub use tally::{Counts, SectionTally, Tally, item_count, items, weight};
 
 /// The run file version this build reads and writes.

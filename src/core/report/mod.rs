@@ -5,7 +5,7 @@ mod json;
 mod markdown;
 
 pub use json::to_json;
-pub use markdown::to_markdown;
+pub use markdown::{to_markdown, to_markdown_with_runs};
 
 use super::profile::Profile;
 

@@ -395,3 +395,28 @@ fn snapshots_of_the_list_a_run_the_failures_and_the_result() {
         );
     }
 }
+
+#[test]
+fn assess_shows_an_attached_run_under_the_evidence_with_its_date_and_score() {
+    let mut state = walked(Lang::En);
+    press(&mut state, "r d a j enter");
+    update(
+        &mut state,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    update(&mut state, Action::GoTo(ScreenId::Assess));
+    // craft.l1.b is the second indicator.
+    press(&mut state, "j");
+    let text = format!("{:?}", drawn(&state).buffer());
+    // 5 of 9 by weight passed: 56%.
+    assert!(text.contains("Checklist runs"), "{text}");
+    // The details are 44 cells wide here: the score wraps to the next line.
+    assert!(
+        text.contains("• PR 482 order sync · 2026-12-04 · score    │"),
+        "{text}"
+    );
+    assert!(text.contains("│ 56%  "), "{text}");
+}
