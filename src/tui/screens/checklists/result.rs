@@ -44,12 +44,20 @@ impl Checklists {
                 let view = self.view_mut()?;
                 view.scroll = view.scroll.saturating_sub(1);
             }
-            Action::Down => self.view_mut()?.scroll += 1,
+            Action::Down => {
+                let last = self.last_scroll(ctx, data);
+                let view = self.view_mut()?;
+                view.scroll = (view.scroll + 1).min(last);
+            }
             Action::PageUp => {
                 let view = self.view_mut()?;
                 view.scroll = view.scroll.saturating_sub(page);
             }
-            Action::PageDown => self.view_mut()?.scroll += page,
+            Action::PageDown => {
+                let last = self.last_scroll(ctx, data);
+                let view = self.view_mut()?;
+                view.scroll = (view.scroll + page).min(last);
+            }
             Action::Home => self.view_mut()?.scroll = 0,
             Action::Finish => {
                 let effects = self.apply(RunCommand::Finish { run: id }, data);
@@ -82,6 +90,21 @@ impl Checklists {
             _ => return None,
         }
         Some(Vec::new())
+    }
+
+    /// The furthest the result scrolls in the screen's part of the window:
+    /// its last line shows at the bottom (the status row and the margins
+    /// taken off).
+    fn last_scroll(&self, ctx: &Ctx, data: &Data) -> usize {
+        let theme = crate::tui::theme::Theme::no_color();
+        let view = View {
+            lang: ctx.lang,
+            theme: &theme,
+            data,
+        };
+        let width = usize::from(ctx.body.width.saturating_sub(2));
+        let len = result_lines(self, &view, width).len();
+        len.saturating_sub(usize::from(ctx.body.height.saturating_sub(2)))
     }
 
     pub(super) fn update_attach(&mut self, action: Action, data: &mut Data) -> Option<Vec<Effect>> {
@@ -248,19 +271,12 @@ pub(super) fn draw(state: &Checklists, area: Rect, buf: &mut Buffer, view: &View
         return;
     }
     let lines = result_lines(state, view, usize::from(area.width));
-    let height = usize::from(area.height - 1);
-    let scroll = state
-        .open
-        .as_ref()
-        .map_or(0, |v| v.scroll)
-        .min(lines.len().saturating_sub(height));
-    for (line, y) in lines
-        .into_iter()
-        .skip(scroll)
-        .zip(area.top()..area.bottom() - 1)
-    {
-        put(Rect::new(area.x, y, area.width, 1), buf, line);
-    }
+    let scroll = state.open.as_ref().map_or(0, |v| v.scroll);
+    let body = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    status::scrolled(lines, scroll, body, buf, view);
     status::draw(
         state,
         Rect::new(area.x, area.bottom() - 1, area.width, 1),

@@ -101,7 +101,11 @@ impl Checklists {
                 let view = self.view_mut()?;
                 view.scroll = view.scroll.saturating_sub(page);
             }
-            Action::PageDown => self.view_mut()?.scroll += page,
+            Action::PageDown => {
+                let last = self.last_detail_scroll(ctx, data);
+                let view = self.view_mut()?;
+                view.scroll = (view.scroll + page).min(last);
+            }
             Action::NextOpen => match open_from {
                 Some(i) => self.view_mut()?.selected = i,
                 None => self.note = Some(Note::Word(Word::NoOpenLeft)),
@@ -169,6 +173,30 @@ impl Checklists {
         }
         view.selected = view.selected.min(len.saturating_sub(1));
         Some(effects)
+    }
+
+    /// The furthest the selected item's details scroll, laid out as
+    /// [`draw`] lays them out.
+    fn last_detail_scroll(&self, ctx: &Ctx, data: &Data) -> usize {
+        let Some(((section, item), run)) = self.open.as_ref().and_then(|view| {
+            let (run, checklist) = self.open_run(data)?;
+            let items = shown(checklist?, run, view.failed_only, view.severity);
+            let picked = *items.get(view.selected.min(items.len().saturating_sub(1)))?;
+            Some((picked, run))
+        }) else {
+            return 0;
+        };
+        let theme = Theme::no_color();
+        let view = View {
+            lang: ctx.lang,
+            theme: &theme,
+            data,
+        };
+        let main_width = ctx.body.width.saturating_sub(2);
+        let width = main_width.saturating_sub(main_width * 2 / 5 + 2);
+        let height = usize::from(ctx.body.height.saturating_sub(4));
+        let len = detail_lines(run, section, item, &view, usize::from(width)).len();
+        len.saturating_sub(height.saturating_sub(1))
     }
 
     pub(super) fn view_mut(&mut self) -> Option<&mut super::RunView> {
@@ -361,14 +389,7 @@ pub(super) fn draw(state: &Checklists, area: Rect, buf: &mut Buffer, view: &View
         _ => {
             if let Some((section, item)) = items.get(selected) {
                 let lines = detail_lines(run, section, item, view, usize::from(detail.width));
-                let scroll = open.scroll.min(lines.len().saturating_sub(1));
-                for (line, y) in lines
-                    .into_iter()
-                    .skip(scroll)
-                    .zip(detail.top()..detail.bottom())
-                {
-                    put(Rect::new(detail.x, y, detail.width, 1), buf, line);
-                }
+                status::scrolled(lines, open.scroll, detail, buf, view);
             }
         }
     }
@@ -387,12 +408,14 @@ fn detail_lines(
     let text = |t: &crate::core::content::Text| t.get(lang.code(), data.fallback()).to_owned();
     let mut out: Vec<Line<'static>> = Vec::new();
     let verdict = run.verdict(&item.id);
+    let result = match verdict {
+        Some(_) => format!("{} {}", words::mark(verdict), words::verdict(lang, verdict)),
+        None => words::verdict(lang, verdict).to_owned(),
+    };
     let head = format!(
-        "{} · {} · {} {}",
+        "{} · {} · {result}",
         text(&section.name),
         item.severity.value.as_str(),
-        words::mark(verdict),
-        words::verdict(lang, verdict)
     );
     for l in wrap(&head, width) {
         out.push(Line::from(Span::styled(l, theme.muted)));

@@ -120,8 +120,8 @@ impl Word {
                 "w writes the Markdown to a file · c copies it (OSC 52: the terminal must support it)",
             ),
             Word::Osc52Sent => (
-                "已通过 OSC 52 发送到剪贴板；终端不支持时剪贴板不会变。",
-                "Sent to the clipboard with OSC 52; if your terminal does not support it, nothing was copied.",
+                "已用 OSC 52 复制（终端须支持 OSC 52）",
+                "Copied with OSC 52 (only if the terminal supports it)",
             ),
             Word::Kept => ("没有删除。", "Nothing was deleted."),
             Word::AttachTitle => ("作为哪些指标的证据", "Evidence for which indicators"),
