@@ -5,6 +5,7 @@
 use super::{Outcome, Refused, Save, Workspace, blank_to_none};
 use crate::core::checklist::{ItemResult, Run, Verdict, new_run_id};
 use crate::core::ids::{ChecklistId, IndicatorId, RunId};
+use crate::core::sanitize::neutralize_owned;
 
 /// A change to a checklist run.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +84,8 @@ impl Workspace {
                 if self.pack.checklist(&checklist).is_none() {
                     return Err(Refused::UnknownChecklist(checklist.into_string()));
                 }
+                // Typed or pasted text must never drive the terminal it is shown on.
+                let name = neutralize_owned(name.replace(['\n', '\r', '\t'], " "));
                 let name = name.trim();
                 if name.is_empty() {
                     return Err(Refused::NoRunName);
@@ -105,7 +108,7 @@ impl Workspace {
             RunCommand::SetNote { run, item, text } => {
                 self.known_item(&run, &item)?;
                 let entry = self.run_mut(&run)?.results.entry(item).or_default();
-                let new = blank_to_none(&text);
+                let new = blank_to_none(&neutralize_owned(text));
                 let changed = entry.note != new;
                 entry.note = new;
                 self.drop_empty(&run);
@@ -289,6 +292,14 @@ mod tests {
         );
         // A blank note on an open item leaves nothing behind.
         run_cmd(&mut ws, note(" ")).unwrap();
+        assert!(ws.run(&id).unwrap().results.is_empty());
+        // A note from an outside editor cannot carry escape sequences.
+        run_cmd(&mut ws, note("a\u{1b}[2Jb")).unwrap();
+        assert_eq!(
+            ws.run(&id).unwrap().note("safety.ctx"),
+            Some("a\u{fffd}[2Jb")
+        );
+        run_cmd(&mut ws, note("")).unwrap();
         assert!(ws.run(&id).unwrap().results.is_empty());
         clock.advance(time::Duration::minutes(12));
         ws.observe();

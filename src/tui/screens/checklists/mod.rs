@@ -126,6 +126,12 @@ impl Screen for Checklists {
                 self.mode = ChecklistsMode::Home;
             }
         }
+        // The wheel moves through whatever list is on show.
+        let action = match action {
+            Action::ScrollUp { .. } => Action::Up,
+            Action::ScrollDown { .. } => Action::Down,
+            other => other,
+        };
         match &self.mode {
             ChecklistsMode::Naming { .. } => return self.update_naming(action, data),
             ChecklistsMode::Note(_) => return self.update_note(action, data),
