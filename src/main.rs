@@ -6,6 +6,7 @@ use std::io::Write;
 
 use ladder::cli::{self, Cli, Failure};
 use ladder::core::clock::{SharedClock, file_stamp};
+use ladder::core::ids::RunId;
 use ladder::core::lang::Lang;
 use ladder::core::profile::{Profile, ProfileError, ProfileStore};
 use ladder::tui::data::Data;
@@ -84,13 +85,19 @@ fn open_app(args: &Cli, clock: SharedClock) -> Result<bool, Failure> {
         Err(e) => return Err(cli::profile_failure(e)),
     };
     let mut data = Data::new(pack, profile, clock);
-    let (_, stored) = cli::checklist::load_runs(args)?;
-    data.runs = stored.runs;
-    data.run_problems = stored
-        .problems
-        .into_iter()
-        .map(|(id, err)| (id, err.to_string()))
-        .collect();
+    // Runs that cannot be read are named on the Checklists screen; the
+    // rest of the app works without them.
+    match cli::checklist::load_runs(args) {
+        Ok((_, stored)) => {
+            data.runs = stored.runs;
+            data.run_problems = stored
+                .problems
+                .into_iter()
+                .map(|(id, err)| (id, err.to_string()))
+                .collect();
+        }
+        Err(Failure(why)) => data.run_problems.push((RunId::new(""), why)),
+    }
     let options = ladder::tui::Options {
         lang: args.language(),
         theme: ladder::tui::theme::Theme::from_env(),

@@ -68,9 +68,21 @@ impl Checklists {
                     };
                 }
                 Row::Run(id) => {
-                    let finished = data.run(id).is_some_and(|r| r.finished.is_some());
+                    let run = data.run(id)?;
+                    let finished = run.finished.is_some();
+                    // Resuming starts at the first item still open.
+                    let first_open = data
+                        .pack
+                        .checklist(&run.checklist)
+                        .and_then(|c| {
+                            super::run::shown(c, run, false, None)
+                                .iter()
+                                .position(|(_, item)| run.verdict(&item.id).is_none())
+                        })
+                        .unwrap_or(0);
                     self.open = Some(RunView {
                         id: id.clone(),
+                        selected: first_open,
                         ..RunView::default()
                     });
                     self.mode = if finished {

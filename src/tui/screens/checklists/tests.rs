@@ -378,7 +378,7 @@ fn snapshots_of_the_list_a_run_the_failures_and_the_result() {
             format!("checklists_list_{}_80x24", lang.tag()),
             drawn(&state)
         );
-        press(&mut state, "end enter k k k k");
+        press(&mut state, "end enter home");
         insta::assert_snapshot!(
             format!("checklists_run_{}_80x24", lang.tag()),
             drawn(&state)
@@ -419,4 +419,12 @@ fn assess_shows_an_attached_run_under_the_evidence_with_its_date_and_score() {
         "{text}"
     );
     assert!(text.contains("│ 56%  "), "{text}");
+}
+
+#[test]
+fn resuming_a_run_starts_at_its_first_open_item() {
+    let mut state = walked(Lang::En);
+    press(&mut state, "esc end enter");
+    // lock, errors, ctx, names and docs have results: style.tests (5) is open.
+    assert_eq!(screen(&state).open.as_ref().unwrap().selected, 5);
 }
