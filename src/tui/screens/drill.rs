@@ -44,6 +44,6 @@ impl Screen for Drill {
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>) {
         let lines = placeholder(ScreenId::Drill, view.lang.pick(ZH, EN), view);
-        self.page.render(&lines, area, buf);
+        self.page.render(&lines, area, buf, view);
     }
 }
