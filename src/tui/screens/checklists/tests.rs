@@ -428,3 +428,56 @@ fn resuming_a_run_starts_at_its_first_open_item() {
     // lock, errors, ctx, names and docs have results: style.tests (5) is open.
     assert_eq!(screen(&state).open.as_ref().unwrap().selected, 5);
 }
+
+#[test]
+fn every_mode_draws_at_every_size_without_panicking() {
+    // Home, naming, confirm, run, note, failed only, result, attach.
+    let steps = [
+        "esc",
+        "j enter",
+        "esc end x",
+        "n end enter",
+        "e",
+        "esc o",
+        "o r",
+        "d a",
+    ];
+    for lang in Lang::ALL {
+        let mut state = walked(lang);
+        for step in steps {
+            press(&mut state, step);
+            for (width, height) in [(60, 16), (61, 17), (80, 24), (120, 40), (200, 12)] {
+                let mut sized = state.clone();
+                update(&mut sized, Action::Resize { width, height });
+                drawn(&sized);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_pack_without_checklists_says_so() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/valid-ops");
+    let mut pack = content::load(&PackSource::Dir(dir)).unwrap().pack;
+    pack.checklists.clear();
+    let clock = ManualClock::new(datetime!(2026-12-04 10:00:00 +08:00));
+    let data = Data::new(pack, Profile::new("default"), Arc::new(clock));
+    let mut state = State::new(
+        Lang::En,
+        Theme::no_color(),
+        Keymap::builtin().unwrap(),
+        data,
+    );
+    update(
+        &mut state,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    update(&mut state, Action::GoTo(ScreenId::Checklists));
+    assert_eq!(press(&mut state, "enter x j"), []);
+    let text = format!("{:?}", drawn(&state).buffer());
+    assert!(text.contains("The pack has no checklists."), "{text}");
+    assert!(text.contains("No runs yet"), "{text}");
+}
