@@ -115,6 +115,8 @@ fn a_short_run_in_the_app_is_exported_from_the_command_line() {
     wait_for(&screen, "By section");
     press("d");
     wait_for(&screen, "Marked finished.");
+    press("w");
+    wait_for(&screen, "2026-12-04-pr-482.md");
     press("q");
     let deadline = Instant::now() + PATIENCE;
     while child.try_wait().unwrap().is_none() {
@@ -155,4 +157,7 @@ fn a_short_run_in_the_app_is_exported_from_the_command_line() {
         ),
         "{md}"
     );
+    // `w` in the app wrote the same Markdown next to the run's file.
+    let written = data.path().join("checklists/default/2026-12-04-pr-482.md");
+    assert_eq!(std::fs::read_to_string(written).unwrap(), md);
 }
