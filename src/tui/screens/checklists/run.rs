@@ -335,14 +335,6 @@ pub(super) fn draw(state: &Checklists, area: Rect, buf: &mut Buffer, view: &View
         } else {
             " "
         };
-        let text = format!(
-            "{} {} {noted}{}",
-            words::mark(verdict),
-            words::severity_letter(item.severity.value),
-            item.text
-                .get(lang.code(), view.data.fallback())
-                .replace('\n', " ")
-        );
         let style = if index == selected {
             theme.text.add_modifier(Modifier::REVERSED)
         } else if verdict.is_some() {
@@ -350,7 +342,20 @@ pub(super) fn draw(state: &Checklists, area: Rect, buf: &mut Buffer, view: &View
         } else {
             theme.text
         };
-        lines.push(Line::from(Span::styled(text, style)));
+        let lead = format!(
+            "{} {} {noted}",
+            words::mark(verdict),
+            words::severity_letter(item.severity.value),
+        );
+        let text = item
+            .text
+            .get(lang.code(), view.data.fallback())
+            .replace('\n', " ");
+        // Code in the item's text is styled as on every screen, not shown
+        // with its backticks.
+        let mut spans = vec![Span::styled(lead, style)];
+        spans.extend(inline_spans(&text, style, theme.code));
+        lines.push(Line::from(spans));
     }
     if items.is_empty() {
         let note = wrap(Word::NoItemsShown.text(lang), usize::from(list.width));
