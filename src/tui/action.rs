@@ -104,6 +104,8 @@ pub enum Action {
     Fail,
     /// Mark the selected checklist item as not applicable.
     NotApplicable,
+    /// Mark every open item of the selected item's section not applicable.
+    SectionNotApplicable,
     /// Take the selected checklist item's result back: it is open again.
     Reopen,
     /// Move to the next checklist item without a result.

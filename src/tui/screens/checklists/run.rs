@@ -14,6 +14,7 @@ use crate::core::checklist::{Run, Tally, Verdict};
 use crate::core::content::{Checklist, ChecklistItem, ChecklistSection, Severity};
 use crate::core::ids::RunId;
 use crate::core::report::keep_lines;
+use crate::core::workspace::RunCommand;
 use crate::tui::action::{Action, EditTarget};
 use crate::tui::data::Data;
 use crate::tui::screens::assess::editor::Editor;
@@ -135,6 +136,7 @@ impl Checklists {
                 }
             }
             Action::Fail => effects = self.set_result(Some(Verdict::Fail), data),
+            Action::SectionNotApplicable => effects = self.rest_of_section_na(data),
             Action::Reopen => effects = self.set_result(None, data),
             Action::Edit | Action::EditExternally => {
                 let (run, item) = self.selected_item(data)?;
@@ -197,6 +199,61 @@ impl Checklists {
         let height = usize::from(ctx.body.height.saturating_sub(4));
         let len = detail_lines(run, section, item, &view, usize::from(width)).len();
         len.saturating_sub(height.saturating_sub(1))
+    }
+
+    /// Marks every open item of the selected item's section not applicable,
+    /// and moves to the first item after the section: a change that does
+    /// not touch a topic skips it in one key.
+    fn rest_of_section_na(&mut self, data: &mut Data) -> Vec<Effect> {
+        let Some((run_id, item_id)) = self.selected_item(data) else {
+            return Vec::new();
+        };
+        let Some((run, Some(checklist))) = self.open_run(data) else {
+            return Vec::new();
+        };
+        let Some(section) = checklist
+            .sections
+            .iter()
+            .find(|s| s.items.iter().any(|i| i.id.value == item_id))
+        else {
+            return Vec::new();
+        };
+        let open: Vec<String> = section
+            .items
+            .iter()
+            .filter(|i| run.verdict(&i.id).is_none())
+            .map(|i| i.id.value.clone())
+            .collect();
+        let last_of_section = section.items.last().map(|i| i.id.value.clone());
+        let mut effects = Vec::new();
+        for item in open {
+            for effect in self.apply(
+                RunCommand::SetResult {
+                    run: run_id.clone(),
+                    item,
+                    result: Some(Verdict::Na),
+                },
+                data,
+            ) {
+                if !effects.contains(&effect) {
+                    effects.push(effect);
+                }
+            }
+        }
+        // On to the item after the section's last, where the list shows it.
+        if let (Some(view), Some((run, Some(checklist)))) =
+            (self.open.as_ref(), self.open_run(data))
+        {
+            let items = shown(checklist, run, view.failed_only, view.severity);
+            let next = items
+                .iter()
+                .position(|(_, i)| Some(&i.id.value) == last_of_section.as_ref())
+                .map(|at| at + 1);
+            if let (Some(next), Some(view)) = (next, self.open.as_mut()) {
+                view.selected = next.min(items.len().saturating_sub(1));
+            }
+        }
+        effects
     }
 
     pub(super) fn view_mut(&mut self) -> Option<&mut super::RunView> {

@@ -481,3 +481,26 @@ fn a_pack_without_checklists_says_so() {
     assert!(text.contains("The pack has no checklists."), "{text}");
     assert!(text.contains("No runs yet"), "{text}");
 }
+
+#[test]
+fn capital_x_marks_the_open_items_of_a_section_na_and_moves_past_it() {
+    let mut state = started(Lang::En);
+    let id = open_run(&state).id.clone();
+    press(&mut state, "f j");
+    // One save for the three items, however many change.
+    assert_eq!(press(&mut state, "X"), [Effect::Save(Save::Run(id))]);
+    assert_eq!(
+        verdicts(&state)[..4],
+        [
+            ("safety.lock".to_owned(), Some(Verdict::Fail)),
+            ("safety.errors".to_owned(), Some(Verdict::Na)),
+            ("safety.ctx".to_owned(), Some(Verdict::Na)),
+            ("style.names".to_owned(), None),
+        ]
+    );
+    // style.names, the first item after Safety.
+    assert_eq!(screen(&state).open.as_ref().unwrap().selected, 3);
+    // A section with nothing open changes nothing.
+    press(&mut state, "home");
+    assert_eq!(press(&mut state, "X"), []);
+}
