@@ -207,3 +207,23 @@ fn the_report_names_a_finished_run_attached_as_evidence() {
     // The run in progress is attached to nothing and not named.
     assert!(!md.contains("PR 490"), "{md}");
 }
+
+#[test]
+fn the_json_report_lists_the_runs_kept_as_evidence() {
+    let data = data_with_runs();
+    let run = with_review(data.path(), &["report", "--format", "json"]);
+    run.expect_code(0);
+    let value: Value = serde_json::from_str(&run.stdout).expect("json");
+    let runs = value["checklist_runs"].as_array().expect("checklist_runs");
+    // Only the finished run attached to an indicator.
+    assert_eq!(runs.len(), 1);
+    assert_eq!(runs[0]["id"], "2026-12-04-pr-482-order-sync");
+    assert_eq!(runs[0]["finished"], "2026-12-04T10:12:00+08:00");
+    assert_eq!(runs[0]["score"].as_f64(), Some(5.0 / 9.0));
+    assert_eq!(runs[0]["attached_to"], serde_json::json!(["craft.l1.b"]));
+    // Without runs the field is left out, as before.
+    let empty = tempfile::tempdir().expect("temp dir");
+    let run = with_review(empty.path(), &["report", "--format", "json"]);
+    let value: Value = serde_json::from_str(&run.stdout).expect("json");
+    assert!(value.get("checklist_runs").is_none());
+}

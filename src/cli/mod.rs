@@ -317,14 +317,16 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
                 say(&format!("warning: {problem}"));
             }
             let a = score::assess(&pack, &profile);
+            // Runs are evidence in the report; one that does not read is
+            // named by `ladder checklist list`, not here.
+            let runs = checklist::load_runs(cli)
+                .map(|(_, s)| s.runs)
+                .unwrap_or_default();
             let text = match format {
-                ReportFormat::Json => report::to_json(&pack, &profile, &a, cli.language()),
+                ReportFormat::Json => {
+                    report::to_json_with_runs(&pack, &profile, &a, cli.language(), &runs)
+                }
                 ReportFormat::Md => {
-                    // Runs are evidence in the report; one that does not
-                    // read is named by `ladder checklist list`, not here.
-                    let runs = checklist::load_runs(cli)
-                        .map(|(_, s)| s.runs)
-                        .unwrap_or_default();
                     report::to_markdown_with_runs(&pack, &profile, &a, cli.language(), &runs)
                 }
             };
