@@ -825,3 +825,44 @@ fn a_broken_config_is_reported_by_line_and_nothing_runs() {
         run.stderr
     );
 }
+
+#[test]
+fn a_full_disk_on_standard_output_is_a_message_and_exit_1() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let full = std::fs::File::options()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let run = run_command(ladder_command().args(["completions", "bash"]).stdout(full));
+    run.expect_code(1).expect_no_internals();
+    assert!(
+        run.stderr.contains("no space left on device"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_closed_standard_output_is_a_message_and_exit_1() {
+    if !Path::new("/proc/self/fdinfo").exists() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("data dir");
+    let run = run_command(
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg("\"$0\" --data-dir \"$1\" report >&-")
+            .arg(env!("CARGO_BIN_EXE_ladder"))
+            .arg(data.path())
+            .env("LADDER_CONFIG", "")
+            .env("LANG", "C.UTF-8"),
+    );
+    run.expect_code(1).expect_no_internals();
+    assert!(
+        run.stderr.contains("standard output is closed"),
+        "{}",
+        run.stderr
+    );
+}

@@ -9,6 +9,9 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 pub mod checklist;
 pub mod config;
 mod import;
+mod output;
+
+pub use output::{emit, guard_standard_streams};
 mod places;
 mod validate;
 
@@ -367,7 +370,9 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
         }
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
-            clap_complete::generate(*shell, &mut cmd, "ladder", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "ladder", &mut script);
+            emit(None, &String::from_utf8_lossy(&script))?;
             Ok(true)
         }
     }
@@ -447,42 +452,6 @@ pub fn profile_failure(e: ProfileError) -> Failure {
         Some(snippet) => Failure(format!("{e}\n{snippet}")),
         None => Failure(e.to_string()),
     }
-}
-
-/// Writes `text` to FILE (atomically: temp file, then rename) or to stdout.
-fn emit(output: Option<&Path>, text: &str) -> Result<(), Failure> {
-    let Some(path) = output else {
-        let mut out = std::io::stdout().lock();
-        return match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-            // A closed pipe (`ladder report | head`) is the reader's choice.
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure(format!(
-                "cannot write to standard output ({e}); nothing was lost, run the command again"
-            ))),
-            _ => Ok(()),
-        };
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Failure(format!(
-            "{}: cannot write ({e}); check the directory exists and is writable",
-            path.display()
-        ))
-    })
 }
 
 /// Whether standard input and output are a terminal (the app needs both).

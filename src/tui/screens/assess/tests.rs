@@ -18,6 +18,7 @@ use crate::tui::state::{Effect, State, update};
 use crate::tui::theme::Theme;
 
 mod editing;
+mod modes;
 mod mouse;
 mod remove;
 mod render;
