@@ -504,3 +504,36 @@ fn capital_x_marks_the_open_items_of_a_section_na_and_moves_past_it() {
     press(&mut state, "home");
     assert_eq!(press(&mut state, "X"), []);
 }
+
+#[test]
+fn every_key_of_every_mode_reaches_code_that_handles_it() {
+    let modes = [
+        ("browse", "esc"),
+        ("naming", "esc home enter"),
+        ("confirm", "esc end x"),
+        ("run", ""),
+        ("note", "e"),
+        ("result", "r"),
+        ("attach", "r d a"),
+    ];
+    for (name, keys) in modes {
+        let mut base = walked(Lang::En);
+        if !keys.is_empty() {
+            press(&mut base, keys);
+        }
+        assert_eq!(base.screens.get(ScreenId::Checklists).mode().name, name);
+        let bindings = base.keymap.active(base.context());
+        assert!(!bindings.is_empty(), "{name}");
+        for binding in bindings {
+            for key in &binding.keys {
+                let mut state = base.clone();
+                let action = state.action_for_key(*key).unwrap();
+                assert_eq!(action, binding.action, "{key} in {name}");
+                assert!(
+                    crate::tui::state::dispatch(&mut state, action.clone()).is_some(),
+                    "{key} in {name}: {action:?} falls through"
+                );
+            }
+        }
+    }
+}
