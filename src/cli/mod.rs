@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+pub mod checklist;
 pub mod config;
 mod import;
 mod mentor;
@@ -127,6 +128,11 @@ pub enum Command {
         /// name is remembered in the config.
         #[arg(long, value_name = "MENTOR")]
         name: Option<String>,
+    },
+    /// List checklists and runs, or export a run (to paste into a code review).
+    Checklist {
+        #[command(subcommand)]
+        command: checklist::ChecklistCommand,
     },
     /// Print the configuration in force and where each value came from.
     Config {
@@ -327,9 +333,18 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
                 say(&format!("warning: {problem}"));
             }
             let a = score::assess(&pack, &profile);
+            // Runs are evidence in the report; one that does not read is
+            // named by `ladder checklist list`, not here.
+            let runs = checklist::load_runs(cli)
+                .map(|(_, s)| s.runs)
+                .unwrap_or_default();
             let text = match format {
-                ReportFormat::Json => report::to_json(&pack, &profile, &a, cli.language()),
-                ReportFormat::Md => report::to_markdown(&pack, &profile, &a, cli.language()),
+                ReportFormat::Json => {
+                    report::to_json_with_runs(&pack, &profile, &a, cli.language(), &runs)
+                }
+                ReportFormat::Md => {
+                    report::to_markdown_with_runs(&pack, &profile, &a, cli.language(), &runs)
+                }
             };
             emit(output.as_deref(), &text)?;
             Ok(true)
@@ -352,6 +367,7 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
         }
         Command::Import { file, force, merge } => import(cli, file, *force, *merge, clock),
         Command::Mentor { file, name } => mentor::mentor(cli, file, name.as_deref(), clock),
+        Command::Checklist { command } => checklist::run(cli, command),
         Command::Config { default } => {
             if *default {
                 print!("{}", config::default_file());

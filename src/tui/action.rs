@@ -11,6 +11,7 @@ use super::external_editor::EditorFailure;
 use super::keymap::Key;
 use super::screens::ScreenId;
 use crate::core::clock::OffsetDateTime;
+use crate::core::ids::RunId;
 use crate::core::workspace::Save;
 
 /// Something to do, whatever asked for it.
@@ -103,6 +104,32 @@ pub enum Action {
     ClearRating,
     /// Say yes to the question on screen.
     Confirm,
+    /// Mark the selected checklist item as passed.
+    Pass,
+    /// Mark the selected checklist item as failed.
+    Fail,
+    /// Mark the selected checklist item as not applicable.
+    NotApplicable,
+    /// Mark every open item of the selected item's section not applicable.
+    SectionNotApplicable,
+    /// Take the selected checklist item's result back: it is open again.
+    Reopen,
+    /// Move to the next checklist item without a result.
+    NextOpen,
+    /// Show only the failed items, or every item again.
+    ToggleFailed,
+    /// Cycle the severity filter: all, must, should, nice.
+    FilterSeverity,
+    /// Show the run's result: counts, failures and score.
+    ShowResult,
+    /// Mark the run finished.
+    Finish,
+    /// Write the run's Markdown to a file.
+    ExportFile,
+    /// Copy the run's Markdown to the clipboard (OSC 52).
+    Copy,
+    /// Attach the run to an indicator as evidence (or detach it).
+    Attach,
     /// Close the editor without keeping what was typed.
     Cancel,
     /// A key typed into a text editor. Never in the key file: the keymap
@@ -134,6 +161,12 @@ pub enum Action {
         target: EditTarget,
         written: Result<String, EditorFailure>,
     },
+    /// The loop wrote a run's export: where, or why not.
+    #[serde(skip)]
+    Exported {
+        run: RunId,
+        written: Result<String, String>,
+    },
 }
 
 /// A profile as another writer left it on disk, with the hash of its text.
@@ -162,6 +195,8 @@ impl std::hash::Hash for DiskProfile {
 pub enum EditTarget {
     /// The evidence of an indicator, on Assess.
     Evidence(String),
+    /// The note on an item of a checklist run.
+    Note { run: RunId, item: String },
 }
 
 #[cfg(test)]

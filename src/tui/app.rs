@@ -3,7 +3,7 @@
 //! and its restoration on every way out: a normal exit, an error, a panic.
 
 use std::collections::VecDeque;
-use std::io::{self, IsTerminal, stdout};
+use std::io::{self, IsTerminal, Write, stdout};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -16,6 +16,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
 use super::action::DiskProfile;
+use super::clipboard;
 use super::data::Data;
 use super::external_editor;
 use super::i18n::{Lang, Msg};
@@ -24,6 +25,8 @@ use super::keymap::{Keymap, KeymapError};
 use super::state::{Effect, State, dispatch};
 use super::theme::Theme;
 use super::{Action, view};
+use crate::core::checklist::RunStore;
+use crate::core::ids::RunId;
 use crate::core::profile::{Expect, Profile, ProfileError, ProfileStore};
 use crate::core::workspace::Save;
 
@@ -131,6 +134,15 @@ fn event_loop(
                         state.data.observe();
                         outcomes.push(Action::Edited { target, written });
                     }
+                    Effect::Export { run, text } => {
+                        let written = export(state, storage, &run, &text);
+                        queue.push_back(Action::Exported { run, written });
+                    }
+                    Effect::Clipboard(text) => {
+                        let backend = terminal.backend_mut();
+                        backend.write_all(clipboard::osc52(&text).as_bytes())?;
+                        backend.flush()?;
+                    }
                 }
             }
             for outcome in outcomes.into_iter().rev() {
@@ -201,7 +213,49 @@ fn write(state: &State, storage: Option<&Storage>, file: &Save) -> Result<Option
                 .map(|()| None)
                 .map_err(|e| Written::Failed(e.to_string()))
         }
+        (Storage::Store { store, name }, Save::Run(id)) => {
+            let failed = |e: &dyn std::fmt::Display| Written::Failed(e.to_string());
+            let runs = RunStore::new(store.data_dir(), name).map_err(|e| failed(&e))?;
+            match state.data.run(id) {
+                Some(run) => runs.save(run),
+                None => runs.delete(id),
+            }
+            .map(|()| None)
+            .map_err(|e| failed(&e))
+        }
+        // A mentee's file holds no checklist runs: in mentor mode they stay
+        // in memory, and saying so beats losing them silently.
+        (Storage::File(_), Save::Run(_)) => Err(Written::Failed(
+            "checklist runs are not saved in mentor mode".to_owned(),
+        )),
     }
+}
+
+/// Writes the Markdown export of run `id` next to the run's file; the path
+/// written, or why not.
+fn export(
+    state: &State,
+    storage: Option<&Storage>,
+    id: &RunId,
+    text: &str,
+) -> Result<String, String> {
+    let Some(Storage::Store { store, name }) = storage else {
+        return Err(state
+            .lang
+            .pick(
+                "没有数据目录，无法写文件",
+                "there is no data directory to write to",
+            )
+            .to_owned());
+    };
+    let runs = RunStore::new(store.data_dir(), name).map_err(|e| e.to_string())?;
+    let path = runs.dir().join(format!("{id}.md"));
+    std::fs::create_dir_all(runs.dir())
+        .map_err(|err| format!("{}: {err}", runs.dir().display()))?;
+    // The same safe write as `-o FILE`: an exclusive temp file, then a rename.
+    crate::cli::emit(Some(&path), text)
+        .map(|()| path.display().to_string())
+        .map_err(|crate::cli::Failure(why)| why)
 }
 
 /// The newer profile, when another writer changed the file since it was

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod banner;
+mod clipboard;
 pub mod data;
 mod external_editor;
 pub mod help;

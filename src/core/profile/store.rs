@@ -339,6 +339,27 @@ fn remember_written(path: &Path, text: &str) {
     }
 }
 
+/// Removes the file at `path` and its `.bak`, under the lock, so a save
+/// under way finishes first. The lock file stays (see [`lock`]). A file
+/// already gone counts as removed.
+pub fn delete_document(path: &Path) -> Result<(), ProfileError> {
+    let (dir, file_name) = split(path)?;
+    let _lock = lock(path)?;
+    match fs::remove_file(path) {
+        Ok(()) => {}
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+        Err(err) => return Err(ProfileError::io(path, err)),
+    }
+    // The backup is the deleted file's last copy but one: it goes too, or
+    // a deleted run would linger on disk out of sight.
+    let _ = fs::remove_file(dir.join(format!("{file_name}.bak")));
+    if let Ok(mut known) = written().lock() {
+        known.remove(path);
+    }
+    sync_dir(&dir);
+    Ok(())
+}
+
 /// Renames the file at `path` to `<file>.corrupt-<stamp>` (or `…-<stamp>-2`, … if
 /// that is taken) and returns the new path.
 ///

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{mentor_comment, strengths};
+use crate::core::checklist::{Run, Tally};
 use crate::core::content::Pack;
 use crate::core::lang::Lang;
 use crate::core::profile::Profile;
@@ -95,10 +96,37 @@ struct JsonReport<'a> {
     trend: Vec<JsonTrendPoint<'a>>,
     ratings: Vec<JsonRating<'a>>,
     strengths: Vec<JsonStrength<'a>>,
+    /// Finished checklist runs attached to indicators as evidence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    checklist_runs: Vec<JsonRunEvidence<'a>>,
+}
+
+/// A finished checklist run kept as evidence for indicators.
+#[derive(Serialize)]
+struct JsonRunEvidence<'a> {
+    id: &'a str,
+    name: &'a str,
+    checklist: &'a str,
+    finished: String,
+    score: Option<f64>,
+    counts: crate::core::checklist::Counts,
+    attached_to: Vec<&'a str>,
 }
 
 /// The report as pretty JSON: SPEC §4's fields and a few more.
 pub fn to_json(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> String {
+    to_json_with_runs(pack, profile, a, lang, &[])
+}
+
+/// The report as JSON with the finished checklist runs attached to
+/// indicators as evidence (`checklist_runs`, left out when there are none).
+pub fn to_json_with_runs(
+    pack: &Pack,
+    profile: &Profile,
+    a: &Assessment,
+    lang: Lang,
+    runs: &[Run],
+) -> String {
     let (l, d) = (lang.code(), pack.default_language());
     let agenda = super::mentor::agenda(pack, profile, a);
     let report = JsonReport {
@@ -188,6 +216,23 @@ pub fn to_json(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> St
                 dimension: &s.dimension.id,
                 score: s.score,
                 text: s.indicator.text.get(l, d),
+            })
+            .collect(),
+        checklist_runs: runs
+            .iter()
+            .filter(|r| !r.attached_to.is_empty())
+            .filter_map(|run| {
+                let finished = run.finished?;
+                let tally = Tally::of(run, pack.checklist(&run.checklist));
+                Some(JsonRunEvidence {
+                    id: &run.id,
+                    name: &run.name,
+                    checklist: &run.checklist,
+                    finished: crate::core::clock::format_instant(finished),
+                    score: tally.score(),
+                    counts: tally.counts,
+                    attached_to: run.attached_to.iter().map(|i| i.as_str()).collect(),
+                })
             })
             .collect(),
     };

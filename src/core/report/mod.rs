@@ -5,8 +5,8 @@ mod json;
 mod markdown;
 mod mentor;
 
-pub use json::to_json;
-pub use markdown::{readiness_rule, to_markdown};
+pub use json::{to_json, to_json_with_runs};
+pub use markdown::{readiness_rule, to_markdown, to_markdown_with_runs};
 
 use super::content::Pack;
 use super::profile::Profile;

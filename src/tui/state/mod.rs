@@ -16,6 +16,7 @@ use super::layout;
 use super::screens::{Ctx, ScreenId, Screens};
 use super::search::{Outcome, Search};
 use super::theme::Theme;
+use crate::core::ids::RunId;
 use crate::core::search::Target;
 use crate::core::workspace::Save;
 
@@ -30,6 +31,11 @@ pub enum Effect {
     /// Let the person write `target` in their own editor, starting from
     /// `text`; what they wrote comes back as [`Action::Edited`].
     EditExternally { target: EditTarget, text: String },
+    /// Write `text`, the Markdown export of run `run`, to its file; where it
+    /// went comes back as [`Action::Exported`].
+    Export { run: RunId, text: String },
+    /// Put `text` on the clipboard through the terminal (OSC 52).
+    Clipboard(String),
 }
 
 /// A window drawn over the current screen.
@@ -265,7 +271,17 @@ fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
                 written,
                 &mut state.data,
             )),
+            EditTarget::Note { run, item } => Some(state.screens.checklists.edited_externally(
+                &run,
+                &item,
+                written,
+                &mut state.data,
+            )),
         },
+        Action::Exported { run, written } => {
+            state.screens.checklists.exported(&run, written);
+            Some(Vec::new())
+        }
         Action::Help => {
             state.overlay = match state.overlay {
                 Some(Overlay::Help { .. }) => None,
