@@ -173,9 +173,9 @@ fn agenda_item(out: &mut Out<'_>, n: usize, item: &AgendaItem) {
     };
     let text = out.text_of(&ind.text).replace('\n', " ");
     let style = out.theme.text.add_modifier(ratatui::style::Modifier::BOLD);
-    out.inline(&format!("{n}. {} · {text}", item.level), 0, style);
     let pair = words::pair(lang, item.self_score, item.mentor_score);
-    out.muted(&format!("   {pair}"));
+    out.styled(&format!("{n}. {} · {pair}", item.level), style);
+    out.inline(&text, 3, style);
     if let Some(growth) = &ind.growth {
         out.styled(
             &format!("   {}", Word::Growth.text(lang)),

@@ -189,11 +189,6 @@ fn gaps(out: &mut Out<'_>) {
             continue;
         };
         let text = out.text_of(&ind.text).replace('\n', " ");
-        out.inline(
-            &format!("{}. {} · {text}", n + 1, gap.level),
-            0,
-            out.theme.text,
-        );
         let theirs = data
             .profile
             .mentor
@@ -204,10 +199,10 @@ fn gaps(out: &mut Out<'_>) {
             .ratings
             .get(gap.indicator.as_str())
             .map(|r| r.score);
-        out.muted(&format!(
-            "   {}",
-            words::pair(lang, own, theirs.map(|r| r.score))
-        ));
+        let pair = words::pair(lang, own, theirs.map(|r| r.score));
+        let bold = out.theme.text.add_modifier(ratatui::style::Modifier::BOLD);
+        out.styled(&format!("{}. {} · {pair}", n + 1, gap.level), bold);
+        out.inline(&text, 3, out.theme.text);
         if let Some(comment) = theirs.and_then(|r| r.comment.as_deref()) {
             let prefix = lang.pick("导师：", "mentor: ");
             out.inline(
