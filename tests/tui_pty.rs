@@ -338,3 +338,15 @@ fn behind_the_too_small_note_a_scale_key_and_tab_change_nothing() {
     app.press("q");
     assert_eq!(app.exit_code(), 0);
 }
+
+#[test]
+fn a_burst_of_thousands_of_keys_is_drained_and_q_still_quits() {
+    let mut app = App::start("en");
+    app.wait_for("the tab bar", |screen| row(screen, 0).contains("Library"));
+    app.press("\t");
+    app.wait_for_text("Filter  l level: all");
+    // More than one 1 KiB read of the terminal.
+    app.press(&"j".repeat(3_000));
+    app.press("q");
+    assert_eq!(app.exit_code(), 0);
+}

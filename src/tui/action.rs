@@ -136,6 +136,10 @@ pub enum Action {
     /// sends it for keys an editor has no binding for.
     #[serde(skip)]
     Type(Key),
+    /// Text pasted into the terminal (bracketed paste): typed as one edit
+    /// where text is being typed, ignored elsewhere.
+    #[serde(skip)]
+    Paste(String),
     /// The terminal now has this size.
     Resize { width: u16, height: u16 },
     /// Time has passed: sent every so often while a screen keeps time

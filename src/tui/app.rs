@@ -8,7 +8,9 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -291,7 +293,14 @@ impl Session {
         install_panic_hook();
         ACTIVE.store(true, Ordering::SeqCst);
         let started = enable_raw_mode()
-            .and_then(|()| execute!(stdout(), EnterAlternateScreen, EnableMouseCapture))
+            .and_then(|()| {
+                execute!(
+                    stdout(),
+                    EnterAlternateScreen,
+                    EnableMouseCapture,
+                    EnableBracketedPaste
+                )
+            })
             .and_then(|()| Terminal::new(CrosstermBackend::new(stdout())));
         match started {
             Ok(terminal) => Ok(Session { terminal }),
@@ -316,6 +325,7 @@ fn restore() {
         let _ = disable_raw_mode();
         let _ = execute!(
             stdout(),
+            DisableBracketedPaste,
             DisableMouseCapture,
             LeaveAlternateScreen,
             ratatui::crossterm::cursor::Show

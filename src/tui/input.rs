@@ -30,6 +30,11 @@ pub fn action_for_event(state: &State, event: &Event) -> Option<Action> {
                 _ => None,
             }
         }
+        // A paste is text for whatever is being typed; behind the note, nothing.
+        Event::Paste(_) if state.too_small() => None,
+        Event::Paste(text) => Some(Action::Paste(
+            text.replace("\r\n", "\n").replace('\r', "\n"),
+        )),
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,

@@ -101,6 +101,11 @@ impl Search {
                 self.query.push(c);
                 self.refresh();
             }
+            // A query is one line: a pasted one keeps its first.
+            Action::Paste(text) => {
+                self.query.push_str(text.lines().next().unwrap_or_default());
+                self.refresh();
+            }
             Action::DeleteChar => {
                 if self.query.pop().is_some() {
                     self.refresh();

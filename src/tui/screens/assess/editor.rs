@@ -61,6 +61,11 @@ impl Editor {
         });
     }
 
+    /// Inserts pasted text at the cursor, as one edit.
+    pub fn paste(&mut self, text: &str) {
+        self.area.insert_str(text);
+    }
+
     /// The text as written.
     pub fn text(&self) -> String {
         self.area.lines().join("\n")

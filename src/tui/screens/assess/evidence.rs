@@ -98,6 +98,10 @@ impl Assess {
                 editor.type_key(key);
                 Some(Vec::new())
             }
+            Action::Paste(text) => {
+                editor.paste(&text);
+                Some(Vec::new())
+            }
             Action::Back => {
                 let (id, text) = (editor.id.clone(), editor.text());
                 self.mode = AssessMode::Browsing;

@@ -221,6 +221,10 @@ impl Checklists {
                 editor.type_key(key);
                 Some(Vec::new())
             }
+            Action::Paste(text) => {
+                editor.paste(&text);
+                Some(Vec::new())
+            }
             Action::Confirm | Action::Open => {
                 let name = editor.text();
                 let checklist = checklist.clone();
@@ -267,6 +271,10 @@ impl Checklists {
         match action {
             Action::Type(key) => {
                 editor.type_key(key);
+                Some(Vec::new())
+            }
+            Action::Paste(text) => {
+                editor.paste(&text);
                 Some(Vec::new())
             }
             Action::Back => {

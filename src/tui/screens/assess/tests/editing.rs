@@ -316,3 +316,28 @@ fn why_the_external_editor_could_not_start_is_shown_whole_and_wrapped() {
     assert!(!shown.contains("(os e…"), "{shown}");
     assert!(words.contains("set VISUAL or EDITOR"), "{shown}");
 }
+
+#[test]
+fn a_paste_goes_into_the_editor_as_one_edit() {
+    let mut state = ops();
+    press(&mut state, "3");
+    press(&mut state, "e");
+    // 100 KB in one go: lines of a runbook, with Windows line ends folded.
+    let line = "step: drain the queue, then restart the consumer\n";
+    let pasted: String = line.repeat(100_000 / line.len());
+    let action = crate::tui::input::action_for_event(
+        &state,
+        &ratatui::crossterm::event::Event::Paste(pasted.replace('\n', "\r\n")),
+    )
+    .unwrap();
+    assert_eq!(update(&mut state, action), []);
+    assert_eq!(
+        press(&mut state, "esc"),
+        [Effect::Save(crate::core::workspace::Save::Profile)]
+    );
+    let evidence = state.data.profile.ratings["craft.l1.a"]
+        .evidence
+        .clone()
+        .unwrap();
+    assert_eq!(evidence, pasted.trim_end());
+}
