@@ -13,6 +13,13 @@ use ladder::tui::data::Data;
 
 fn main() -> ExitCode {
     cli::guard_standard_streams();
+    // Past a file size limit (`ulimit -f`) a write fails with a message
+    // instead of the process being killed without one.
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     std::panic::set_hook(Box::new(|info| {
         let msg = info
             .payload()
@@ -122,9 +129,15 @@ fn open_app(args: &Cli, clock: SharedClock) -> Result<bool, Failure> {
             name: args.profile.clone(),
         }),
     };
-    ladder::tui::run(options)
-        .map(|()| true)
-        .map_err(|e| Failure(e.to_string()))
+    match ladder::tui::run(options) {
+        Ok(()) => Ok(true),
+        // Stopped by a signal: say so, and end as such a signal would.
+        Err(stopped @ ladder::tui::TuiError::Stopped(_, signal)) => {
+            cli::say(&stopped.to_string());
+            std::process::exit(128 + signal)
+        }
+        Err(e) => Err(Failure(e.to_string())),
+    }
 }
 
 /// A profile that cannot be read is never overwritten: ask whether to move it

@@ -976,3 +976,30 @@ fn of_twenty_imports_at_once_into_a_new_profile_exactly_one_wins() {
         "{codes:?}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_size_limit_ends_an_import_with_a_message_not_a_signal() {
+    let data = tempfile::tempdir().expect("data dir");
+    let work = tempfile::tempdir().expect("work dir");
+    let evidence = "Ran the incident review and wrote the runbook. ".repeat(200);
+    let file = write(
+        work.path(),
+        "in.yaml",
+        &format!(
+            "version: 2\nprofile: p\nratings:\n  craft.l1.a: {{score: 3, evidence: \"{evidence}\"}}\n"
+        ),
+    );
+    let run = run_command(
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -f 2; exec \"$0\" --data-dir \"$1\" --content \"$2\" import \"$3\"")
+            .arg(env!("CARGO_BIN_EXE_ladder"))
+            .arg(data.path())
+            .arg(fixtures().join("packs/valid-ops"))
+            .arg(&file)
+            .env("LADDER_CONFIG", ""),
+    );
+    run.expect_code(1).expect_no_internals();
+    assert!(run.stderr.contains("default.yaml"), "{}", run.stderr);
+}

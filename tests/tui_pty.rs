@@ -350,3 +350,34 @@ fn a_burst_of_thousands_of_keys_is_drained_and_q_still_quits() {
     app.press("q");
     assert_eq!(app.exit_code(), 0);
 }
+
+#[cfg(unix)]
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_what_was_rated() {
+    let mut app = App::start("en");
+    app.wait_for("the tab bar", |screen| row(screen, 0).contains("Library"));
+    app.press("\t");
+    app.wait_for_text("Filter  l level: all");
+    app.press("3");
+    app.wait_for_text("✓ saved");
+    let pid = app.child.process_id().expect("pid");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    assert_eq!(app.exit_code(), 128 + 15);
+    // Back on the normal screen, with the cursor shown and a sentence.
+    let shown = app.wait_for_text("asked to stop");
+    assert!(
+        !app.screen.lock().unwrap().screen().alternate_screen(),
+        "{shown}"
+    );
+    assert!(
+        !app.screen.lock().unwrap().screen().hide_cursor(),
+        "{shown}"
+    );
+    let file = app.data.path().join("profiles/default.yaml");
+    let profile = ladder::core::profile::read_profile_file(&file).unwrap();
+    assert_eq!(profile.ratings.len(), 1);
+}

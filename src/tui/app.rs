@@ -4,8 +4,9 @@
 
 use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write, stdout};
+use std::sync::Arc;
 use std::sync::Once;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{
@@ -58,6 +59,10 @@ pub enum TuiError {
     Terminal(#[from] io::Error),
     #[error(transparent)]
     Keymap(#[from] KeymapError),
+    /// The app was asked to stop (SIGTERM, SIGHUP): the terminal is back
+    /// as it was and everything is saved; the number is the signal's.
+    #[error("{}", Msg::Stopped.text(*.0))]
+    Stopped(Lang, i32),
 }
 
 /// Runs the app until the person quits.
@@ -69,8 +74,19 @@ pub fn run(options: Options) -> Result<(), TuiError> {
         return Err(TuiError::NotATerminal(options.lang));
     }
     let mut state = State::new(options.lang, options.theme, options.keymap, options.data);
+    let stop = Arc::new(AtomicUsize::new(0));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // A failure here only means the default (abrupt) ending stays.
+        let _ = signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize);
+    }
     let mut session = Session::start()?;
-    event_loop(&mut session.terminal, &mut state, options.storage.as_ref())
+    event_loop(
+        &mut session.terminal,
+        &mut state,
+        options.storage.as_ref(),
+        &stop,
+    )
     // `session` is dropped here, on success and on error alike: the
     // terminal is restored before the caller prints anything.
 }
@@ -82,10 +98,14 @@ const TICK: Duration = Duration::from_millis(250);
 /// the profile file, so a change another writer made is.
 const IDLE: Duration = Duration::from_secs(5);
 
+/// How long the loop waits at most before it looks at the stop flag.
+const SLICE: Duration = Duration::from_millis(200);
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     state: &mut State,
     storage: Option<&Storage>,
+    stop: &AtomicUsize,
 ) -> Result<(), TuiError> {
     let clock = state.data.clock().clone();
     let size = terminal.size()?;
@@ -102,10 +122,25 @@ fn event_loop(
             terminal.draw(|frame| view::render(state, frame))?;
             changed = false;
         }
-        // Block until something happens or it is time to look at the clock.
+        // Block until something happens or it is time to look at the clock,
+        // in slices, so a request to stop is heard at once.
         let wait = if state.ticking() { TICK } else { IDLE };
         let mut queue: VecDeque<Action> = VecDeque::new();
-        if event::poll(wait)? {
+        let started = std::time::Instant::now();
+        let mut ready = false;
+        while !ready && started.elapsed() < wait {
+            let signal = stop.load(Ordering::SeqCst);
+            if signal != 0 {
+                // What is not on disk yet is written before leaving.
+                for file in state.data.unsaved() {
+                    let outcome = save(state, storage, file);
+                    dispatch(state, outcome);
+                }
+                return Err(TuiError::Stopped(state.lang, signal as i32));
+            }
+            ready = event::poll(SLICE.min(wait.saturating_sub(started.elapsed())))?;
+        }
+        if ready {
             state.data.observe();
             // Everything that arrived is taken now, and drawn once.
             loop {

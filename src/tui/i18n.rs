@@ -18,6 +18,8 @@ pub enum Msg {
     HelpMoreAbove,
     HelpMoreBelow,
     NotATerminal,
+    /// Said after the app was asked to stop by a signal.
+    Stopped,
     CurrentRule,
     /// The heading of an indicator's evidence hint, the same on every screen.
     EvidenceHint,
@@ -43,6 +45,10 @@ impl Msg {
             Msg::NotATerminal => (
                 "界面需要在交互式终端中运行；若要文字报告，请运行 `ladder report`。",
                 "the screens need an interactive terminal; for a text report, run `ladder report`.",
+            ),
+            Msg::Stopped => (
+                "ladder 收到停止信号：终端已恢复，改动都已保存。",
+                "ladder was asked to stop: the terminal is restored and every change is saved.",
             ),
         };
         lang.pick(zh, en)
