@@ -67,6 +67,12 @@ impl Form {
                 }
                 Outcome::Stay
             }
+            // A field is one line: a pasted text's line breaks become spaces.
+            Action::Paste(text) => {
+                let line = text.replace(['\r', '\n'], " ");
+                self.values[self.field].push_str(&line);
+                Outcome::Stay
+            }
             Action::Open => self.next(),
             Action::Cancel | Action::Back => Outcome::Cancel,
             _ => Outcome::Ignored,

@@ -76,6 +76,10 @@ impl Screen for Mentor {
                         editor.type_key(key);
                         Some(Vec::new())
                     }
+                    Action::Paste(text) => {
+                        editor.paste(&text);
+                        Some(Vec::new())
+                    }
                     Action::Back => {
                         let text = editor.text();
                         self.mode = MentorMode::Calibration;

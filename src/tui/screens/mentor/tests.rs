@@ -235,7 +235,8 @@ fn the_walkthrough_pages_on_and_back_and_ends_with_a_plan() {
 
     // `a` adds a step: what, who, by when; a bad date is refused.
     key(&mut state, KeyCode::Char('a'));
-    typed(&mut state, "Agree the SLO with upstream");
+    typed(&mut state, "Agree the SLO");
+    update(&mut state, Action::Paste(" with\nupstream".into()));
     key(&mut state, KeyCode::Enter);
     typed(&mut state, "wang");
     key(&mut state, KeyCode::Enter);
