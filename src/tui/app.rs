@@ -246,9 +246,28 @@ fn write(state: &State, storage: Option<&Storage>, file: &Save) -> Result<Option
             }
         }
         (Storage::File(path), Save::Profile) => {
-            crate::core::mentor::file::save_review(path, state.data.profile.mentor.as_ref())
-                .map(|()| None)
-                .map_err(|e| Written::Failed(e.to_string()))
+            let drill = &state.data.profile.drill;
+            // What the mentor graded (an interview) goes into the file's log.
+            let answers: Vec<_> = drill
+                .reviews
+                .iter()
+                .filter(|r| matches!(r.by, crate::core::profile::Reviewer::Mentor(_)))
+                .map(|r| {
+                    let card = drill
+                        .cards
+                        .get(&r.question)
+                        .filter(|c| c.last_review == r.at)
+                        .cloned();
+                    (r.clone(), card)
+                })
+                .collect();
+            crate::core::mentor::file::save_review(
+                path,
+                state.data.profile.mentor.as_ref(),
+                &answers,
+            )
+            .map(|()| None)
+            .map_err(|e| Written::Failed(e.to_string()))
         }
         (Storage::Store { store, name }, Save::Run(id)) => {
             let failed = |e: &dyn std::fmt::Display| Written::Failed(e.to_string());

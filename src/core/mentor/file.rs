@@ -13,8 +13,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::core::profile::{
-    Document, MAX_PROFILE_BYTES, MentorReview, Profile, ProfileError, parse_profile,
-    profile_to_yaml, read_document, save_document,
+    Card, Document, MAX_PROFILE_BYTES, MentorReview, Profile, ProfileError, Review, Reviewer,
+    parse_profile, profile_to_yaml, read_document, save_document,
 };
 
 /// A profile file's text, checked to parse as a profile.
@@ -52,14 +52,57 @@ pub fn read(path: &Path) -> Result<ProfileText, ProfileError> {
 }
 
 /// Writes `mentor` as the review in the file at `path` (atomically, under
-/// the profile lock, keeping a `.bak`), leaving everything else as it is.
-pub fn save_review(path: &Path, mentor: Option<&MentorReview>) -> Result<(), ProfileError> {
+/// the profile lock, keeping a `.bak`), leaving everything else as it is;
+/// `answers` are the drill answers the mentor graded (an interview), added
+/// to the file's log when it does not have them yet.
+pub fn save_review(
+    path: &Path,
+    mentor: Option<&MentorReview>,
+    answers: &[(Review, Option<Card>)],
+) -> Result<(), ProfileError> {
     let now = read(path)?;
-    let text = with_review(&now, mentor, path)?;
+    let text = with_answers(&now, mentor, answers, path)?;
     if text == now.text {
         return Ok(());
     }
     save_document(path, &ProfileText::parse(&text, path)?)
+}
+
+/// The text of `file` with its review replaced by `mentor` and the
+/// mentor's graded `answers` it does not have added to its drill log. With
+/// new answers the whole profile is written in ladder's layout (a file from
+/// `ladder export` is in that layout already, so the mentee's part reads
+/// the same); without, only the review block changes.
+pub fn with_answers(
+    file: &ProfileText,
+    mentor: Option<&MentorReview>,
+    answers: &[(Review, Option<Card>)],
+    path: &Path,
+) -> Result<String, ProfileError> {
+    let log = &file.profile.drill.reviews;
+    let new: Vec<&(Review, Option<Card>)> = answers
+        .iter()
+        .filter(|(r, _)| matches!(r.by, Reviewer::Mentor(_)))
+        .filter(|(r, _)| {
+            !log.iter()
+                .any(|mine| mine.question == r.question && mine.at == r.at && mine.by == r.by)
+        })
+        .collect();
+    if new.is_empty() {
+        return with_review(file, mentor, path);
+    }
+    let mut wanted = file.profile.clone();
+    wanted.mentor = mentor.cloned();
+    for (review, card) in new {
+        if let Some(card) = card {
+            wanted
+                .drill
+                .cards
+                .insert(review.question.clone(), card.clone());
+        }
+        wanted.drill.reviews.push(review.clone());
+    }
+    profile_to_yaml(&wanted, path)
 }
 
 /// The text of `file` with its review replaced by `mentor`.

@@ -252,3 +252,47 @@ fn a_file_without_a_review_gets_one_before_the_history() {
         "version: 2\nprofile: wang\nratings: {}\nmentor:\n  name: Chen\n  ratings: {}\nhistory: []\n"
     );
 }
+
+#[test]
+fn answers_the_mentor_graded_go_into_the_file_once() {
+    use crate::core::profile::{Grade, Review, Reviewer, SessionKind};
+    let path = Path::new("wang.yaml");
+    let file = file::ProfileText {
+        text: MENTEE.to_owned(),
+        profile: crate::core::profile::parse_profile(MENTEE, path).unwrap(),
+    };
+    let review = file.profile.mentor.clone();
+    let answer = Review {
+        question: "incidents.worst".into(),
+        at: time::macros::datetime!(2026-12-05 10:00:00 +08:00),
+        grade: Grade::Good,
+        seconds: 170,
+        covered: vec![0],
+        by: Reviewer::Mentor("Chen".into()),
+        kind: SessionKind::Mock,
+        prompt_hash: None,
+    };
+    // Answers one gave oneself are not the mentor's to write.
+    let own = Review {
+        by: Reviewer::Own,
+        ..answer.clone()
+    };
+    assert_eq!(
+        file::with_answers(&file, review.as_ref(), &[(own, None)], path).unwrap(),
+        file::with_review(&file, review.as_ref(), path).unwrap()
+    );
+    let text = file::with_answers(&file, review.as_ref(), &[(answer.clone(), None)], path).unwrap();
+    let written = crate::core::profile::parse_profile(&text, path).unwrap();
+    assert_eq!(written.drill.reviews, std::slice::from_ref(&answer));
+    assert_eq!(written.ratings, file.profile.ratings);
+    assert_eq!(written.mentor, file.profile.mentor);
+    // Once in the file, the same answer is not added again.
+    let again = file::ProfileText {
+        text: text.clone(),
+        profile: written,
+    };
+    assert_eq!(
+        file::with_answers(&again, review.as_ref(), &[(answer, None)], path).unwrap(),
+        file::with_review(&again, review.as_ref(), path).unwrap()
+    );
+}
