@@ -101,7 +101,13 @@ fn main() {
     });
     case("report as Markdown (zh)", 200, || {
         let a = score::assess(&pack, &demo);
-        report::to_markdown(&pack, &demo, &a, ladder::core::lang::Lang::Zh)
+        report::to_markdown(
+            &pack,
+            &demo,
+            &a,
+            ladder::core::lang::Lang::Zh,
+            time::macros::datetime!(2026-12-04 09:00:00 +08:00),
+        )
     });
     case("build the search index (zh)", 200, || {
         Index::build(&pack, "zh")

@@ -226,8 +226,12 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
             }
             let a = score::assess(&pack, &profile);
             let text = match format {
-                ReportFormat::Json => report::to_json(&pack, &profile, &a, cli.language()),
-                ReportFormat::Md => report::to_markdown(&pack, &profile, &a, cli.language()),
+                ReportFormat::Json => {
+                    report::to_json(&pack, &profile, &a, cli.language(), clock.now())
+                }
+                ReportFormat::Md => {
+                    report::to_markdown(&pack, &profile, &a, cli.language(), clock.now())
+                }
             };
             emit(output.as_deref(), &text)?;
             Ok(true)

@@ -17,7 +17,10 @@ pub use session::{
     Choice, DEFAULT_COUNT, DEFAULT_SECONDS, Item, NEW_PER_DAY, Plan, Timing, build,
     follow_up_limit, time_limit,
 };
-pub use stats::{CategoryCoverage, FORECAST_DAYS, Stats, coverage_of, stats};
+pub use stats::{
+    CategoryCoverage, FORECAST_DAYS, PastSession, SESSION_GAP_MINUTES, Stats, coverage_of,
+    sessions, stats,
+};
 pub use status::{
     Backlog, OrphanedQuestion, backlog, changed_questions, is_due, last_grade, orphaned,
     prompt_changed, prompt_hash, reviews_of,

@@ -135,3 +135,68 @@ pub fn stats(pack: &Pack, log: &DrillLog, now: OffsetDateTime, defense: Option<D
         forecast,
     }
 }
+
+/// Answers further apart than this start a new session.
+pub const SESSION_GAP_MINUTES: i64 = 30;
+
+/// One past session, read back from the review log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastSession {
+    /// When its first answer was graded.
+    pub start: OffsetDateTime,
+    /// The kind of its first answer (a Due session's new questions count as Due).
+    pub kind: crate::core::profile::SessionKind,
+    /// Answers graded, follow-ups included.
+    pub answers: usize,
+    /// Answers graded Again.
+    pub again: usize,
+    /// Mean key-point coverage of its main answers of questions in the pack.
+    pub coverage: Option<f64>,
+    /// Seconds spent answering.
+    pub seconds: u64,
+}
+
+/// The sessions in the log, oldest first: runs of answers of one kind
+/// (Due and New together) less than [`SESSION_GAP_MINUTES`] apart.
+pub fn sessions(pack: &Pack, log: &DrillLog) -> Vec<PastSession> {
+    use crate::core::profile::SessionKind;
+    let family = |k: SessionKind| match k {
+        SessionKind::New => SessionKind::Due,
+        other => other,
+    };
+    let mut out: Vec<(PastSession, OffsetDateTime, f64, usize)> = Vec::new();
+    for r in &log.reviews {
+        let joins = out.last().is_some_and(|(s, last, _, _)| {
+            family(s.kind) == family(r.kind)
+                && r.at >= *last
+                && r.at - *last <= time::Duration::minutes(SESSION_GAP_MINUTES)
+        });
+        if !joins {
+            out.push((
+                PastSession {
+                    start: r.at,
+                    kind: family(r.kind),
+                    answers: 0,
+                    again: 0,
+                    coverage: None,
+                    seconds: 0,
+                },
+                r.at,
+                0.0,
+                0,
+            ));
+        }
+        if let Some((s, last, sum, counted)) = out.last_mut() {
+            s.answers += 1;
+            s.again += usize::from(r.grade == Grade::Again);
+            s.seconds += u64::from(r.seconds);
+            *last = r.at;
+            if let Some(q) = pack.question(&r.question).filter(|_| r.follow_up.is_none()) {
+                *sum += coverage_of(r, q.key_points.value.len());
+                *counted += 1;
+                s.coverage = Some(*sum / *counted as f64);
+            }
+        }
+    }
+    out.into_iter().map(|(s, _, _, _)| s).collect()
+}

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::mentor_comment;
+use crate::core::clock::OffsetDateTime;
 use crate::core::content::Pack;
 use crate::core::lang::Lang;
 use crate::core::profile::Profile;
@@ -70,10 +71,18 @@ struct JsonReport<'a> {
     mentor: Option<&'a str>,
     orphaned: &'a [String],
     trend: Vec<JsonTrendPoint<'a>>,
+    drill: super::drill::JsonDrill,
 }
 
-/// The report as pretty JSON: SPEC §4's fields and a few more.
-pub fn to_json(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> String {
+/// The report as pretty JSON: SPEC §4's fields and a few more; `now` tells
+/// what is due in `drill`.
+pub fn to_json(
+    pack: &Pack,
+    profile: &Profile,
+    a: &Assessment,
+    lang: Lang,
+    now: OffsetDateTime,
+) -> String {
     let (l, d) = (lang.code(), pack.default_language());
     let report = JsonReport {
         profile: &profile.profile,
@@ -139,6 +148,7 @@ pub fn to_json(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> St
                 levels: &s.levels,
             })
             .collect(),
+        drill: super::drill::json(pack, profile, now),
     };
     // Serializing plain structs of strings and numbers cannot fail; readiness
     // values are always finite (0/0 is taken as 0 in scoring).

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{keep_lines, level_label, mentor_comment, percent};
+use crate::core::clock::OffsetDateTime;
 use crate::core::content::{Pack, Text};
 use crate::core::lang::Lang;
 use crate::core::profile::Profile;
@@ -19,7 +20,7 @@ fn signed(d: i64) -> String {
 }
 
 /// Escapes text for a Markdown table cell.
-fn cell(s: &str) -> String {
+pub(super) fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
@@ -44,7 +45,15 @@ fn t<'a>(text: &'a Text, lang: Lang, pack: &'a Pack) -> &'a str {
 }
 
 /// The report as a Markdown document in `lang`.
-pub fn to_markdown(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> String {
+///
+/// `now` tells what is due in the drill section.
+pub fn to_markdown(
+    pack: &Pack,
+    profile: &Profile,
+    a: &Assessment,
+    lang: Lang,
+    now: OffsetDateTime,
+) -> String {
     let (colon, comma) = (lang.pick("：", ": "), lang.pick("，", ", "));
     let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let level_name = |id: &str| -> String {
@@ -141,6 +150,7 @@ pub fn to_markdown(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -
     gaps(&mut out, pack, profile, a, lang);
     calibration(&mut out, pack, profile, a, lang);
     trend(&mut out, pack, profile, lang);
+    super::drill::markdown(&mut out, pack, profile, lang, now);
 
     if !a.orphaned.is_empty() {
         let _ = writeln!(
