@@ -22,7 +22,7 @@ fn main() -> ExitCode {
             "ladder stopped because of an internal error: {msg}\nYour saved data is untouched. Please report this with the command you ran."
         ));
     }));
-    let args = parse_args();
+    let mut args = parse_args();
     // Before anything else: the local offset can only be read while there
     // is one thread.
     let clock = match cli::clock() {
@@ -32,6 +32,10 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if let Err(Failure(message)) = args.resolve() {
+        cli::say(&message);
+        return ExitCode::from(1);
+    }
     let result = match &args.command {
         Some(command) => cli::run(&args, command, &clock),
         None => open_app(&args, clock),
@@ -86,7 +90,8 @@ fn open_app(args: &Cli, clock: SharedClock) -> Result<bool, Failure> {
     let data = Data::new(pack, profile, clock);
     let options = ladder::tui::Options {
         lang: args.language(),
-        theme: ladder::tui::theme::Theme::from_env(),
+        theme: args.theme().0.theme(),
+        keymap: args.keymap()?,
         data,
         storage: Some(ladder::tui::app::Storage::Store(store)),
     };

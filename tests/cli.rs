@@ -671,3 +671,93 @@ fn a_profile_name_is_checked_before_it_becomes_a_path() {
     );
     assert!(!data.path().join("escape.yaml").exists());
 }
+
+#[test]
+fn config_shows_each_value_with_where_it_came_from() {
+    let data = tempfile::tempdir().expect("data dir");
+    let work = tempfile::tempdir().expect("work dir");
+    let file = write(
+        work.path(),
+        "config.yaml",
+        "lang: zh\nprofile: work\ntheme: light\nkeys:\n  global: {quit: [x]}\n",
+    );
+    let run = run_command(
+        ladder_command()
+            .arg("--data-dir")
+            .arg(data.path())
+            .arg("--config")
+            .arg(&file)
+            .arg("config"),
+    );
+    run.expect_code(0).expect_no_internals();
+    assert!(
+        run.stdout.contains("lang: zh  # config file"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("profile: work  # config file"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("theme: light  # config file"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("    quit: [\"x\"]"), "{}", run.stdout);
+    // The environment beats the file, the command line beats both.
+    let run = run_command(
+        ladder_command()
+            .env("LADDER_LANG", "en")
+            .arg("--config")
+            .arg(&file)
+            .args(["--profile", "other", "config"]),
+    );
+    assert!(
+        run.stdout.contains("lang: en  # environment"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("profile: other  # command line"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_broken_config_is_reported_by_line_and_nothing_runs() {
+    let data = tempfile::tempdir().expect("data dir");
+    let work = tempfile::tempdir().expect("work dir");
+    let file = write(
+        work.path(),
+        "config.yaml",
+        "lang: en\nkeys:\n  asess: {edit: [e]}\n",
+    );
+    let run = run_command(
+        ladder_command()
+            .arg("--data-dir")
+            .arg(data.path())
+            .arg("--config")
+            .arg(&file)
+            .args(["report"]),
+    );
+    run.expect_code(1).expect_no_internals();
+    assert!(
+        run.stderr.contains(&format!(
+            "{}:3:3: unknown mode `asess` (did you mean `assess`?)",
+            file.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    let missing = work.path().join("nope.yaml");
+    let run = run_command(ladder_command().arg("--config").arg(&missing).arg("config"));
+    run.expect_code(1).expect_no_internals();
+    assert!(
+        run.stderr.starts_with(&missing.display().to_string()),
+        "{}",
+        run.stderr
+    );
+}

@@ -123,6 +123,24 @@ impl App {
         })
     }
 
+    /// Gives the terminal a new size, as a person dragging its window would.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        let size = |n| NonZeroU16::new(n).unwrap();
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(size(rows), size(cols));
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
     fn row(&self, n: u16) -> String {
         row(self.screen.lock().unwrap().screen(), n)
     }
@@ -171,7 +189,7 @@ fn tab_help_esc_and_q_in_a_real_terminal() {
     app.press("?");
     let shown = app.wait_for_text("This screen · Assess");
     // The screen's keys come first; the global ones follow further down.
-    assert!(shown.contains("0–9               rate (the scale row shows the values)"));
+    assert!(shown.contains("0–4               rate (the scale row shows the values)"));
     assert!(shown.contains("↓ more below"));
     assert!(shown.contains("Esc close this window"));
 
@@ -295,4 +313,25 @@ fn rating_three_indicators_and_writing_evidence_reaches_the_file_and_the_report(
         ids,
         ["people.l2.a", "craft.l2.a", "people.l2.b", "people.l1.a"]
     );
+}
+
+#[test]
+fn behind_the_too_small_note_a_scale_key_and_tab_change_nothing() {
+    let mut app = App::start_with("en", &[]);
+    app.wait_for("the tab bar", |screen| row(screen, 0).contains("Library"));
+    app.press("\t");
+    app.wait_for_text("Filter  l level: all");
+    app.resize(30, 8);
+    app.wait_for_text("Too small:");
+    // A rating and a screen switch, pressed where nothing can be seen.
+    app.press("3");
+    app.press("\t");
+    app.press("/");
+    app.resize(80, 24);
+    // Still on Assess, with nothing rated and nothing saved.
+    let shown = app.wait_for_text("Filter  l level: all");
+    assert!(!shown.contains("✓ saved"), "{shown}");
+    assert!(!app.data.path().join("profiles/default.yaml").exists());
+    app.press("q");
+    assert_eq!(app.exit_code(), 0);
 }

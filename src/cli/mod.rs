@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+pub mod config;
 mod import;
 mod validate;
 
@@ -31,9 +32,18 @@ pub struct Cli {
     /// Where profiles are stored [env: LADDER_DATA_DIR; default: the platform data directory].
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// The profile to use.
-    #[arg(long, global = true, value_name = "NAME", default_value = "default")]
+    /// The profile to use [default: the config's `profile`, else `default`].
+    #[arg(long = "profile", global = true, value_name = "NAME")]
+    pub profile_arg: Option<String>,
+    /// The configuration file [env: LADDER_CONFIG; default: config.yaml in the platform config directory].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The profile in force, once the configuration is read ([`Cli::resolve`]).
+    #[arg(skip)]
     pub profile: String,
+    /// The configuration file's settings, once read.
+    #[arg(skip)]
+    pub settings: config::Config,
     /// Interface language [env: LADDER_LANG; default: zh when LANG starts with zh, else en].
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
@@ -101,6 +111,12 @@ pub enum Command {
         #[arg(long)]
         merge: bool,
     },
+    /// Print the configuration in force and where each value came from.
+    Config {
+        /// Print a commented default configuration file instead.
+        #[arg(long)]
+        default: bool,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -137,14 +153,83 @@ impl<E: std::fmt::Display> From<E> for Failure {
 }
 
 impl Cli {
+    /// Reads the configuration file and settles the profile in force.
+    /// A file that is wrong fails with every problem, one per line.
+    pub fn resolve(&mut self) -> Result<(), Failure> {
+        if let Some((path, named)) = config::config_path(self.config.as_deref()) {
+            let mut settings = config::load(&path, named).map_err(|problems| {
+                Failure(format!(
+                    "{}\n{}: not used; fix it, or run with --config pointing at another file",
+                    problems.join("\n"),
+                    path.display()
+                ))
+            })?;
+            if named || path.is_file() {
+                settings.path = Some(path);
+            }
+            self.settings = settings;
+        }
+        self.profile = self.profile_in_force().0;
+        Ok(())
+    }
+
+    fn profile_in_force(&self) -> (String, config::Origin) {
+        match (&self.profile_arg, &self.settings.profile) {
+            (Some(name), _) => (name.clone(), config::Origin::CommandLine),
+            (None, Some(name)) => (name.clone(), config::Origin::File),
+            (None, None) => ("default".to_owned(), config::Origin::BuiltIn),
+        }
+    }
+
     /// The interface language: the flag, else LADDER_LANG (when it names zh
-    /// or en), else LANG, else English.
+    /// or en), else the config file's, else LANG, else English.
     pub fn language(&self) -> Lang {
-        let flag = self
-            .lang
-            .map(Into::into)
-            .or_else(|| env_value("LADDER_LANG").and_then(|v| v.parse().ok()));
-        Lang::choose(flag, std::env::var("LANG").ok().as_deref())
+        self.language_in_force().0
+    }
+
+    fn language_in_force(&self) -> (Lang, config::Origin) {
+        if let Some(flag) = self.lang {
+            return (flag.into(), config::Origin::CommandLine);
+        }
+        if let Some(lang) = env_value("LADDER_LANG").and_then(|v| v.parse().ok()) {
+            return (lang, config::Origin::Environment);
+        }
+        if let Some(lang) = self.settings.lang {
+            return (lang, config::Origin::File);
+        }
+        (
+            Lang::choose(None, std::env::var("LANG").ok().as_deref()),
+            config::Origin::BuiltIn,
+        )
+    }
+
+    /// The theme: the config's, with `NO_COLOR` still winning over colour.
+    pub fn theme(&self) -> (config::ThemeName, config::Origin) {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        match self.settings.theme {
+            _ if no_color => (config::ThemeName::NoColor, config::Origin::Environment),
+            Some(theme) => (theme, config::Origin::File),
+            None => (config::ThemeName::Auto, config::Origin::BuiltIn),
+        }
+    }
+
+    /// The key map: the built-in one with the config's overrides.
+    pub fn keymap(&self) -> Result<crate::tui::keymap::Keymap, Failure> {
+        let builtin = crate::tui::keymap::Keymap::builtin()?;
+        config::apply_keys(builtin, &self.settings.keys).map_err(|twice| {
+            Failure(
+                twice
+                    .into_iter()
+                    .map(|(mode, key, actions)| {
+                        format!(
+                            "keys: in mode `{mode}` {key} does two things ({})",
+                            actions.join(" and ")
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        })
     }
 
     /// The pack source the options name.
@@ -253,6 +338,20 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
             Ok(true)
         }
         Command::Import { file, force, merge } => import(cli, file, *force, *merge, clock),
+        Command::Config { default } => {
+            if *default {
+                print!("{}", config::default_file());
+            } else {
+                let effective = config::Effective {
+                    config: &cli.settings,
+                    lang: cli.language_in_force(),
+                    profile: cli.profile_in_force(),
+                    theme: cli.theme(),
+                };
+                print!("{}", config::show(&effective));
+            }
+            Ok(true)
+        }
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "ladder", &mut std::io::stdout());

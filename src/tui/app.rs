@@ -32,6 +32,8 @@ pub struct Options {
     pub lang: Lang,
     /// Usually [`Theme::from_env`], which honours `NO_COLOR`.
     pub theme: Theme,
+    /// The keys: the built-in key file with the user's overrides.
+    pub keymap: Keymap,
     /// The pack and the profile to work on.
     pub data: Data,
     /// Where changes are saved; `None` keeps them in memory only.
@@ -60,12 +62,7 @@ pub fn run(options: Options) -> Result<(), TuiError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(TuiError::NotATerminal(options.lang));
     }
-    let mut state = State::new(
-        options.lang,
-        options.theme,
-        Keymap::builtin()?,
-        options.data,
-    );
+    let mut state = State::new(options.lang, options.theme, options.keymap, options.data);
     let mut session = Session::start()?;
     event_loop(&mut session.terminal, &mut state, options.storage.as_ref())
     // `session` is dropped here, on success and on error alike: the

@@ -5,9 +5,8 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::action::Action;
 use super::i18n::{Lang, Msg};
-use super::keymap::{Binding, Context, Keymap, keys_label};
+use super::keymap::{Binding, Context, Input, Keymap, Mode, keys_label};
 use super::layout::{self, centered, width};
 use super::screens::ScreenId;
 use super::theme::Theme;
@@ -18,6 +17,8 @@ use super::view::clear_popup;
 pub struct HelpInput<'a> {
     pub keymap: &'a Keymap,
     pub screen: ScreenId,
+    /// The screen's mode: only its keys are listed.
+    pub mode: Mode,
     pub lang: Lang,
     /// The whole window.
     pub area: Rect,
@@ -35,10 +36,14 @@ pub enum Row {
 /// the global ones the screen leaves alone, then the window's own. A key
 /// listed with the same meaning in an earlier section is not listed again,
 /// so the scroll keys the window shares with a page appear once.
-pub fn rows(keymap: &Keymap, screen: ScreenId, lang: Lang) -> Vec<Row> {
-    let local = keymap.local(Context::Screen(screen));
-    let global: Vec<Binding> = keymap.global_behind(local).collect();
-    let mut sections = vec![
+pub fn rows(keymap: &Keymap, screen: ScreenId, mode: Mode, lang: Lang) -> Vec<Row> {
+    let local = keymap.local(Context::Screen(screen, mode));
+    // While typing, the global keys are letters: they are not listed.
+    let global: Vec<Binding> = match mode.input {
+        Input::Typing => Vec::new(),
+        _ => keymap.global_behind(local).collect(),
+    };
+    let sections = vec![
         (
             format!(
                 "{} · {}",
@@ -50,12 +55,6 @@ pub fn rows(keymap: &Keymap, screen: ScreenId, lang: Lang) -> Vec<Row> {
         (Msg::HelpEverywhere.text(lang).to_owned(), &global[..]),
         (Msg::HelpThisWindow.text(lang).to_owned(), &keymap.help[..]),
     ];
-    // A screen that opens an editor also lists the editor's own keys.
-    let edits = local.iter().any(|binding| binding.action == Action::Edit);
-    let editor = (Msg::HelpEditor.text(lang).to_owned(), &keymap.editor[..]);
-    if edits {
-        sections.insert(1, editor);
-    }
     let mut rows = Vec::new();
     for (heading, bindings) in sections {
         let fresh: Vec<Row> = bindings
@@ -99,7 +98,7 @@ fn title(input: &HelpInput<'_>) -> String {
 /// Where the help window goes, or `None` when the shell is not drawn.
 pub fn layout(input: HelpInput<'_>) -> Option<HelpLayout> {
     let body = layout::shell(input.area)?.body;
-    let rows = rows(input.keymap, input.screen, input.lang);
+    let rows = rows(input.keymap, input.screen, input.mode, input.lang);
     let keys_width = rows
         .iter()
         .map(|row| match row {
@@ -222,7 +221,7 @@ mod tests {
     #[test]
     fn the_window_lists_the_screens_keys_then_global_then_its_own() {
         let keymap = Keymap::builtin().unwrap();
-        let rows = rows(&keymap, ScreenId::Drill, Lang::En);
+        let rows = rows(&keymap, ScreenId::Drill, Mode::BROWSE, Lang::En);
         let headings: Vec<&Row> = rows
             .iter()
             .filter(|r| matches!(r, Row::Heading(_)))
@@ -254,39 +253,37 @@ mod tests {
     }
 
     #[test]
-    fn a_screen_with_an_editor_lists_the_editors_keys_after_its_own() {
-        let keymap = Keymap::builtin().unwrap();
-        let rows = rows(&keymap, ScreenId::Assess, Lang::En);
-        let at = rows
-            .iter()
-            .position(|r| *r == Row::Heading("In the editor".to_owned()))
-            .unwrap();
+    fn help_lists_only_the_keys_of_the_mode_in_force_with_the_packs_scale() {
+        let keymap = Keymap::builtin().unwrap().for_scale(&[0, 1, 2, 3, 4]);
+        let browsing = rows(&keymap, ScreenId::Assess, Mode::BROWSE, Lang::En);
         assert_eq!(
-            rows[1],
+            browsing[1],
             Row::Key {
-                keys: "0–9".to_owned(),
+                keys: "0–4".to_owned(),
                 desc: "rate (the scale row shows the values)".to_owned(),
             }
         );
+        assert!(!browsing.contains(&Row::Heading("In the editor".to_owned())));
+        let on_1_to_5 = Keymap::builtin().unwrap().for_scale(&[1, 2, 3, 4, 5]);
+        let rows_1_to_5 = rows(&on_1_to_5, ScreenId::Assess, Mode::BROWSE, Lang::En);
+        assert!(matches!(&rows_1_to_5[1], Row::Key { keys, .. } if keys == "1–5"));
+        // In the editor only its two keys act: nothing global is listed.
+        let editing = rows(&keymap, ScreenId::Assess, Mode::typing("editing"), Lang::En);
         assert_eq!(
-            key_rows(&rows[at..at + 3]),
+            key_rows(&editing[1..3]),
             [
                 ("Esc", "save and close the editor"),
                 ("Ctrl-C", "discard the changes and close (does not quit)"),
             ]
         );
-        let drill = rows_headings(&keymap, ScreenId::Drill);
-        assert!(!drill.contains(&"In the editor".to_owned()));
-    }
-
-    fn rows_headings(keymap: &Keymap, screen: ScreenId) -> Vec<String> {
-        rows(keymap, screen, Lang::En)
-            .into_iter()
-            .filter_map(|r| match r {
-                Row::Heading(h) => Some(h),
-                _ => None,
-            })
-            .collect()
+        assert_eq!(
+            editing
+                .iter()
+                .filter(|r| matches!(r, Row::Heading(_)))
+                .count(),
+            2,
+            "this screen's keys and the window's own: {editing:?}"
+        );
     }
 
     #[test]
@@ -295,6 +292,7 @@ mod tests {
         let input = |height| HelpInput {
             keymap: &keymap,
             screen: ScreenId::Drill,
+            mode: Mode::BROWSE,
             lang: Lang::Zh,
             area: Rect::new(0, 0, 80, height),
         };

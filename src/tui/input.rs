@@ -16,6 +16,8 @@ pub fn action_for_event(state: &State, event: &Event) -> Option<Action> {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             state.action_for_key(Key::from_event(key))
         }
+        // Behind the "too small" note nothing is clicked or scrolled.
+        Event::Mouse(_) if state.too_small() => None,
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {

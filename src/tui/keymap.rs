@@ -4,6 +4,8 @@
 //! data answers "what does this key do" (for the loop) and "which keys are
 //! there" (for the help window and the footer), so the two cannot drift.
 
+use std::collections::BTreeMap;
+
 use ratatui::crossterm::event::KeyCode;
 use serde::Deserialize;
 
@@ -41,15 +43,68 @@ pub struct Binding {
     pub hint: bool,
 }
 
-/// The keys of each screen.
+/// The keys of one screen, by mode (`browse`, `editing`, `confirm`, …).
+pub type Modes = BTreeMap<String, Vec<Binding>>;
+
+/// The keys of each screen, mode by mode.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScreenKeys {
-    pub overview: Vec<Binding>,
-    pub assess: Vec<Binding>,
-    pub drill: Vec<Binding>,
-    pub checklists: Vec<Binding>,
-    pub library: Vec<Binding>,
+    pub overview: Modes,
+    pub assess: Modes,
+    pub drill: Modes,
+    pub checklists: Modes,
+    pub library: Modes,
+}
+
+/// How keys are read in a mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Input {
+    /// The mode's keys act, then the global ones; other keys do nothing.
+    Keys,
+    /// A text is being typed: only the mode's own keys act, every other key
+    /// is typed ([`Action::Type`]), `q` and `Tab` included.
+    Typing,
+    /// A question waits for its answer: the mode's keys and the global ones
+    /// act; any other key is passed on ([`Action::Type`]) so the screen can
+    /// say it was not an answer.
+    Answer,
+}
+
+/// A screen's mode: its name in the key file and how keys are read in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Mode {
+    pub name: &'static str,
+    pub input: Input,
+}
+
+impl Mode {
+    /// Plain browsing, the mode every screen starts in.
+    pub const BROWSE: Mode = Mode::keys("browse");
+
+    /// A mode where the key file's keys act.
+    pub const fn keys(name: &'static str) -> Mode {
+        Mode {
+            name,
+            input: Input::Keys,
+        }
+    }
+
+    /// A mode where a text is typed.
+    pub const fn typing(name: &'static str) -> Mode {
+        Mode {
+            name,
+            input: Input::Typing,
+        }
+    }
+
+    /// A mode waiting for an answer.
+    pub const fn answer(name: &'static str) -> Mode {
+        Mode {
+            name,
+            input: Input::Answer,
+        }
+    }
 }
 
 /// Every binding of the app.
@@ -63,21 +118,31 @@ pub struct Keymap {
     /// Keys of the search window, while it is open; other printable
     /// characters are typed into the query.
     pub search: Vec<Binding>,
-    /// Keys of a text editor open on a screen: only these act, every other
-    /// key is typed into the text.
-    #[serde(default)]
-    pub editor: Vec<Binding>,
+    /// The only keys that act while the terminal is too small to show the
+    /// app: nothing may change behind a note the person cannot see through.
+    pub too_small: Vec<Binding>,
     pub screens: ScreenKeys,
 }
 
 /// Where keys are being pressed: which bindings come before the global ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
-    Screen(ScreenId),
+    /// A screen, in one of its modes.
+    Screen(ScreenId, Mode),
     Help,
     Search,
-    /// A text editor is open: the global keys are letters to type.
-    Editor,
+    /// The terminal is too small for the app.
+    TooSmall,
+}
+
+impl Context {
+    /// How keys are read here.
+    pub fn input(self) -> Input {
+        match self {
+            Context::Screen(_, mode) => mode.input,
+            Context::Help | Context::Search | Context::TooSmall => Input::Keys,
+        }
+    }
 }
 
 /// The key file did not parse.
@@ -96,8 +161,8 @@ impl Keymap {
         serde_saphyr::from_str(yaml).map_err(|err| KeymapError(err.to_string()))
     }
 
-    /// The bindings of one screen.
-    pub fn screen(&self, id: ScreenId) -> &[Binding] {
+    /// The modes of one screen.
+    pub fn modes(&self, id: ScreenId) -> &Modes {
         let screens = &self.screens;
         match id {
             ScreenId::Overview => &screens.overview,
@@ -108,14 +173,54 @@ impl Keymap {
         }
     }
 
+    /// The modes of one screen, to change.
+    pub fn modes_mut(&mut self, id: ScreenId) -> &mut Modes {
+        let screens = &mut self.screens;
+        match id {
+            ScreenId::Overview => &mut screens.overview,
+            ScreenId::Assess => &mut screens.assess,
+            ScreenId::Drill => &mut screens.drill,
+            ScreenId::Checklists => &mut screens.checklists,
+            ScreenId::Library => &mut screens.library,
+        }
+    }
+
+    /// The bindings of one screen in plain browsing.
+    pub fn screen(&self, id: ScreenId) -> &[Binding] {
+        self.modes(id)
+            .get(Mode::BROWSE.name)
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// The bindings looked at before the global ones in `context`.
     pub fn local(&self, context: Context) -> &[Binding] {
         match context {
-            Context::Screen(id) => self.screen(id),
+            Context::Screen(id, mode) => self.modes(id).get(mode.name).map_or(&[], Vec::as_slice),
             Context::Help => &self.help,
             Context::Search => &self.search,
-            Context::Editor => &self.editor,
+            Context::TooSmall => &self.too_small,
         }
+    }
+
+    /// The key file for a pack whose scale has `values`: the digit keys that
+    /// rate are only those of the scale, so help says `0–4` on a 0..4 scale
+    /// and `1–5` on a 1..5 one.
+    pub fn for_scale(mut self, values: &[u32]) -> Keymap {
+        let on_scale = |key: &Key| match key.code {
+            KeyCode::Char(c) => c.to_digit(10).is_some_and(|d| values.contains(&d)),
+            _ => true,
+        };
+        for id in ScreenId::ALL {
+            for bindings in self.modes_mut(id).values_mut() {
+                for binding in bindings.iter_mut() {
+                    if binding.action == Action::RateKey {
+                        binding.keys.retain(on_scale);
+                    }
+                }
+                bindings.retain(|binding| !binding.keys.is_empty());
+            }
+        }
+        self
     }
 
     /// The action `key` sends in `context`, if any.
@@ -155,7 +260,7 @@ impl Keymap {
     pub fn active(&self, context: Context) -> Vec<Binding> {
         let local = self.local(context);
         let typing = context == Context::Search;
-        if context == Context::Editor {
+        if matches!(context.input(), Input::Typing) || context == Context::TooSmall {
             return local.to_vec();
         }
         local
@@ -245,7 +350,7 @@ mod tests {
     #[test]
     fn the_help_window_takes_question_mark_to_close_itself() {
         let keymap = Keymap::builtin().unwrap();
-        let screen = Context::Screen(ScreenId::Overview);
+        let screen = Context::Screen(ScreenId::Overview, crate::tui::keymap::Mode::BROWSE);
         assert_eq!(keymap.action_for(screen, key("?")), Some(Action::Help));
         assert_eq!(
             keymap.action_for(Context::Help, key("?")),
@@ -279,14 +384,15 @@ mod tests {
             keymap.action_for(search, key("?")),
             Some(Action::Input('?'))
         );
-        assert_eq!(keymap.action_for(search, key("ctrl-c")), Some(Action::Quit));
+        // Ctrl-C, like Esc, cancels the search rather than quitting.
+        assert_eq!(keymap.action_for(search, key("ctrl-c")), Some(Action::Back));
         assert_eq!(keymap.action_for(search, key("esc")), Some(Action::Back));
         let keys: Vec<String> = keymap
             .hints(search, Lang::En)
             .into_iter()
             .map(|(key, _)| key)
             .collect();
-        assert_eq!(keys, ["Esc", "Enter", "Ctrl-C", "Tab"]);
+        assert_eq!(keys, ["Esc", "Enter", "Tab"]);
     }
 
     #[test]
@@ -334,7 +440,10 @@ mod tests {
                 ("/".to_owned(), "search".to_owned()),
             ]
         );
-        let hints = keymap.hints(Context::Screen(ScreenId::Drill), Lang::Zh);
+        let hints = keymap.hints(
+            Context::Screen(ScreenId::Drill, crate::tui::keymap::Mode::BROWSE),
+            Lang::Zh,
+        );
         assert_eq!(
             hints,
             [

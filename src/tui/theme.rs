@@ -53,6 +53,19 @@ impl Theme {
         }
     }
 
+    /// For a light background: no dimmed text (faint on white), darker
+    /// accents; the same modifiers as [`Theme::color`].
+    pub fn light() -> Self {
+        let color = Theme::color();
+        Theme {
+            border: Style::new().fg(Color::DarkGray),
+            muted: Style::new().fg(Color::DarkGray),
+            heading: Style::new().add_modifier(Modifier::BOLD).fg(Color::Blue),
+            code: Style::new().fg(Color::Blue),
+            ..color
+        }
+    }
+
     /// The theme for `NO_COLOR`: the same modifiers, no colour at all.
     pub fn no_color() -> Self {
         let strip = |style: Style| Style {

@@ -44,6 +44,7 @@ pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
         let input = HelpInput {
             keymap: &state.keymap,
             screen: state.screen,
+            mode: state.screens.get(state.screen).mode(),
             lang: state.lang,
             area,
         };

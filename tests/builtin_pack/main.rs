@@ -10,6 +10,7 @@ use ladder::core::profile::parse_profile;
 use ladder::core::score::assess;
 use texts::{all_texts, han_count, has_both, written_in};
 
+mod drill_links;
 mod texts;
 
 const LEVELS: [&str; 4] = ["P6", "P7", "P8", "P9"];

@@ -117,6 +117,11 @@ pub fn ladder_command() -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_ladder"));
     cmd.env_remove("LADDER_DATA_DIR")
         .env_remove("LADDER_LANG")
+        .env_remove("LADDER_NOW")
+        .env_remove("NO_COLOR")
+        // No config file of the caller's: a missing platform one is fine.
+        .env("LADDER_CONFIG", "")
+        .env("XDG_CONFIG_HOME", "/nonexistent-ladder-test-config")
         .env("LANG", "C.UTF-8")
         .env("RUST_BACKTRACE", "1")
         .stdin(std::process::Stdio::null());

@@ -26,6 +26,7 @@ pub use page::Page;
 use super::action::Action;
 use super::data::Data;
 use super::i18n::Lang;
+use super::keymap::Mode;
 use super::state::Effect;
 use super::theme::Theme;
 use crate::core::search::Target;
@@ -142,10 +143,10 @@ pub trait Screen {
         false
     }
 
-    /// Whether a text editor is open here, so that keys are typed into it
-    /// rather than looked up.
-    fn editing(&self) -> bool {
-        false
+    /// The mode the screen is in: which section of the key file acts, and
+    /// whether keys are typed ([`Input::Typing`](crate::tui::keymap::Input)).
+    fn mode(&self) -> Mode {
+        Mode::BROWSE
     }
 }
 

@@ -11,7 +11,7 @@ use super::action::{Action, EditTarget};
 pub use super::data::Data;
 use super::help;
 use super::i18n::Lang;
-use super::keymap::{Context, Key, Keymap};
+use super::keymap::{Context, Input, Key, Keymap};
 use super::layout;
 use super::screens::{Ctx, ScreenId, Screens};
 use super::search::{Outcome, Search};
@@ -62,11 +62,14 @@ pub struct State {
 impl State {
     /// The state at start-up: the first screen, nothing open. The size is
     /// unknown until the loop reports it.
+    ///
+    /// The digit keys rate only with the values of the pack's scale.
     pub fn new(lang: Lang, theme: Theme, keymap: Keymap, data: Data) -> Self {
+        let scale: Vec<u32> = data.pack.scale.iter().map(|s| s.value.value).collect();
         State {
             lang,
             theme,
-            keymap,
+            keymap: keymap.for_scale(&scale),
             screen: ScreenId::ALL[0],
             overlay: None,
             screens: Screens::default(),
@@ -79,11 +82,16 @@ impl State {
     /// Whose keys come first.
     pub fn context(&self) -> Context {
         match self.overlay {
+            _ if self.too_small() => Context::TooSmall,
             Some(Overlay::Help { .. }) => Context::Help,
             Some(Overlay::Search) => Context::Search,
-            None if self.screens.get(self.screen).editing() => Context::Editor,
-            None => Context::Screen(self.screen),
+            None => Context::Screen(self.screen, self.screens.get(self.screen).mode()),
         }
+    }
+
+    /// Whether the terminal is too small to show the app (once its size is known).
+    pub fn too_small(&self) -> bool {
+        self.size != Size::ZERO && layout::shell(self.size.into()).is_none()
     }
 
     /// Whether any screen keeps time, so the loop must send ticks.
@@ -103,7 +111,9 @@ impl State {
                 _ => None,
             },
             Some(action) => Some(action),
-            None if context == Context::Editor => Some(Action::Type(key)),
+            None if matches!(context.input(), Input::Typing | Input::Answer) => {
+                Some(Action::Type(key))
+            }
             None => None,
         }
     }
@@ -312,6 +322,7 @@ fn help_input(state: &State) -> help::HelpInput<'_> {
     help::HelpInput {
         keymap: &state.keymap,
         screen: state.screen,
+        mode: state.screens.get(state.screen).mode(),
         lang: state.lang,
         area: state.size.into(),
     }

@@ -10,6 +10,7 @@ use super::*;
 use crate::core::content::{self, Pack, PackSource};
 use crate::core::profile::Profile;
 use crate::tui::input::action_for_event;
+use crate::tui::keymap::Mode;
 
 fn state(lang: Lang, width: u16, height: u16) -> State {
     static PACK: OnceLock<Pack> = OnceLock::new();
@@ -263,16 +264,40 @@ fn the_wheel_scrolls_the_help_window() {
 }
 
 #[test]
-fn keys_still_work_in_a_window_too_small_to_draw_the_shell() {
-    let mut state = state(Lang::En, 20, 5);
+fn behind_the_too_small_note_only_quit_help_and_resizing_act() {
+    let mut state = state(Lang::En, 80, 24);
     press(&mut state, KeyCode::Tab);
     assert_eq!(state.screen, ScreenId::Assess);
-    // No tabs are drawn, so no click can hit one.
-    send(
+    update(
         &mut state,
-        mouse(MouseEventKind::Down(MouseButton::Left), 12, 0),
+        Action::Resize {
+            width: 20,
+            height: 5,
+        },
     );
+    assert_eq!(state.context(), Context::TooSmall);
+    let before = state.clone();
+    // Neither a rating nor a screen switch happens behind the note.
+    assert_eq!(state.action_for_key(Key::plain(KeyCode::Char('3'))), None);
+    assert_eq!(state.action_for_key(Key::plain(KeyCode::Tab)), None);
+    assert_eq!(state.action_for_key(Key::plain(KeyCode::Char('/'))), None);
+    let click = mouse(MouseEventKind::Down(MouseButton::Left), 12, 0);
+    assert_eq!(action_for_event(&state, &click), None);
     assert_eq!(state.screen, ScreenId::Assess);
+    assert!(state.data.profile.ratings.is_empty());
+    assert_eq!(state.screens, before.screens);
+    // Growing back shows the same screen, nothing changed.
+    update(
+        &mut state,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    assert_eq!(
+        state.context(),
+        Context::Screen(ScreenId::Assess, Mode::BROWSE)
+    );
     assert_eq!(press(&mut state, KeyCode::Char('q')), [Effect::Quit]);
 }
 
@@ -288,7 +313,6 @@ fn with_no_timer_running_there_are_no_ticks_and_a_tick_redraws_nothing() {
 
 #[test]
 fn every_key_in_the_keymap_reaches_a_part_of_update_that_handles_it() {
-    let keymap = Keymap::builtin().unwrap();
     for screen in ScreenId::ALL {
         for overlay in [
             None,
@@ -298,7 +322,7 @@ fn every_key_in_the_keymap_reaches_a_part_of_update_that_handles_it() {
             let mut base = state(Lang::En, 80, 24);
             base.screen = screen;
             base.overlay = overlay;
-            let bindings = keymap.active(base.context());
+            let bindings = base.keymap.active(base.context());
             assert!(!bindings.is_empty());
             for binding in bindings {
                 for key in &binding.keys {

@@ -4,7 +4,7 @@
 use super::editor::Editor;
 use super::items::Item;
 use super::words::Word;
-use super::{Assess, Note, Pending};
+use super::{Assess, AssessMode, Note, Pending};
 use crate::core::ids::IndicatorId;
 use crate::core::workspace::{Command, Outcome};
 use crate::tui::action::{Action, EditTarget};
@@ -42,7 +42,7 @@ impl Assess {
         };
         let Some(rating) = rating else {
             self.note = Some(Note::RateThenEdit);
-            self.rate_then_edit = Some(Pending {
+            self.mode = AssessMode::AwaitingScore(Pending {
                 id: id.to_owned(),
                 externally,
             });
@@ -55,7 +55,7 @@ impl Assess {
                 text,
             }];
         }
-        self.editor = Some(Editor::new(id, &text));
+        self.mode = AssessMode::Editing(Box::new(Editor::new(id, &text)));
         Vec::new()
     }
 
@@ -84,13 +84,15 @@ impl Assess {
             });
         } else {
             self.resume_guided = self.guided;
-            self.editor = Some(Editor::new(&pending.id, ""));
+            self.mode = AssessMode::Editing(Box::new(Editor::new(&pending.id, "")));
         }
         effects
     }
 
     pub(super) fn update_editor(&mut self, action: Action, data: &mut Data) -> Option<Vec<Effect>> {
-        let editor = self.editor.as_mut()?;
+        let AssessMode::Editing(editor) = &mut self.mode else {
+            return None;
+        };
         match action {
             Action::Type(key) => {
                 editor.type_key(key);
@@ -98,14 +100,14 @@ impl Assess {
             }
             Action::Back => {
                 let (id, text) = (editor.id.clone(), editor.text());
-                self.editor = None;
+                self.mode = AssessMode::Browsing;
                 let effects = self.apply_evidence(&id, &text, data);
                 self.resume(&id, data);
                 Some(effects)
             }
             Action::Cancel => {
                 let id = editor.id.clone();
-                self.editor = None;
+                self.mode = AssessMode::Browsing;
                 self.note = Some(Note::Word(Word::EditDiscarded));
                 self.resume(&id, data);
                 Some(Vec::new())

@@ -36,6 +36,7 @@ use crate::core::workspace::Command;
 use crate::tui::action::Action;
 use crate::tui::data::{Data, apply};
 use crate::tui::external_editor::EditorFailure;
+use crate::tui::keymap::Mode;
 use crate::tui::layout::line_at;
 use crate::tui::state::Effect;
 
@@ -67,6 +68,31 @@ struct Pending {
     externally: bool,
 }
 
+/// The modes of the Assess screen; each has its keys in the key file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+enum AssessMode {
+    /// Moving through the list and rating.
+    #[default]
+    Browsing,
+    /// The evidence editor is open.
+    Editing(Box<Editor>),
+    /// A rating waits for `y` to be deleted or removed.
+    Confirming(Question),
+    /// An unrated indicator whose editor opens once a scale key rates it.
+    AwaitingScore(Pending),
+}
+
+impl AssessMode {
+    fn key_mode(&self) -> Mode {
+        match self {
+            AssessMode::Browsing => Mode::BROWSE,
+            AssessMode::Editing(_) => Mode::typing("editing"),
+            AssessMode::Confirming(_) => Mode::answer("confirm"),
+            AssessMode::AwaitingScore(_) => Mode::answer("awaiting_score"),
+        }
+    }
+}
+
 /// The state of the Assess screen.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Assess {
@@ -80,12 +106,9 @@ pub struct Assess {
     filter: Filter,
     /// Whether each rating moves on to the next unrated indicator.
     guided: bool,
-    /// The evidence editor, while open.
-    editor: Option<Editor>,
-    /// A rating waiting for `y` to be deleted or removed.
-    confirm: Option<Question>,
-    /// An unrated indicator whose editor opens once a scale key rates it.
-    rate_then_edit: Option<Pending>,
+    /// What the screen is doing: browsing, or one of the things that takes
+    /// the keys until it is done.
+    mode: AssessMode,
     /// The guided pass moves on once the editor opened by
     /// [`Assess::rate_then_edit`] closes, not when it opens.
     resume_guided: bool,
@@ -105,10 +128,12 @@ impl Screen for Assess {
             Action::Tick(_) => return None,
             _ => {}
         }
-        if self.editor.is_some() {
+        if matches!(self.mode, AssessMode::Editing(_)) {
             return self.update_editor(action, data);
         }
-        if let Some(question) = self.confirm.take() {
+        if let AssessMode::Confirming(question) = &self.mode {
+            let question = question.clone();
+            self.mode = AssessMode::Browsing;
             // Anything but a yes keeps the rating: a stray key must not
             // delete, and says so, since it did nothing else.
             if action != Action::Confirm {
@@ -117,7 +142,9 @@ impl Screen for Assess {
             }
             return Some(self.answer_yes(&question, data));
         }
-        if let Some(pending) = self.rate_then_edit.take() {
+        if let AssessMode::AwaitingScore(pending) = &self.mode {
+            let pending = pending.clone();
+            self.mode = AssessMode::Browsing;
             // Only a score answers the wait; any other key just ends it, so
             // a key typed in the belief that the editor is open acts on nothing.
             self.note = None;
@@ -202,28 +229,46 @@ impl Screen for Assess {
             return false;
         }
         self.reveal(id, data);
-        self.confirm = None;
-        self.rate_then_edit = None;
+        if !matches!(self.mode, AssessMode::Editing(_)) {
+            self.mode = AssessMode::Browsing;
+        }
         self.note = None;
         self.select_id(id, data);
         true
     }
 
     fn leave(&mut self) {
-        self.confirm = None;
-        self.rate_then_edit = None;
+        if !matches!(self.mode, AssessMode::Editing(_)) {
+            self.mode = AssessMode::Browsing;
+        }
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>) {
         render::draw(self, area, buf, view);
     }
 
-    fn editing(&self) -> bool {
-        self.editor.is_some()
+    fn mode(&self) -> Mode {
+        self.mode.key_mode()
     }
 }
 
 impl Assess {
+    /// The evidence editor, while open.
+    fn editor(&self) -> Option<&Editor> {
+        match &self.mode {
+            AssessMode::Editing(editor) => Some(editor),
+            _ => None,
+        }
+    }
+
+    /// The question waiting for a yes, if any.
+    fn confirming(&self) -> Option<&Question> {
+        match &self.mode {
+            AssessMode::Confirming(question) => Some(question),
+            _ => None,
+        }
+    }
+
     fn selected_item<'d>(&self, data: &'d Data) -> Option<Item<'d>> {
         let list = items(&self.filter, data);
         list.get(self.selected.min(list.len().saturating_sub(1)))

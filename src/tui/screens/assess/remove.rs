@@ -4,7 +4,7 @@
 
 use super::items::{Item, items};
 use super::words::Word;
-use super::{Assess, Note};
+use super::{Assess, AssessMode, Note};
 use crate::core::ids::IndicatorId;
 use crate::core::workspace::Command;
 use crate::tui::data::{Data, apply};
@@ -32,7 +32,9 @@ impl Assess {
     /// `x`: asks before deleting the selected orphaned rating.
     pub(super) fn ask_delete(&mut self, data: &Data) -> Vec<Effect> {
         match self.selected_item(data) {
-            Some(Item::Orphan(id)) => self.confirm = Some(Question::DeleteOrphan(id.to_owned())),
+            Some(Item::Orphan(id)) => {
+                self.mode = AssessMode::Confirming(Question::DeleteOrphan(id.to_owned()))
+            }
             _ => self.note = Some(Note::Word(Word::NothingToDelete)),
         }
         Vec::new()
@@ -52,7 +54,7 @@ impl Assess {
                 Vec::new()
             }
             Some(rating) if rating.evidence.is_some() => {
-                self.confirm = Some(Question::ClearRating(id));
+                self.mode = AssessMode::Confirming(Question::ClearRating(id));
                 Vec::new()
             }
             Some(_) => self.clear_now(&id, data),

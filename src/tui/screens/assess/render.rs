@@ -174,7 +174,7 @@ pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>
             }
         }
     }
-    match &state.editor {
+    match state.editor() {
         Some(editor) => {
             let mut heading = vec![Span::styled(
                 format!("{} · ", Word::EditorTitle.text(lang)),

@@ -19,14 +19,15 @@ pub(super) fn draw_status(state: &Assess, area: Rect, buf: &mut Buffer, view: &V
     // would read as if the discarded text had been saved, and beside a
     // question it takes room the question needs.
     let discarded = state.note == Some(Note::Word(Word::EditDiscarded));
-    let quiet = discarded || state.confirm.is_some();
+    let confirm = state.confirming();
+    let quiet = discarded || confirm.is_some();
     let saved = if data.save == SaveStatus::Saved && !quiet {
         Word::Saved.text(lang)
     } else {
         ""
     };
     let room = usize::from(area.width).saturating_sub(width(saved) + 1);
-    let (text, style) = match (&state.confirm, &state.note) {
+    let (text, style) = match (confirm, &state.note) {
         (Some(question), _) => (
             named(room, &item_name(question.id(), view), |name| {
                 words::confirm(lang, question, name)

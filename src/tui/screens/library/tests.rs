@@ -159,7 +159,7 @@ fn slash_opens_search_where_every_printable_key_types() {
         code: KeyCode::Char('c'),
         modifiers: KeyModifiers::CONTROL,
     };
-    assert_eq!(state.action_for_key(ctrl_c), Some(Action::Quit));
+    assert_eq!(state.action_for_key(ctrl_c), Some(Action::Back));
 }
 
 fn type_text(state: &mut State, text: &str) {

@@ -12,7 +12,7 @@ use crate::tui::view;
 fn e_on_an_unrated_indicator_waits_for_a_score_then_opens_the_editor() {
     let mut state = ops();
     assert_eq!(press(&mut state, "e"), []);
-    assert!(!state.screens.assess.editing());
+    assert!(!(state.screens.assess.mode().input == crate::tui::keymap::Input::Typing));
     // The fixture's scale runs 1..5.
     let screen = super::render::text(&state);
     assert!(
@@ -24,7 +24,13 @@ fn e_on_an_unrated_indicator_waits_for_a_score_then_opens_the_editor() {
         [Effect::Save(crate::core::workspace::Save::Profile)]
     );
     assert_eq!(score(&state, "craft.l1.a"), Some(3));
-    assert_eq!(state.context(), Context::Editor);
+    assert_eq!(
+        state.context(),
+        Context::Screen(
+            ScreenId::Assess,
+            crate::tui::keymap::Mode::typing("editing")
+        )
+    );
     type_text(&mut state, "PR #7");
     assert_eq!(
         press(&mut state, "esc"),
@@ -48,7 +54,7 @@ fn any_other_key_ends_the_wait_for_a_score_and_does_nothing_else() {
         [Effect::Save(crate::core::workspace::Save::Profile)],
         "rates, no editor"
     );
-    assert!(!state.screens.assess.editing());
+    assert!(!(state.screens.assess.mode().input == crate::tui::keymap::Input::Typing));
     let mut state = ops();
     press(&mut state, "e");
     assert_eq!(press(&mut state, "j"), []);
@@ -58,7 +64,7 @@ fn any_other_key_ends_the_wait_for_a_score_and_does_nothing_else() {
     assert_eq!(press(&mut state, "0"), []);
     assert_eq!(state.screens.assess.note, None);
     assert_eq!(score(&state, "craft.l1.a"), None);
-    assert!(!state.screens.assess.editing());
+    assert!(!(state.screens.assess.mode().input == crate::tui::keymap::Input::Typing));
 }
 
 #[test]
@@ -84,7 +90,7 @@ fn in_the_guided_pass_the_editor_opens_on_the_rated_one_and_then_moves_on() {
     press(&mut state, "g");
     press(&mut state, "e");
     press(&mut state, "4");
-    assert!(state.screens.assess.editing());
+    assert!((state.screens.assess.mode().input == crate::tui::keymap::Input::Typing));
     assert_eq!(selected(&state), "craft.l1.a", "still on it while writing");
     type_text(&mut state, "runbook");
     press(&mut state, "esc");
@@ -99,7 +105,7 @@ fn switching_screens_ends_the_wait_for_a_score() {
     update(&mut state, Action::GoTo(ScreenId::Overview));
     update(&mut state, Action::GoTo(ScreenId::Assess));
     press(&mut state, "2");
-    assert!(!state.screens.assess.editing());
+    assert!(!(state.screens.assess.mode().input == crate::tui::keymap::Input::Typing));
 }
 
 #[test]
@@ -107,7 +113,13 @@ fn the_editor_takes_every_key_and_esc_saves_the_evidence() {
     let mut state = ops();
     press(&mut state, "3");
     press(&mut state, "e");
-    assert_eq!(state.context(), Context::Editor);
+    assert_eq!(
+        state.context(),
+        Context::Screen(
+            ScreenId::Assess,
+            crate::tui::keymap::Mode::typing("editing")
+        )
+    );
     // q, Tab and ? are text here; Chinese arrives as characters.
     type_text(&mut state, "q? 值班手册");
     press(&mut state, "enter");
@@ -116,7 +128,10 @@ fn the_editor_takes_every_key_and_esc_saves_the_evidence() {
         press(&mut state, "esc"),
         [Effect::Save(crate::core::workspace::Save::Profile)]
     );
-    assert_eq!(state.context(), Context::Screen(ScreenId::Assess));
+    assert_eq!(
+        state.context(),
+        Context::Screen(ScreenId::Assess, crate::tui::keymap::Mode::BROWSE)
+    );
     let rating = &state.data.profile.ratings["craft.l1.a"];
     assert_eq!(rating.evidence.as_deref(), Some("q? 值班手册\nPR #12"));
 }

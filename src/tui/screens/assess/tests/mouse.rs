@@ -154,9 +154,9 @@ fn a_click_answers_no_to_a_pending_delete() {
     let mut state = at_80x24(with_orphan());
     press(&mut state, "end");
     press(&mut state, "x");
-    assert!(state.screens.assess.confirm.is_some());
+    assert!(state.screens.assess.confirming().is_some());
     assert_eq!(click(&mut state, 5, 6), Some(vec![]));
-    assert_eq!(state.screens.assess.confirm, None);
+    assert_eq!(state.screens.assess.confirming(), None);
     assert_eq!(press(&mut state, "y"), []);
     assert_eq!(score(&state, "gone.old-indicator"), Some(2));
 }

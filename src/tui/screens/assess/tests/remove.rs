@@ -56,7 +56,7 @@ fn backspace_asks_first_when_the_rating_has_evidence() {
         .evidence = Some("Ran the rollback runbook alone.".into());
     assert_eq!(press(&mut state, "backspace"), []);
     assert_eq!(
-        state.screens.assess.confirm.as_ref().map(|q| q.id()),
+        state.screens.assess.confirming().map(|q| q.id()),
         Some("craft.l1.a")
     );
     // The question names the indicator by its text, cut to what the 97
@@ -90,8 +90,8 @@ fn backspace_on_an_orphaned_rating_asks_as_x_does() {
     press(&mut state, "end");
     assert_eq!(press(&mut state, "backspace"), []);
     assert_eq!(
-        state.screens.assess.confirm,
-        Some(super::super::Question::DeleteOrphan(
+        state.screens.assess.confirming(),
+        Some(&super::super::Question::DeleteOrphan(
             "gone.old-indicator".into()
         ))
     );
@@ -109,12 +109,12 @@ fn orphaned_ratings_are_listed_last_and_deleted_only_after_a_yes() {
     press(&mut state, "end");
     assert_eq!(press(&mut state, "x"), []);
     assert_eq!(
-        state.screens.assess.confirm.as_ref().map(|q| q.id()),
+        state.screens.assess.confirming().map(|q| q.id()),
         Some("gone.old-indicator")
     );
     // Any other key keeps it.
     assert_eq!(press(&mut state, "j"), []);
-    assert_eq!(state.screens.assess.confirm, None);
+    assert_eq!(state.screens.assess.confirming(), None);
     assert_eq!(score(&state, "gone.old-indicator"), Some(2));
     press(&mut state, "x");
     assert_eq!(
@@ -134,7 +134,7 @@ fn switching_screens_answers_no_to_a_pending_delete() {
     press(&mut state, "x");
     assert_eq!(press(&mut state, "tab"), []);
     assert_eq!(state.screen, ScreenId::Drill);
-    assert_eq!(state.screens.assess.confirm, None);
+    assert_eq!(state.screens.assess.confirming(), None);
     press(&mut state, "shift-tab");
     assert_eq!(state.screen, ScreenId::Assess);
     assert_eq!(press(&mut state, "y"), []);
@@ -166,7 +166,7 @@ fn time_passing_keeps_the_delete_question() {
 fn x_on_an_indicator_of_the_pack_deletes_nothing() {
     let mut state = with_orphan();
     press(&mut state, "x");
-    assert_eq!(state.screens.assess.confirm, None);
+    assert_eq!(state.screens.assess.confirming(), None);
     assert_eq!(press(&mut state, "y"), []);
     assert_eq!(score(&state, "craft.l1.a"), Some(3));
 }

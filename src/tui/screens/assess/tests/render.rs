@@ -186,7 +186,10 @@ fn no_size_makes_it_panic() {
         press(&mut state, "home");
         press(&mut state, "home");
         press(&mut state, "e");
-        type_text(&mut state, "证据");
+        // Behind the "too small" note no key opens the editor.
+        if !state.too_small() {
+            type_text(&mut state, "证据");
+        }
         let _ = screen(&state);
         let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
         view::draw(&state, Rect::new(0, 0, width, height), &mut buffer);

@@ -61,12 +61,12 @@ fn a_jump_answers_no_to_a_pending_delete() {
     let mut state = with_orphan();
     press(&mut state, "end");
     press(&mut state, "x");
-    assert!(state.screens.assess.confirm.is_some());
+    assert!(state.screens.assess.confirming().is_some());
     assert!(focus(
         &mut state,
         &Target::Indicator("craft.l2.a".to_owned())
     ));
-    assert_eq!(state.screens.assess.confirm, None);
+    assert_eq!(state.screens.assess.confirming(), None);
     assert_eq!(press(&mut state, "y"), []);
     assert_eq!(score(&state, "gone.old-indicator"), Some(2));
 }

@@ -1,0 +1,143 @@
+//! The config loader against good and broken files: each problem located
+//! by line and column, misspellings answered with the nearest name.
+
+use super::*;
+
+fn problems(text: &str) -> Vec<String> {
+    match parse(text, "config.yaml") {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems,
+    }
+}
+
+#[test]
+fn an_empty_file_changes_nothing() {
+    let config = parse("", "config.yaml").unwrap();
+    assert!(config.keys.is_empty());
+    assert_eq!(config.lang, None);
+}
+
+#[test]
+fn every_setting_is_read() {
+    let text = "lang: zh\nprofile: work\ntheme: light\nmentor_name: Chen Jing\n\
+                keys:\n  global: {quit: [x]}\n  assess.editing: {back: [ctrl-s]}\n";
+    let config = parse(text, "config.yaml").unwrap();
+    assert_eq!(config.lang, Some(Lang::Zh));
+    assert_eq!(config.profile.as_deref(), Some("work"));
+    assert_eq!(config.theme, Some(ThemeName::Light));
+    assert_eq!(config.mentor_name.as_deref(), Some("Chen Jing"));
+    assert_eq!(config.keys.len(), 2);
+}
+
+#[test]
+fn an_override_replaces_the_builtin_keys_of_that_action_only() {
+    let config = parse("keys:\n  global: {quit: [x]}\n", "c").unwrap();
+    let keymap = apply_keys(Keymap::builtin().unwrap(), &config.keys).unwrap();
+    let quit = keymap
+        .global
+        .iter()
+        .find(|b| b.action == crate::tui::Action::Quit)
+        .unwrap();
+    let x: Key = "x".parse().unwrap();
+    assert_eq!(quit.keys, [x]);
+    // q no longer quits; the other global keys are as built in.
+    let q: Key = "q".parse().unwrap();
+    assert!(keymap.global.iter().all(|b| !b.keys.contains(&q)));
+    assert_eq!(keymap.global.len(), Keymap::builtin().unwrap().global.len());
+}
+
+#[test]
+fn misspelt_fields_modes_actions_and_keys_are_located_with_the_nearest_name() {
+    assert_eq!(
+        problems("lang: en\nthmee: dark\n"),
+        [
+            "config.yaml:2:1: unknown field `thmee` (did you mean `theme`?); \
+          the fields are: lang, profile, theme, mentor_name, keys"
+        ]
+    );
+    assert_eq!(
+        problems("keys:\n  asess: {edit: [e]}\n"),
+        [
+            "config.yaml:2:3: unknown mode `asess` (did you mean `assess`?); \
+          `ladder config --default` lists the modes"
+        ]
+    );
+    let found = problems("keys:\n  global:\n    quti: [x]\n");
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].starts_with(
+            "config.yaml:3:5: `quti` is not an action of mode `global` (did you mean `quit`?)"
+        ),
+        "{found:?}"
+    );
+    let found = problems("keys:\n  assess:\n    edit: [ctlr-e]\n");
+    assert!(
+        found[0].starts_with("config.yaml:3:12: unknown key `ctlr-e`"),
+        "{found:?}"
+    );
+    assert!(found[0].ends_with("(did you mean `ctrl-e`?)"), "{found:?}");
+    assert_eq!(
+        problems("theme: lihgt\n"),
+        [
+            "config.yaml:1:8: unknown theme `lihgt` (did you mean `light`?); \
+          write auto, dark, light or no-color"
+        ]
+    );
+    assert_eq!(
+        problems("lang: fr\n"),
+        ["config.yaml:1:7: `lang` is `fr`; write zh or en"]
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let found = problems("theme: x\nlang: fr\nkeys:\n  nope: {quit: [q]}\n");
+    assert_eq!(found.len(), 3, "{found:?}");
+}
+
+#[test]
+fn a_key_bound_twice_in_one_mode_is_an_error() {
+    // j already moves down on Assess.
+    assert_eq!(
+        problems("keys:\n  assess: {edit: [j]}\n"),
+        [
+            "config.yaml:2:3: in mode `assess` the key j would do two things (down and edit); \
+          give one of them another key"
+        ]
+    );
+    // The same key in two modes is fine.
+    assert!(problems("keys:\n  assess: {edit: [w]}\n  library: {open: [w]}\n").is_empty());
+}
+
+#[test]
+fn yaml_errors_are_located_too() {
+    let found = problems("keys: [\n");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].starts_with("config.yaml:"), "{found:?}");
+    assert!(!found[0].contains("Error {"), "{found:?}");
+}
+
+#[test]
+fn the_default_file_lists_every_mode_and_parses_once_uncommented() {
+    let text = default_file();
+    for mode in [
+        "global:",
+        "assess:",
+        "assess.editing:",
+        "assess.confirm:",
+        "too_small:",
+    ] {
+        assert!(text.contains(mode), "{mode}");
+    }
+    // Uncommenting the keys section gives the built-in keys back: no errors.
+    let keys: String = text
+        .lines()
+        .skip_while(|l| *l != "# keys:")
+        .map(|l| l.strip_prefix('#').unwrap_or(l))
+        .map(|l| l.split("   # ").next().unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let config = parse(&keys, "default.yaml").unwrap();
+    let keymap = apply_keys(Keymap::builtin().unwrap(), &config.keys).unwrap();
+    assert_eq!(keymap, Keymap::builtin().unwrap());
+}
