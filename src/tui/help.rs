@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn the_window_lists_the_screens_keys_then_global_then_its_own() {
         let keymap = Keymap::builtin().unwrap();
-        let rows = rows(&keymap, ScreenId::Drill, Mode::BROWSE, Lang::En);
+        let rows = rows(&keymap, ScreenId::Checklists, Mode::BROWSE, Lang::En);
         let headings: Vec<&Row> = rows
             .iter()
             .filter(|r| matches!(r, Row::Heading(_)))
@@ -229,7 +229,7 @@ mod tests {
         assert_eq!(
             headings,
             [
-                &Row::Heading("This screen · Drill".to_owned()),
+                &Row::Heading("This screen · Checklists".to_owned()),
                 &Row::Heading("Everywhere".to_owned()),
                 &Row::Heading("This window".to_owned()),
             ]
@@ -291,7 +291,7 @@ mod tests {
         let keymap = Keymap::builtin().unwrap();
         let input = |height| HelpInput {
             keymap: &keymap,
-            screen: ScreenId::Drill,
+            screen: ScreenId::Checklists,
             mode: Mode::BROWSE,
             lang: Lang::Zh,
             area: Rect::new(0, 0, 80, height),

@@ -441,7 +441,7 @@ mod tests {
             ]
         );
         let hints = keymap.hints(
-            Context::Screen(ScreenId::Drill, crate::tui::keymap::Mode::BROWSE),
+            Context::Screen(ScreenId::Checklists, crate::tui::keymap::Mode::BROWSE),
             Lang::Zh,
         );
         assert_eq!(

@@ -55,6 +55,8 @@ pub struct Answer {
 /// The command that logs `answer` at `at` and, unless it was cram or a
 /// follow-up, moves the question's card as FSRS says.
 pub fn record(pack: &Pack, profile: &Profile, answer: Answer, at: OffsetDateTime) -> Command {
+    // Whole seconds: the log is read by people, and nothing finer matters.
+    let at = at.replace_nanosecond(0).unwrap_or(at);
     let question = pack.question(&answer.question);
     let scheduled = answer.kind != SessionKind::Cram && answer.follow_up.is_none();
     let card = scheduled.then(|| {

@@ -333,6 +333,9 @@ fn every_key_in_the_keymap_reaches_a_part_of_update_that_handles_it() {
                         (Action::RateKey, KeyCode::Char(c)) => {
                             Action::Rate(c.to_digit(10).unwrap())
                         }
+                        (Action::GradeKey, KeyCode::Char(c)) => {
+                            Action::Grade(c.to_digit(10).unwrap())
+                        }
                         (action, _) => action,
                     };
                     assert_eq!(state.action_for_key(*key), Some(action.clone()), "{place}");

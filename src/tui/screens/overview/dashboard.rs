@@ -152,7 +152,34 @@ fn header(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
     if data.reached_above_current() && line_w + display_width(&rule) <= usize::from(area.width) {
         spans.push(Span::styled(rule, styles.muted));
     }
+    let line_w: usize = spans.iter().map(|s| display_width(&s.content)).sum();
     put(area, 1, &Line::from(spans), buf);
+    // The defense countdown and what is due today, when they fit beside.
+    let drill = drill_status(data, lang);
+    if !drill.is_empty() && line_w + 4 + display_width(&drill) <= usize::from(area.width) {
+        put_right(area, 1, &drill, styles.text, buf);
+    }
+}
+
+/// "defense in 16 days · 3 due today": nothing before a defense date is
+/// set or anything is drilled.
+fn drill_status(data: &Data, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(day) = data.profile.defense_date {
+        match (day - data.today()).whole_days() {
+            0 => parts.push(lang.pick("今天答辩", "defense today").to_owned()),
+            n if n > 0 => {
+                parts.push(lang.pick(format!("距答辩 {n} 天"), format!("defense in {n} days")))
+            }
+            _ => {}
+        }
+    }
+    if !data.profile.drill.is_empty() {
+        let due =
+            crate::core::drill::backlog(&data.pack, &data.profile.drill, data.now()).due_today;
+        parts.push(lang.pick(format!("今日到期 {due} 题"), format!("{due} due today")));
+    }
+    parts.join(" · ")
 }
 
 fn levels(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
