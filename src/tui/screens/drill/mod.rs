@@ -21,8 +21,9 @@ use ratatui::layout::Rect;
 
 use self::run::{Done, Run};
 use self::setup::{Row, Setup};
+use super::date_entry::{DateEntry, Entry};
 use super::{Ctx, Page, Screen, View};
-use crate::core::clock::{Date, parse_date};
+use crate::core::clock::Date;
 use crate::core::drill::{self, Answer, Choice};
 use crate::core::ids::QuestionId;
 use crate::core::profile::{Grade, Reviewer};
@@ -47,7 +48,7 @@ enum DrillMode {
     #[default]
     Setup,
     /// Typing the defense date.
-    DefenseDate(String),
+    DefenseDate(DateEntry),
     /// A card with its clock running.
     Answering(Box<Run>),
     /// Typing in the notes box; the clock runs on.
@@ -254,53 +255,26 @@ impl Drill {
     }
 
     fn edit_date(&mut self, data: &Data) {
-        let text = data
-            .profile
-            .defense_date
-            .map(crate::core::clock::format_date)
-            .unwrap_or_default();
-        self.mode = DrillMode::DefenseDate(text);
+        self.mode = DrillMode::DefenseDate(DateEntry::open(data));
     }
 
     fn update_date(
         &mut self,
-        mut text: String,
+        mut entry: DateEntry,
         action: Action,
         data: &mut Data,
     ) -> (DrillMode, Option<Vec<Effect>>) {
-        use ratatui::crossterm::event::KeyCode;
-        match action {
-            Action::Cancel | Action::Back => (DrillMode::Setup, Some(Vec::new())),
-            Action::Confirm => {
-                let date = if text.trim().is_empty() {
-                    None
-                } else {
-                    match parse_date(&text) {
-                        Ok(date) => Some(date),
-                        Err(_) => {
-                            self.note = Some(Note::NotADate(text.clone()));
-                            return (DrillMode::DefenseDate(text), Some(Vec::new()));
-                        }
-                    }
-                };
+        match entry.update(action, data) {
+            None => (DrillMode::DefenseDate(entry), None),
+            Some(Entry::Typing) => {
+                self.note = entry.invalid.then(|| Note::NotADate(entry.text.clone()));
+                (DrillMode::DefenseDate(entry), Some(Vec::new()))
+            }
+            Some(Entry::Cancelled) => (DrillMode::Setup, Some(Vec::new())),
+            Some(Entry::Saved(date, effects)) => {
                 self.note = Some(Note::DefenseSet(date));
-                let effects = apply(data, Command::SetDefenseDate(date)).unwrap_or_default();
                 (DrillMode::Setup, Some(effects))
             }
-            Action::Type(key) => {
-                match key.code {
-                    KeyCode::Backspace => {
-                        text.pop();
-                    }
-                    KeyCode::Char(c) if (c.is_ascii_digit() || c == '-') && text.len() < 10 => {
-                        text.push(c);
-                    }
-                    _ => {}
-                }
-                self.note = None;
-                (DrillMode::DefenseDate(text), Some(Vec::new()))
-            }
-            _ => (DrillMode::DefenseDate(text), None),
         }
     }
 

@@ -317,7 +317,8 @@ fn kind_of(choice: Choice) -> SessionKind {
 
 /// The defense date row: the date and the days left, or the date being typed.
 fn defense_text(drill: &Drill, data: &Data, lang: Lang) -> String {
-    if let DrillMode::DefenseDate(text) = &drill.mode {
+    if let DrillMode::DefenseDate(entry) = &drill.mode {
+        let text = &entry.text;
         return lang.pick(
             format!("{text}▏ (YYYY-MM-DD，Enter 保存)"),
             format!("{text}▏ (YYYY-MM-DD, Enter saves)"),

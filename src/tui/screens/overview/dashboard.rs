@@ -118,6 +118,14 @@ fn header(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
         Lang::Zh => format!("已评 {} / {}", a.rated, a.total),
         Lang::En => format!("{} / {} rated", a.rated, a.total),
     };
+    // The defense countdown and what is due today go before the count of
+    // ratings when they fit beside the name, else beside the levels below.
+    let drill = drill_status(data, lang);
+    let name_w = display_width(&data.profile.profile);
+    let beside_name = format!("{drill} · {rated}");
+    let drill_on_top =
+        !drill.is_empty() && name_w + 4 + display_width(&beside_name) <= usize::from(area.width);
+    let rated = if drill_on_top { beside_name } else { rated };
     let name_room = usize::from(area.width).saturating_sub(display_width(&rated) + 2);
     put(
         area,
@@ -155,8 +163,10 @@ fn header(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
     let line_w: usize = spans.iter().map(|s| display_width(&s.content)).sum();
     put(area, 1, &Line::from(spans), buf);
     // The defense countdown and what is due today, when they fit beside.
-    let drill = drill_status(data, lang);
-    if !drill.is_empty() && line_w + 4 + display_width(&drill) <= usize::from(area.width) {
+    if !drill_on_top
+        && !drill.is_empty()
+        && line_w + 4 + display_width(&drill) <= usize::from(area.width)
+    {
         put_right(area, 1, &drill, styles.text, buf);
     }
 }
