@@ -7,11 +7,14 @@
 //! are `core::drill`'s; each grade goes into the profile as a command on the
 //! workspace, saved at once.
 
+mod answer;
 mod card;
 mod notes;
 mod pages;
+mod reveal;
 mod run;
 mod setup;
+mod stats;
 
 #[cfg(test)]
 mod tests;
@@ -24,9 +27,8 @@ use self::setup::{Row, Setup};
 use super::date_entry::{DateEntry, Entry};
 use super::{Ctx, Page, Screen, View};
 use crate::core::clock::Date;
-use crate::core::drill::{self, Answer, Choice};
+use crate::core::drill::{self, Choice};
 use crate::core::ids::QuestionId;
-use crate::core::profile::{Grade, Reviewer};
 use crate::core::workspace::Command;
 use crate::tui::action::Action;
 use crate::tui::data::{Data, apply};
@@ -187,7 +189,7 @@ impl Screen for Drill {
                 card::render(self, run, area, buf, view)
             }
             DrillMode::Revealed(run) => {
-                let lines = card::reveal_lines(run, view, pages::text_width(area));
+                let lines = reveal::reveal_lines(run, view, pages::text_width(area));
                 self.page.render(&lines, area, buf);
             }
             DrillMode::Summary(finished) => {
@@ -195,7 +197,7 @@ impl Screen for Drill {
                 self.page.render(&lines, area, buf);
             }
             DrillMode::Stats => {
-                let lines = pages::stats_lines(view, pages::text_width(area));
+                let lines = stats::stats_lines(view, pages::text_width(area));
                 self.page.render(&lines, area, buf);
             }
         }
@@ -324,126 +326,4 @@ impl Drill {
         }
         effects
     }
-
-    fn update_answering(
-        &mut self,
-        mut run: Box<Run>,
-        action: Action,
-        data: &mut Data,
-    ) -> (DrillMode, Option<Vec<Effect>>) {
-        match action {
-            Action::Reveal => {
-                run.used = Some(run.clock.seconds(data.now()));
-                self.page = Page::default();
-                (DrillMode::Revealed(run), Some(Vec::new()))
-            }
-            Action::Pause => {
-                run.clock.pause(data.now());
-                (DrillMode::Paused(run), Some(Vec::new()))
-            }
-            Action::Edit => (DrillMode::Notes(run), Some(Vec::new())),
-            Action::Grade(n) => match grade_of(n) {
-                Some(grade) => {
-                    run.used = Some(run.clock.seconds(data.now()));
-                    self.grade(run, grade, data)
-                }
-                None => (DrillMode::Answering(run), Some(Vec::new())),
-            },
-            Action::Back => (finish(*run, data), Some(Vec::new())),
-            _ => (DrillMode::Answering(run), None),
-        }
-    }
-
-    fn update_revealed(
-        &mut self,
-        mut run: Box<Run>,
-        action: Action,
-        ctx: &Ctx,
-        data: &mut Data,
-    ) -> (DrillMode, Option<Vec<Effect>>) {
-        let points = run.ticked.len();
-        match action {
-            Action::Up => run.point = run.point.saturating_sub(1),
-            Action::Down => run.point = (run.point + 1).min(points.saturating_sub(1)),
-            Action::Toggle => {
-                if let Some(t) = run.ticked.get_mut(run.point) {
-                    *t = !*t;
-                }
-            }
-            Action::Grade(n) => {
-                if let Some(grade) = grade_of(n) {
-                    return self.grade(run, grade, data);
-                }
-            }
-            Action::Open => {
-                let grade = run.suggestion(data.now());
-                return self.grade(run, grade, data);
-            }
-            Action::Back => return (finish(*run, data), Some(Vec::new())),
-            Action::PageUp
-            | Action::PageDown
-            | Action::Home
-            | Action::End
-            | Action::ScrollUp { .. }
-            | Action::ScrollDown { .. } => {
-                let len = card::reveal_len(&run, data, ctx);
-                let done = self.page.update(action, len, ctx.body.as_size());
-                return (DrillMode::Revealed(run), done);
-            }
-            _ => return (DrillMode::Revealed(run), None),
-        }
-        (DrillMode::Revealed(run), Some(Vec::new()))
-    }
-
-    /// Records `grade` for the item on screen and moves on.
-    fn grade(
-        &mut self,
-        mut run: Box<Run>,
-        grade: Grade,
-        data: &mut Data,
-    ) -> (DrillMode, Option<Vec<Effect>>) {
-        let Some(item) = run.item().cloned() else {
-            return (finish(*run, data), Some(Vec::new()));
-        };
-        let seconds = run.seconds(data.now());
-        let covered: Vec<u32> = run
-            .ticked
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| **t)
-            .filter_map(|(i, _)| u32::try_from(i).ok())
-            .collect();
-        let answer = Answer {
-            question: item.question.clone(),
-            follow_up: item.follow_up,
-            kind: item.kind,
-            grade,
-            seconds,
-            covered,
-            by: Reviewer::Own,
-        };
-        let command = drill::record(&data.pack, &data.profile, answer, data.now());
-        let effects = apply(data, command).unwrap_or_default();
-        run.done.push(Done {
-            item,
-            grade,
-            seconds,
-            covered: run.covered(),
-            total: run.ticked.len(),
-        });
-        self.page = Page::default();
-        let mode = if run.advance(&data.pack, data.now()) {
-            DrillMode::Answering(run)
-        } else {
-            finish(*run, data)
-        };
-        (mode, Some(effects))
-    }
-}
-
-/// The grade of key `n`: 1 Again, 2 Hard, 3 Good, 4 Easy.
-fn grade_of(n: u32) -> Option<Grade> {
-    n.checked_sub(1)
-        .and_then(|i| Grade::ALL.get(i as usize))
-        .copied()
 }
