@@ -12,11 +12,25 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use ladder::core::content::{self, PackSource};
-use ladder::core::profile::parse_profile;
+use std::sync::Arc;
+
+use ladder::core::clock::ManualClock;
+use ladder::core::ids::QuestionId;
+use ladder::core::lang::Lang;
+use ladder::core::profile::{
+    Card, Grade, Profile, ProfileStore, Review, Reviewer, SessionKind, parse_profile,
+};
 use ladder::core::search::Index;
+use ladder::core::workspace::Save;
 use ladder::core::{drill, report, score};
+use ladder::tui::data::Data;
+use ladder::tui::keymap::Keymap;
 use ladder::tui::text::wrap;
 use ladder::tui::widgets::markdown::{MarkdownStyles, render};
+use ladder::tui::{Action, Effect, State, Theme, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use time::macros::datetime;
 
 /// Counts live heap bytes and remembers the peak.
 struct Counting;
@@ -141,6 +155,115 @@ fn main() {
     });
     case("wrap an article's text, 40 cols", 500, || {
         wrap(&article, 40)
+    });
+    year_of_drill(&pack, &demo);
+}
+
+/// A profile a year old: the demo's ratings, 200 history days and 2,000
+/// drill reviews. Loading it, saving it (with the read-back check and
+/// fsync), and a rating key press that reaches the disk and the next frame.
+fn year_of_drill(pack: &ladder::core::content::Pack, demo: &Profile) {
+    let start = datetime!(2026-01-01 09:00:00 +08:00);
+    let mut big = demo.clone();
+    big.profile = "year".into();
+    let snapshot = big.history.last().cloned();
+    big.history = (0..200)
+        .filter_map(|day| {
+            let mut s = snapshot.clone()?;
+            s.date = (start + time::Duration::days(day)).date();
+            Some(s)
+        })
+        .collect();
+    let questions: Vec<String> = pack.questions.iter().map(|q| q.id.value.clone()).collect();
+    for i in 0..2_000usize {
+        let at = start + time::Duration::hours(4 * i as i64);
+        let question = QuestionId::new(questions[i % questions.len()].clone());
+        big.drill.reviews.push(Review {
+            question: question.clone(),
+            at,
+            grade: Grade::ALL[i % 4],
+            seconds: 60 + (i % 240) as u32,
+            covered: vec![0, 2],
+            by: Reviewer::Own,
+            kind: SessionKind::Due,
+            prompt_hash: None,
+            follow_up: None,
+        });
+        big.drill.cards.insert(
+            question,
+            Card {
+                due: at + time::Duration::days(3),
+                stability: 3.2,
+                difficulty: 5.1,
+                reps: (i / questions.len()) as u32 + 1,
+                lapses: 0,
+                last_review: at,
+            },
+        );
+    }
+    let Ok(dir) = tempfile::tempdir() else {
+        eprintln!("no temporary directory for the save benchmarks");
+        return;
+    };
+    let store = ProfileStore::new(dir.path());
+    if let Err(e) = store.save(&big) {
+        eprintln!("{e}");
+        return;
+    }
+    let size = store
+        .path("year")
+        .ok()
+        .and_then(|p| std::fs::metadata(p).ok())
+        .map_or(0, |m| m.len());
+    println!("(a year of drill: 200 history days, 2,000 reviews, {size} bytes)");
+    case("load a year-old profile", 20, || store.load("year").is_ok());
+    case("save a year-old profile (fsync, read-back)", 20, || {
+        store.save(&big).is_ok()
+    });
+
+    // A key press: the rating goes through the workspace, is saved, and the
+    // next frame is drawn.
+    let clock = Arc::new(ManualClock::new(datetime!(2026-12-04 09:00:00 +08:00)));
+    let data = Data::new(pack.clone(), big.clone(), clock);
+    let mut state = State::new(
+        Lang::Zh,
+        Theme::color(),
+        Keymap::builtin().unwrap_or_else(|e| panic!("{e}")),
+        data,
+    );
+    update(&mut state, Action::NextScreen);
+    update(
+        &mut state,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    let mut terminal = match Terminal::new(TestBackend::new(120, 40)) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return;
+        }
+    };
+    let mut score = 0;
+    case("rate: key to disk and next frame", 20, || {
+        score = (score + 1) % 5;
+        for effect in update(&mut state, Action::Rate(score)) {
+            if effect == Effect::Save(Save::Profile) {
+                let error = store.save(&state.data.profile).err().map(|e| e.to_string());
+                update(
+                    &mut state,
+                    Action::Saved {
+                        file: Save::Profile,
+                        error,
+                    },
+                );
+            }
+        }
+        terminal
+            .draw(|frame| ladder::tui::view::render(&state, frame))
+            .is_ok()
     });
 }
 

@@ -11,6 +11,7 @@ use ladder::core::profile::{Profile, ProfileError, ProfileStore};
 use ladder::tui::data::Data;
 
 fn main() -> ExitCode {
+    cli::guard_standard_streams();
     std::panic::set_hook(Box::new(|info| {
         let msg = info
             .payload()

@@ -201,6 +201,53 @@ fn report_json_after_import() {
     assert_eq!(r["mentor"], "Dana");
 
     assert_eq!(r["orphaned"], serde_json::json!(["retired.on-call-hero"]));
+
+    // Every rating of an indicator the pack has, in the pack's order
+    // (dimension craft, then people); the orphan is only in `orphaned`.
+    assert_eq!(
+        r["ratings"],
+        serde_json::json!([
+            {"indicator": "craft.l1.a", "level": "L1", "dimension": "craft", "weight": 1.0,
+             "score": 5, "evidence": null, "updated": null},
+            {"indicator": "craft.l1.b", "level": "L1", "dimension": "craft", "weight": 2.0,
+             "score": 5, "evidence": "Rewrote the disk alerts; pages fell from 30 to 4 a month.",
+             "updated": null},
+            {"indicator": "craft.l2.a", "level": "L2", "dimension": "craft", "weight": 1.0,
+             "score": 1, "evidence": null, "updated": null},
+            {"indicator": "people.l1.a", "level": "L1", "dimension": "people", "weight": 1.0,
+             "score": 1, "evidence": null, "updated": null},
+            {"indicator": "people.l2.a", "level": "L2", "dimension": "people", "weight": 3.0,
+             "score": 2, "evidence": null, "updated": null},
+            {"indicator": "people.l2.b", "level": "L2", "dimension": "people", "weight": 1.0,
+             "score": 1, "evidence": null, "updated": null},
+        ])
+    );
+    // Strengths: met (score >= 4) up to one level above the target L2: only
+    // craft.l1.a and craft.l1.b (both 5, both L1), in ladder order.
+    let strengths: Vec<(&str, &str, &str, u64)> = r["strengths"]
+        .as_array()
+        .expect("strengths")
+        .iter()
+        .map(|s| {
+            (
+                s["indicator"].as_str().unwrap_or(""),
+                s["level"].as_str().unwrap_or(""),
+                s["dimension"].as_str().unwrap_or(""),
+                s["score"].as_u64().unwrap_or(99),
+            )
+        })
+        .collect();
+    assert_eq!(
+        strengths,
+        [
+            ("craft.l1.a", "L1", "craft", 5),
+            ("craft.l1.b", "L1", "craft", 5)
+        ]
+    );
+    assert_eq!(
+        r["strengths"][1]["text"],
+        "Writes alerts that page only for user-visible symptoms."
+    );
 }
 
 #[test]
@@ -417,17 +464,21 @@ fn refused_import(text: &str, words: &[&str]) {
 
 #[test]
 fn import_refuses_an_off_scale_score() {
-    // The scale is 1..5: 7 is above it, 0 below it.
+    // The scale is 1..5: 7 is above it, 0 below it. Line 4
+    // `  craft.l1.a: {score: 7}`: two spaces, the id 3–12, `:` 13, space 14,
+    // `{` 15, `score` 16–20, `:` 21, space 22, `7` at 23.
     refused_import(
         "version: 1\nprofile: p\nratings:\n  craft.l1.a: {score: 7}\n",
         &[
-            "`craft.l1.a` is 7",
+            "in.yaml:4:23: the rating of `craft.l1.a` is 7",
             "not on the pack's scale (1, 2, 3, 4, 5)",
+            "not imported; nothing was changed",
         ],
     );
+    // Line 5 `    score: 0`: `score` 5–9, `:` 10, space 11, `0` at 12.
     refused_import(
-        "version: 1\nprofile: p\nratings:\n  people.l2.a: {score: 0}\n",
-        &["`people.l2.a` is 0"],
+        "version: 1\nprofile: p\nratings:\n  people.l2.a:\n    score: 0\n",
+        &["in.yaml:5:12: the rating of `people.l2.a` is 0"],
     );
 }
 
@@ -435,7 +486,8 @@ fn import_refuses_an_off_scale_score() {
 fn import_refuses_an_unknown_target_level() {
     refused_import(
         "version: 1\nprofile: p\ntarget_level: L9\n",
-        &["target_level `L9`", "L1, L2, L3"],
+        // `target_level` 1–12, `:` 13, space 14, `L9` at 15.
+        &["in.yaml:3:15: target_level `L9`", "L1, L2, L3"],
     );
 }
 
@@ -444,15 +496,27 @@ fn import_refuses_a_corrupt_file() {
     // `ratings: [oops`: `ratings` 1–7, `:` 8, space 9, the unclosed `[` at 10.
     refused_import(
         "version: 1\nprofile: p\nratings: [oops\n",
-        &["in.yaml:3:10:"],
+        &["in.yaml:3:10:", "not imported", "export it again"],
     );
+    // The advice is for a file being imported, not for a broken profile of
+    // one's own: nothing is to be moved aside or started afresh.
+    let data = tempfile::tempdir().expect("data dir");
+    let work = tempfile::tempdir().expect("work dir");
+    let file = write(
+        work.path(),
+        "in.yaml",
+        "version: 1\nprofile: p\nratings: [oops\n",
+    );
+    let run = with_ops(data.path(), &[Path::new("import"), file.as_path()]);
+    assert!(!run.stderr.contains("move it aside"), "{}", run.stderr);
+    assert!(!run.stderr.contains("start fresh"), "{}", run.stderr);
 }
 
 #[test]
 fn import_refuses_a_newer_version() {
     refused_import(
         "version: 3\nprofile: p\nratings: {}\nsomething_new: true\n",
-        &["newer ladder", "version 3", "upgrade ladder"],
+        &["newer ladder", "version 3", "upgrade ladder to import it"],
     );
 }
 
@@ -760,4 +824,78 @@ fn a_broken_config_is_reported_by_line_and_nothing_runs() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn a_full_disk_on_standard_output_is_a_message_and_exit_1() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let full = std::fs::File::options()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let run = run_command(ladder_command().args(["completions", "bash"]).stdout(full));
+    run.expect_code(1).expect_no_internals();
+    assert!(
+        run.stderr.contains("no space left on device"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_closed_standard_output_is_a_message_and_exit_1() {
+    if !Path::new("/proc/self/fdinfo").exists() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("data dir");
+    let run = run_command(
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg("\"$0\" --data-dir \"$1\" report >&-")
+            .arg(env!("CARGO_BIN_EXE_ladder"))
+            .arg(data.path())
+            .env("LADDER_CONFIG", "")
+            .env("LANG", "C.UTF-8"),
+    );
+    run.expect_code(1).expect_no_internals();
+    assert!(
+        run.stderr.contains("standard output is closed"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn pack_files_that_are_not_regular_files_are_refused_at_once() {
+    let pack = common::write_tree(&[]);
+    let src = fixtures().join("packs/valid-ops");
+    for entry in std::fs::read_dir(&src).expect("fixture") {
+        let entry = entry.expect("entry");
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), pack.path().join(entry.file_name())).expect("copy");
+        }
+    }
+    let levels = pack.path().join("levels.yaml");
+    std::fs::remove_file(&levels).expect("remove");
+    let made = std::process::Command::new("mkfifo").arg(&levels).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let meta = pack.path().join("pack.yaml");
+    std::fs::remove_file(&meta).expect("remove");
+    std::os::unix::fs::symlink("/dev/zero", &meta).expect("symlink");
+    let data = tempfile::tempdir().expect("data dir");
+    let run = ladder(data.path(), &[Path::new("validate"), pack.path()]);
+    run.expect_code(1).expect_no_internals();
+    for file in ["levels.yaml", "pack.yaml"] {
+        assert!(
+            run.stderr
+                .contains(&format!("{file}: is not a regular file")),
+            "{file}: {}",
+            run.stderr
+        );
+    }
 }

@@ -181,3 +181,25 @@ fn scores_above_the_scale_count_as_the_top() {
     let a = Assessment::compute(&pack, &input(&[("craft.l3.a", 9)]));
     assert!(close(a.levels[2].readiness, 1.0));
 }
+
+#[test]
+fn what_one_indicator_adds_to_its_level() {
+    use ladder::core::score::Contribution;
+    let pack = common::fixture_pack("valid-ops");
+    // craft.l1.b, weight 2 of L1's 1 + 2 + 1 = 4; the whole is 4·5 = 20.
+    // At 3: 2·3/20 = 0.3; at meets (4): 2·4/20 = 0.4.
+    let c = Contribution::of(&pack, "craft.l1.b", Some(3)).unwrap();
+    assert_eq!(c.level, "L1");
+    assert!(close(c.weight, 2.0) && close(c.level_weight, 4.0));
+    assert!(close(c.now, 0.3));
+    assert!(close(c.at_meets, 0.4));
+    // people.l2.a, weight 3 of L2's 1 + 3 + 1 = 5; the whole is 25.
+    // Unrated counts as 0; at meets: 3·4/25 = 0.48.
+    let c = Contribution::of(&pack, "people.l2.a", None).unwrap();
+    assert!(close(c.now, 0.0));
+    assert!(close(c.at_meets, 0.48));
+    // Above the top of the scale counts as the top: 3·5/25 = 0.6.
+    let c = Contribution::of(&pack, "people.l2.a", Some(7)).unwrap();
+    assert!(close(c.now, 0.6));
+    assert_eq!(Contribution::of(&pack, "no.such", Some(3)), None);
+}

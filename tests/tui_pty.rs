@@ -391,8 +391,15 @@ fn a_two_question_drill_reaches_the_review_log_in_the_profile() {
     app.press("q");
     assert_eq!(app.exit_code(), 0);
 
-    let file = app.data.path().join("profiles/default.yaml");
-    let profile = ladder::core::profile::read_profile_file(&file).unwrap();
+    // The cards are in the profile, the answers in the log beside it.
+    assert!(
+        app.data
+            .path()
+            .join("profiles/default.reviews.jsonl")
+            .exists()
+    );
+    let store = ladder::core::profile::ProfileStore::new(app.data.path());
+    let profile = store.load("default").unwrap().unwrap();
     let log = &profile.drill;
     let reviews: Vec<(&str, &str, &[u32], &str)> = log
         .reviews

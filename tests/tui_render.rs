@@ -67,6 +67,20 @@ fn every_screen_at_80x24_and_120x40() {
 }
 
 #[test]
+fn every_screen_at_60x18() {
+    // A small window: every page that does not fit scrolls and says that
+    // there is more below (the Overview's welcome, the Assess details).
+    for lang in Lang::ALL {
+        for id in ScreenId::ALL {
+            let mut state = state(lang, Theme::color(), 60, 18);
+            go_to(&mut state, id);
+            let name = format!("{}_{}_60x18", id.tag(), tag(lang));
+            insta::assert_snapshot!(name, screen(&state));
+        }
+    }
+}
+
+#[test]
 fn the_help_window() {
     for lang in Lang::ALL {
         for (width, height) in [(80, 24), (120, 40)] {

@@ -511,3 +511,21 @@ fn paths_are_shown_as_given() {
         run.stderr
     );
 }
+
+#[test]
+fn quoted_numbers_are_text_not_numbers() {
+    // competencies.yaml line 10: `        weight: "2"`: eight spaces, `weight`
+    // 9–14, `:` 15, space 16, the quote at 17.
+    broken(
+        "weight-quoted",
+        "competencies.yaml:10:17",
+        &["expected a number", "\"2\"", "without quotes"],
+    );
+    // levels.yaml line 8: `threshold: '0.8'`: `threshold` 1–9, `:` 10,
+    // space 11, the quote at 12.
+    broken(
+        "threshold-quoted",
+        "levels.yaml:8:12",
+        &["expected a number", "\"0.8\"", "without quotes"],
+    );
+}

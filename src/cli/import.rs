@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{Cli, Failure, load_pack, profile_failure, profile_problems, say};
 use crate::core::clock::SharedClock;
-use crate::core::profile::{self, Profile};
+use crate::core::profile::{self, Profile, ProfileError};
 use crate::core::sanitize::neutralize_controls;
 use crate::core::workspace::{Command, Workspace};
 
@@ -24,7 +24,7 @@ pub fn import(
             file.display()
         )));
     }
-    let mut incoming = profile::read_profile_file(file).map_err(profile_failure)?;
+    let mut incoming = profile::read_profile_file(file).map_err(import_failure)?;
     let pack = load_pack(&cli.pack_source())?;
 
     let problems = profile_problems(&pack, &incoming, file);
@@ -130,4 +130,43 @@ fn merge_mentor(
         target.display()
     ));
     Ok(true)
+}
+
+/// A file to import that cannot be read, worded for importing: the file is
+/// someone's export (or one written by hand), not the person's own profile,
+/// so the advice is to fix or re-export it, and nothing was changed.
+fn import_failure(e: ProfileError) -> Failure {
+    let not_imported = "not imported; nothing was changed";
+    match e {
+        ProfileError::Parse {
+            path,
+            line,
+            col,
+            message,
+            snippet,
+        } => {
+            let mut text = format!(
+                "{}:{line}:{col}: {message}; {not_imported}: fix the file, or export it again with `ladder export` (the format is in docs/profile.md)",
+                neutralize_controls(&path.display().to_string())
+            );
+            if !snippet.is_empty() {
+                text.push('\n');
+                text.push_str(&snippet);
+            }
+            Failure(text)
+        }
+        ProfileError::TooNew {
+            path,
+            found,
+            supported,
+        } => Failure(format!(
+            "{}: was written by a newer ladder (version {found}; this one reads {supported}); {not_imported}: upgrade ladder to import it",
+            neutralize_controls(&path.display().to_string())
+        )),
+        ProfileError::TooLarge { path, size, limit } => Failure(format!(
+            "{}: is {size} bytes, more than the {limit} a profile may have; {not_imported}: check that this is the profile file to import",
+            neutralize_controls(&path.display().to_string())
+        )),
+        other => profile_failure(other),
+    }
 }

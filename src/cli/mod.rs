@@ -8,6 +8,10 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 pub mod config;
 mod import;
+mod output;
+
+pub use output::{emit, guard_standard_streams};
+mod places;
 mod validate;
 
 use import::import;
@@ -354,7 +358,9 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
         }
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
-            clap_complete::generate(*shell, &mut cmd, "ladder", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "ladder", &mut script);
+            emit(None, &String::from_utf8_lossy(&script))?;
             Ok(true)
         }
     }
@@ -394,6 +400,7 @@ fn profile_problems(pack: &Pack, profile: &Profile, path: &Path) -> Vec<String> 
         .iter()
         .map(|s| s.value.value.to_string())
         .collect();
+    let places = places::Places::read(path);
     let mut problems = Vec::new();
     let mentor = profile
         .mentor
@@ -407,8 +414,8 @@ fn profile_problems(pack: &Pack, profile: &Profile, path: &Path) -> Vec<String> 
     {
         if pack.scale_step(score).is_none() {
             problems.push(format!(
-                "{}: the {whose}rating of `{id}` is {score}, which is not on the pack's scale ({}); rate it again",
-                path.display(),
+                "{}: the {whose}rating of `{id}` is {score}, which is not on the pack's scale ({}); give it one of those values",
+                places.score(id, !whose.is_empty()),
                 values.join(", ")
             ));
         }
@@ -419,7 +426,7 @@ fn profile_problems(pack: &Pack, profile: &Profile, path: &Path) -> Vec<String> 
         let ids: Vec<&str> = pack.levels.iter().map(|l| l.id.as_str()).collect();
         problems.push(format!(
             "{}: target_level `{}` is not a level of the pack ({}); choose one of them or remove the line",
-            path.display(),
+            places.target_level(),
             neutralize_controls(t),
             ids.join(", ")
         ));
@@ -433,42 +440,6 @@ pub fn profile_failure(e: ProfileError) -> Failure {
         Some(snippet) => Failure(format!("{e}\n{snippet}")),
         None => Failure(e.to_string()),
     }
-}
-
-/// Writes `text` to FILE (atomically: temp file, then rename) or to stdout.
-fn emit(output: Option<&Path>, text: &str) -> Result<(), Failure> {
-    let Some(path) = output else {
-        let mut out = std::io::stdout().lock();
-        return match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-            // A closed pipe (`ladder report | head`) is the reader's choice.
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure(format!(
-                "cannot write to standard output ({e}); nothing was lost, run the command again"
-            ))),
-            _ => Ok(()),
-        };
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Failure(format!(
-            "{}: cannot write ({e}); check the directory exists and is writable",
-            path.display()
-        ))
-    })
 }
 
 /// Whether standard input and output are a terminal (the app needs both).

@@ -308,3 +308,49 @@ impl Assessment {
         self.levels.iter().find(|l| l.id == id)
     }
 }
+
+/// What one indicator adds to its level's readiness: its weight against the
+/// level's, and its share of the level's readiness at a score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contribution {
+    /// The indicator's level.
+    pub level: String,
+    /// The indicator's weight.
+    pub weight: f64,
+    /// The weights of every indicator at that level, added up.
+    pub level_weight: f64,
+    /// w·s / Σ w·max with the score given (0 when unrated).
+    pub now: f64,
+    /// The same with the score at `meets`.
+    pub at_meets: f64,
+}
+
+impl Contribution {
+    /// The contribution of indicator `id` scored `score` (`None`: unrated,
+    /// which counts as 0); `None` when the pack has no such indicator.
+    pub fn of(pack: &Pack, id: &str, score: Option<u32>) -> Option<Contribution> {
+        let (_, indicator) = pack.indicator(id)?;
+        let max = pack.max_score();
+        let level_weight: f64 = pack
+            .indicators()
+            .filter(|(_, i)| i.level.value == indicator.level.value)
+            .map(|(_, i)| i.weight())
+            .sum();
+        let weight = indicator.weight();
+        let share = |s: u32| {
+            let whole = level_weight * f64::from(max);
+            if whole > 0.0 {
+                weight * f64::from(s.min(max)) / whole
+            } else {
+                0.0
+            }
+        };
+        Some(Contribution {
+            level: indicator.level.value.clone(),
+            weight,
+            level_weight,
+            now: share(score.unwrap_or(0)),
+            at_meets: share(pack.meets),
+        })
+    }
+}

@@ -297,6 +297,9 @@ fn schema_and_loader_agree_on_what_is_accepted() {
         ("competencies.yaml", indicator("        weight: 0.5\n"), true),
         ("competencies.yaml", indicator("        weight: 0\n"), false),
         ("competencies.yaml", indicator("        weight: -1\n"), false),
+        ("competencies.yaml", indicator("        weight: \"2\"\n"), false),
+        ("competencies.yaml", indicator("        weight: ~\n"), true),
+        ("levels.yaml", format!("{LEVELS_HEAD}threshold: \"1\"\n"), false),
         ("competencies.yaml", indicator("        growth: {en: Grow.}\n"), true),
         ("competencies.yaml", indicator("        evidence: PRs\n"), false),
         ("checklists/handover.yaml", format!("{CHECKLIST}      - {{id: a, text: A, severity: nice}}\n"), true),
@@ -336,4 +339,76 @@ fn verdict(ok: bool) -> &'static str {
 fn a_misspelt_field_is_rejected_with_its_name() {
     let errors = schema_errors("id: a\ntitle: A\nbody: B\nbdy: typo\n", "Article");
     assert_eq!(errors, vec!["Article: unknown field `bdy`".to_owned()]);
+}
+
+/// Broken fixture packs whose one problem is beyond what a JSON Schema of
+/// single files can say: references between files, duplicates, order, a
+/// missing file. The schema accepts each of their files; the loader refuses
+/// the pack. Every other broken fixture is refused by both (a file that is
+/// not YAML, or not UTF-8, counts as refused by the schema).
+const BEYOND_SCHEMA: &[&str] = &[
+    "broken-duplicate-indicator",
+    "broken-duplicate-question",
+    "broken-meets-outside",
+    "broken-missing-levels",
+    "broken-missing-pack",
+    "broken-scale-order",
+    "broken-unknown-category",
+    "broken-unknown-indicator",
+    "broken-unknown-level",
+];
+
+/// The schema's verdict on a fixture pack: every YAML file matches its
+/// definition. A file that is not YAML at all counts as a refusal.
+fn schema_verdict(dir: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    yaml_files(dir, "", &mut files);
+    let mut errors = Vec::new();
+    for (rel, path) in files {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            errors.push(format!("{rel}: not UTF-8"));
+            continue;
+        };
+        if serde_saphyr::from_str::<Value>(&text).is_err() {
+            errors.push(format!("{rel}: not YAML"));
+            continue;
+        }
+        errors.extend(
+            schema_errors(&text, def_for(&rel))
+                .into_iter()
+                .map(|e| format!("{rel}: {e}")),
+        );
+    }
+    errors
+}
+
+/// One set of fixture files for both: `valid-*` and `warn-*` packs load and
+/// match the schema; a `broken-*` pack is refused by the loader, and by the
+/// schema unless its problem is listed in [`BEYOND_SCHEMA`].
+#[test]
+fn loader_and_schema_agree_on_every_fixture_pack() {
+    let root = repo_path("tests/fixtures/packs");
+    let mut names: Vec<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut wrong = Vec::new();
+    for name in &names {
+        let dir = root.join(name);
+        let loader_ok = content::load(&PackSource::Dir(dir.clone())).is_ok();
+        let errors = schema_verdict(&dir);
+        let schema_ok = errors.is_empty();
+        let expected_loader = !name.starts_with("broken-");
+        let expected_schema = expected_loader || BEYOND_SCHEMA.contains(&name.as_str());
+        if loader_ok != expected_loader || schema_ok != expected_schema {
+            wrong.push(format!(
+                "{name}: loader {}, schema {} {errors:?} (expected schema {})",
+                verdict(loader_ok),
+                verdict(schema_ok),
+                verdict(expected_schema)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -571,3 +571,91 @@ fn a_bad_date_is_located() {
     assert!(err.contains("alice.yaml:3:"), "{err}");
     assert!(err.contains("YYYY-MM-DD"), "{err}");
 }
+
+fn review(question: &str, minute: i64) -> ladder::core::profile::Review {
+    ladder::core::profile::Review {
+        question: question.into(),
+        at: time::macros::datetime!(2026-12-04 09:00:00 +08:00) + time::Duration::minutes(minute),
+        grade: ladder::core::profile::Grade::Good,
+        seconds: 120,
+        covered: vec![0, 1],
+        by: ladder::core::profile::Reviewer::Own,
+        kind: ladder::core::profile::SessionKind::Due,
+        prompt_hash: None,
+        follow_up: None,
+    }
+}
+
+#[test]
+fn drill_reviews_live_in_an_append_only_log_beside_the_profile() {
+    let (_dir, store) = store();
+    let mut profile = Profile::new("alice");
+    profile.drill.reviews = vec![review("q.one", 0), review("q.two", 5)];
+    store.save(&profile).unwrap();
+    let path = store.path("alice").unwrap();
+    let log = path.with_file_name("alice.reviews.jsonl");
+    let yaml = fs::read_to_string(&path).unwrap();
+    assert!(!yaml.contains("reviews"), "{yaml}");
+    let first = fs::read_to_string(&log).unwrap();
+    assert_eq!(first.lines().count(), 2);
+    assert!(
+        first
+            .lines()
+            .next()
+            .unwrap()
+            .contains("\"question\":\"q.one\"")
+    );
+    assert_eq!(store.load("alice").unwrap().unwrap(), profile);
+
+    // One more answer: one more line, the earlier ones byte for byte as they were.
+    profile.drill.reviews.push(review("q.one", 60));
+    store.save(&profile).unwrap();
+    let second = fs::read_to_string(&log).unwrap();
+    assert!(second.starts_with(&first));
+    assert_eq!(second.lines().count(), 3);
+    assert_eq!(store.load("alice").unwrap().unwrap(), profile);
+
+    // A replaced profile (an import) rewrites the log to match.
+    profile.drill.reviews = vec![review("q.three", 1)];
+    store.save(&profile).unwrap();
+    assert_eq!(fs::read_to_string(&log).unwrap().lines().count(), 1);
+    assert_eq!(store.load("alice").unwrap().unwrap(), profile);
+}
+
+#[test]
+fn a_broken_review_log_is_named_with_its_line() {
+    let (_dir, store) = store();
+    store.save(&Profile::new("alice")).unwrap();
+    let path = store.path("alice").unwrap();
+    fs::write(
+        path.with_file_name("alice.reviews.jsonl"),
+        "{\"question\": 1}\n",
+    )
+    .unwrap();
+    let err = store.load("alice").unwrap_err().to_string();
+    assert!(err.contains("alice.reviews.jsonl:1:"), "{err}");
+}
+
+#[test]
+fn a_failed_save_leaves_the_file_and_its_backup_as_they_were() {
+    let (_dir, store) = store();
+    let mut profile = Profile::new("alice");
+    store.save(&profile).unwrap();
+    profile.target_level = Some("P7".into());
+    store.save(&profile).unwrap();
+    let path = store.path("alice").unwrap();
+    let bak = path.with_file_name("alice.yaml.bak");
+    let (before, before_bak) = (fs::read(&path).unwrap(), fs::read(&bak).unwrap());
+    // A profile that cannot be written as YAML fails before anything is touched.
+    profile.ratings.insert(
+        "x".into(),
+        Rating {
+            score: 1,
+            evidence: Some("y".repeat(ladder::core::profile::MAX_PROFILE_BYTES + 1)),
+            updated: None,
+        },
+    );
+    assert!(store.save(&profile).is_err());
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(fs::read(&bak).unwrap(), before_bak);
+}

@@ -4,6 +4,7 @@
 pub mod diag;
 pub mod json_schema;
 pub mod model;
+pub mod number;
 pub mod parse;
 pub mod recover;
 pub mod schema;

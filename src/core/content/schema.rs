@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::json_schema::{IdSchema, LANGUAGE_CODE_PATTERN};
+use super::number;
 use super::text::{Located, Text};
 
 /// The schema version this build of ladder reads.
@@ -18,6 +19,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct PackMeta {
     /// Always 1 for this version of ladder.
     #[schemars(extend("const" = 1))]
+    #[serde(deserialize_with = "number::located")]
     pub schema: Located<u32>,
     /// The pack's id, made of `[A-Za-z0-9._-]`.
     #[schemars(with = "IdSchema")]
@@ -45,9 +47,11 @@ pub struct LevelsFile {
     #[schemars(length(min = 2))]
     pub scale: Located<Vec<ScaleStep>>,
     /// A score at or above this counts as "met".
+    #[serde(deserialize_with = "number::located")]
     pub meets: Located<u32>,
     /// Readiness at which a level counts as reached, in (0, 1].
     #[schemars(extend("exclusiveMinimum" = 0), range(max = 1))]
+    #[serde(deserialize_with = "number::located")]
     pub threshold: Located<f64>,
     /// The levels in ladder order, lowest first.
     #[schemars(length(min = 1))]
@@ -59,6 +63,7 @@ pub struct LevelsFile {
 #[serde(deny_unknown_fields)]
 pub struct ScaleStep {
     /// The score; also the key that gives it in the app (for 0–9).
+    #[serde(deserialize_with = "number::located")]
     pub value: Located<u32>,
     /// A short label, e.g. "Not yet".
     pub label: Text,
@@ -117,7 +122,7 @@ pub struct Indicator {
     #[schemars(with = "IdSchema")]
     pub level: Located<String>,
     /// Its weight in readiness, > 0 (default 1).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "number::located_opt")]
     #[schemars(extend("exclusiveMinimum" = 0))]
     pub weight: Option<Located<f64>>,
     /// What someone at this level does.
@@ -255,7 +260,7 @@ pub struct Question {
     /// The question as a panel asks it.
     pub prompt: Text,
     /// Seconds to answer in a drill.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "number::located_opt")]
     #[schemars(range(min = 1))]
     pub time_limit: Option<Located<u32>>,
     /// How to structure the answer (Markdown).

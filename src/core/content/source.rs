@@ -1,6 +1,7 @@
 //! Where a pack's files come from: a directory, or the built-in pack
 //! compiled into the binary.
 
+use crate::core::files::ReadError;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
@@ -180,20 +181,32 @@ fn read_dir(dir: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
 
 fn read_one(path: &Path, rel: &str, files: &mut Vec<SourceFile>, problems: &mut Vec<Diagnostic>) {
     let display = path.display().to_string();
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        problems.push(Diagnostic::error(
-            &display,
-            Pos::default(),
-            format!(
-                "the file is too large ({:.1} MiB; the limit is {} MiB): split it into several files",
-                size as f64 / (1024.0 * 1024.0),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
-        return;
-    }
-    match std::fs::read(path) {
+    let read = match crate::core::files::read_regular(path, MAX_FILE_BYTES) {
+        Ok(bytes) => Ok(bytes),
+        Err(ReadError::TooLarge { size }) => {
+            problems.push(Diagnostic::error(
+                &display,
+                Pos::default(),
+                format!(
+                    "the file is too large ({:.1} MiB; the limit is {} MiB): split it into several files",
+                    size as f64 / (1024.0 * 1024.0),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            ));
+            return;
+        }
+        Err(ReadError::NotAFile) => {
+            problems.push(Diagnostic::error(
+                &display,
+                Pos::default(),
+                "is not a regular file (a FIFO, a device or a directory, or a link to one): \
+                 put the YAML text in a plain file",
+            ));
+            return;
+        }
+        Err(ReadError::Io(e)) => Err(e),
+    };
+    match read {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => files.push(SourceFile {
                 rel: rel.to_owned(),

@@ -21,7 +21,7 @@ pub struct Pos {
 }
 
 impl Pos {
-    fn from_location(loc: &serde_saphyr::Location) -> Self {
+    pub(super) fn from_location(loc: &serde_saphyr::Location) -> Self {
         Pos {
             line: u32::try_from(loc.line()).unwrap_or(u32::MAX),
             col: u32::try_from(loc.column()).unwrap_or(u32::MAX),

@@ -13,6 +13,7 @@ mod drill;
 mod error;
 mod name;
 mod parse;
+pub mod review_log;
 mod store;
 
 use std::collections::BTreeMap;

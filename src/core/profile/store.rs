@@ -9,10 +9,11 @@
 //! is read and written ([`Document`]).
 
 use std::fs::{self, File, OpenOptions, Permissions};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::review_log;
 use super::{
     MAX_PROFILE_BYTES, Profile, ProfileError, parse_profile, profile_to_yaml, validate_profile_name,
 };
@@ -96,22 +97,59 @@ impl ProfileStore {
     }
 
     /// Loads the profile `name`, or `None` when it has never been saved.
+    /// Its drill reviews come from the review log beside it
+    /// ([`review_log`](super::review_log)), then any the YAML holds.
     pub fn load(&self, name: &str) -> Result<Option<Profile>, ProfileError> {
-        match read_profile_file(&self.path(name)?) {
-            Ok(profile) => Ok(Some(profile)),
-            Err(ProfileError::NotFound { .. }) => Ok(None),
-            Err(err) => Err(err),
+        let path = self.path(name)?;
+        let mut profile = match read_profile_file(&path) {
+            Ok(profile) => profile,
+            Err(ProfileError::NotFound { .. }) => return Ok(None),
+            Err(err) => return Err(err),
+        };
+        let mut reviews = review_log::read(&review_log::log_path(&path))?;
+        if !reviews.is_empty() {
+            reviews.append(&mut profile.drill.reviews);
+            profile.drill.reviews = reviews;
         }
+        Ok(Some(profile))
     }
 
-    /// Saves `profile` under its own name (see [`save_profile_file`]).
+    /// Saves `profile` under its own name (see [`save_profile_file`]); its
+    /// drill reviews go to the append-only review log beside it.
     pub fn save(&self, profile: &Profile) -> Result<(), ProfileError> {
-        save_profile_file(&self.path(&profile.profile)?, profile)
+        let path = self.path(&profile.profile)?;
+        if profile.drill.reviews.is_empty() && !review_log::log_path(&path).exists() {
+            return save_profile_file(&path, profile);
+        }
+        let without_reviews = Profile {
+            version: profile.version,
+            profile: profile.profile.clone(),
+            pack: profile.pack.clone(),
+            target_level: profile.target_level.clone(),
+            defense_date: profile.defense_date,
+            ratings: profile.ratings.clone(),
+            mentor: profile.mentor.clone(),
+            history: profile.history.clone(),
+            drill: super::DrillLog {
+                cards: profile.drill.cards.clone(),
+                reviews: Vec::new(),
+            },
+        };
+        save_profile_file(&path, &without_reviews)?;
+        review_log::write(&review_log::log_path(&path), &profile.drill.reviews)
     }
 
-    /// Renames the profile `name`'s file to `<file>.corrupt-<stamp>` and returns where it went.
+    /// Renames the profile `name`'s file to `<file>.corrupt-<stamp>` and
+    /// returns where it went; its review log goes aside with it, so a fresh
+    /// profile starts with no reviews.
     pub fn move_aside(&self, name: &str, stamp: &str) -> Result<PathBuf, ProfileError> {
-        move_profile_file_aside(&self.path(name)?, stamp)
+        let path = self.path(name)?;
+        let moved = move_profile_file_aside(&path, stamp)?;
+        let log = review_log::log_path(&path);
+        if log.exists() {
+            let _ = move_profile_file_aside(&log, stamp);
+        }
+        Ok(moved)
     }
 
     /// The names of the profiles saved in this store, sorted.
@@ -166,11 +204,18 @@ pub fn save_document<D: Document>(path: &Path, document: &D) -> Result<(), Profi
     // Writers only make temp files while holding the lock, so any found now
     // belong to a writer that died.
     remove_stale_temps(&dir, &file_name);
-    let existing = match read_document::<D>(path) {
-        Ok(old) => {
-            D::before_replace(&old, path);
-            fs::metadata(path).ok().map(|meta| meta.permissions())
+    remove_stale_temps(&dir, &format!("{file_name}.bak"));
+    // A file that is byte for byte what this process last wrote there is
+    // known to be readable: reading it again would only cost time.
+    let checked = read_text(path, D::MAX_BYTES).and_then(|old| {
+        if written_here(path, &old) {
+            Ok(())
+        } else {
+            D::parse(&old, path).map(|old| D::before_replace(&old, path))
         }
+    });
+    let existing = match checked {
+        Ok(()) => fs::metadata(path).ok().map(|meta| meta.permissions()),
         Err(ProfileError::NotFound { .. }) => None,
         Err(err) if err.is_unreadable_file() => {
             return Err(ProfileError::Refused {
@@ -180,10 +225,37 @@ pub fn save_document<D: Document>(path: &Path, document: &D) -> Result<(), Profi
         }
         Err(err) => return Err(err),
     };
-    if existing.is_some() {
-        keep_backup(path, &dir, &file_name);
+    write_atomically(path, &dir, &file_name, &text, existing)?;
+    remember_written(path, &text);
+    Ok(())
+}
+
+/// The texts this process last wrote, by file, as hashes.
+fn written() -> &'static std::sync::Mutex<std::collections::HashMap<PathBuf, u64>> {
+    static WRITTEN: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<PathBuf, u64>>> =
+        std::sync::OnceLock::new();
+    WRITTEN.get_or_init(Default::default)
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn written_here(path: &Path, text: &str) -> bool {
+    let hash = text_hash(text);
+    written()
+        .lock()
+        .is_ok_and(|known| known.get(path) == Some(&hash))
+}
+
+fn remember_written(path: &Path, text: &str) {
+    let hash = text_hash(text);
+    if let Ok(mut known) = written().lock() {
+        known.insert(path.to_path_buf(), hash);
     }
-    write_atomically(path, &dir, &file_name, &text, existing)
 }
 
 /// Renames the file at `path` to `<file>.corrupt-<stamp>` (or `…-<stamp>-2`, … if
@@ -230,19 +302,27 @@ fn through_symlink(path: &Path) -> PathBuf {
 
 /// Reads the file as UTF-8, refusing files past the size cap without reading them whole.
 fn read_text(path: &Path, max_bytes: usize) -> Result<String, ProfileError> {
-    let file = File::open(path).map_err(|err| ProfileError::io(path, err))?;
-    let mut bytes = Vec::new();
-    file.take(max_bytes as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|err| ProfileError::io(path, err))?;
-    if bytes.len() > max_bytes {
-        let size = fs::metadata(path).map_or(bytes.len() as u64, |meta| meta.len());
-        return Err(ProfileError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: max_bytes as u64,
-        });
-    }
+    use crate::core::files::{ReadError, read_regular};
+    let bytes = match read_regular(path, max_bytes as u64) {
+        Ok(bytes) => bytes,
+        Err(ReadError::Io(err)) => return Err(ProfileError::io(path, err)),
+        Err(ReadError::NotAFile) => {
+            return Err(ProfileError::io(
+                path,
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "not a regular file (a FIFO, a device or a directory, or a link to one)",
+                ),
+            ));
+        }
+        Err(ReadError::TooLarge { size }) => {
+            return Err(ProfileError::TooLarge {
+                path: path.to_path_buf(),
+                size,
+                limit: max_bytes as u64,
+            });
+        }
+    };
     String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         // The prefix is valid UTF-8 by definition; lossy keeps this panic-free.
@@ -338,15 +418,14 @@ fn remove_stale_temps(dir: &Path, file_name: &str) {
 /// file is never at risk, so a backup that cannot be made does not stop it.
 fn keep_backup(path: &Path, dir: &Path, file_name: &str) {
     let backup = dir.join(format!("{file_name}.bak"));
-    match fs::remove_file(&backup) {
-        Ok(()) => {}
-        Err(err) if err.kind() == io::ErrorKind::NotFound => {}
-        Err(_) => return,
-    }
-    // A hard link costs nothing and is complete at once; the rename that
-    // follows gives the profile a new file and leaves this one to the backup.
-    if fs::hard_link(path, &backup).is_err() {
-        let _ = fs::copy(path, &backup);
+    // The new backup is made under a name of its own and renamed over the
+    // old one, so at every instant a complete backup exists. A hard link
+    // costs nothing; the rename that follows gives the profile a new file
+    // and leaves this one to the backup.
+    let fresh = dir.join(temp_name(&format!("{file_name}.bak")));
+    let made = fs::hard_link(path, &fresh).is_ok() || fs::copy(path, &fresh).is_ok();
+    if made && fs::rename(&fresh, &backup).is_err() {
+        let _ = fs::remove_file(&fresh);
     }
 }
 
@@ -357,6 +436,9 @@ fn write_atomically(
     text: &str,
     permissions: Option<Permissions>,
 ) -> Result<(), ProfileError> {
+    // An existing file (its permissions are known) is kept as the backup,
+    // once the new text is safely on disk.
+    let permissions_known = permissions.is_some();
     let (temp_path, mut file) = create_temp(dir, file_name)?;
     let written = (|| {
         if let Some(permissions) = permissions {
@@ -367,8 +449,13 @@ fn write_atomically(
     })();
     drop(file);
     if let Err(err) = written {
+        // The new text did not reach the disk: the file and its backup stay
+        // as they were.
         let _ = fs::remove_file(&temp_path);
         return Err(ProfileError::io(path, err));
+    }
+    if permissions_known {
+        keep_backup(path, dir, file_name);
     }
     if let Err(err) = fs::rename(&temp_path, path) {
         let _ = fs::remove_file(&temp_path);

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::mentor_comment;
+use super::{mentor_comment, strengths};
 use crate::core::clock::OffsetDateTime;
 use crate::core::content::Pack;
 use crate::core::lang::Lang;
@@ -52,6 +52,29 @@ struct JsonTrendPoint<'a> {
     levels: &'a BTreeMap<String, f64>,
 }
 
+/// One self-rating of an indicator the pack has.
+#[derive(Serialize)]
+struct JsonRating<'a> {
+    indicator: &'a str,
+    level: &'a str,
+    dimension: &'a str,
+    weight: f64,
+    score: u32,
+    evidence: Option<&'a str>,
+    updated: Option<String>,
+}
+
+/// A met indicator worth telling a panel about (the Markdown report's
+/// "Strengths, with evidence"), in the same order.
+#[derive(Serialize)]
+struct JsonStrength<'a> {
+    indicator: &'a str,
+    level: &'a str,
+    dimension: &'a str,
+    score: u32,
+    text: &'a str,
+}
+
 #[derive(Serialize)]
 struct JsonReport<'a> {
     profile: &'a str,
@@ -71,6 +94,8 @@ struct JsonReport<'a> {
     mentor: Option<&'a str>,
     orphaned: &'a [String],
     trend: Vec<JsonTrendPoint<'a>>,
+    ratings: Vec<JsonRating<'a>>,
+    strengths: Vec<JsonStrength<'a>>,
     drill: super::drill::JsonDrill,
 }
 
@@ -146,6 +171,31 @@ pub fn to_json(
                 current_level: s.current_level.as_deref(),
                 target_level: s.target_level.as_deref(),
                 levels: &s.levels,
+            })
+            .collect(),
+        ratings: pack
+            .indicators()
+            .filter_map(|(dim, ind)| {
+                let r = profile.ratings.get(ind.id.as_str())?;
+                Some(JsonRating {
+                    indicator: &ind.id,
+                    level: &ind.level,
+                    dimension: &dim.id,
+                    weight: ind.weight(),
+                    score: r.score,
+                    evidence: r.evidence.as_deref(),
+                    updated: r.updated.map(crate::core::clock::format_date),
+                })
+            })
+            .collect(),
+        strengths: strengths(pack, profile, a)
+            .into_iter()
+            .map(|s| JsonStrength {
+                indicator: &s.indicator.id,
+                level: &s.indicator.level,
+                dimension: &s.dimension.id,
+                score: s.score,
+                text: s.indicator.text.get(l, d),
             })
             .collect(),
         drill: super::drill::json(pack, profile, now),

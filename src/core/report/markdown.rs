@@ -40,6 +40,19 @@ fn indent(s: &str, n: usize) -> String {
         .join("\n")
 }
 
+/// How readiness is computed, in one line: what a reader needs to trust the
+/// numbers (an unrated indicator counts as 0; coverage says how much is rated).
+pub fn readiness_rule(max: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "准备度 = Σ 权重×得分 ÷ Σ 权重×{max}（满分），按该职级的全部指标计算，未评分的指标按 0 分计；已评覆盖率 = 已评分指标的权重占该职级总权重的比例。"
+        ),
+        Lang::En => format!(
+            "Readiness = Σ weight × score ÷ Σ weight × {max} (the top score) over all of the level's indicators; an unrated indicator counts as 0. Coverage (rated) = the share of the level's weight you have rated."
+        ),
+    }
+}
+
 fn t<'a>(text: &'a Text, lang: Lang, pack: &'a Pack) -> &'a str {
     text.get(lang.code(), pack.default_language())
 }
@@ -96,12 +109,13 @@ pub fn to_markdown(
     );
 
     let _ = writeln!(out, "## {}\n", tr("各职级准备度", "Readiness by level"));
+    let _ = writeln!(out, "{}\n", readiness_rule(pack.max_score(), lang));
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} |\n|---|---:|---:|---|",
         tr("职级", "Level"),
         tr("准备度", "Readiness"),
-        tr("覆盖率", "Coverage"),
+        tr("已评覆盖率", "Coverage (rated)"),
         tr("状态", "Status")
     );
     for r in &a.levels {
@@ -173,28 +187,7 @@ pub fn to_markdown(
 fn strengths(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) {
     let colon = lang.pick("：", ": ");
     let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let target = a
-        .target_level
-        .as_deref()
-        .and_then(|t| pack.level_index(t))
-        .unwrap_or(0);
-    // Strengths worth telling a panel: met indicators up to one level above
-    // the target, the highest levels first.
-    let mut items: Vec<(usize, &str, &str, u32, Option<&str>)> = pack
-        .indicators()
-        .filter_map(|(dim, ind)| {
-            let r = profile.ratings.get(ind.id.as_str())?;
-            let li = pack.level_index(&ind.level)?;
-            (r.score >= pack.meets && li <= target + 1).then_some((
-                li,
-                t(&dim.name, lang, pack),
-                t(&ind.text, lang, pack),
-                r.score,
-                r.evidence.as_deref().filter(|e| !e.trim().is_empty()),
-            ))
-        })
-        .collect();
-    items.sort_by(|x, y| y.0.cmp(&x.0).then(y.3.cmp(&x.3)));
+    let items = super::strengths(pack, profile, a);
     let _ = writeln!(out, "## {}\n", tr("优势与证据", "Strengths, with evidence"));
     if items.is_empty() {
         let _ = writeln!(
@@ -204,27 +197,32 @@ fn strengths(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, l
         );
         return;
     }
-    for (li, dim, text, score, evidence) in items {
+    // Each item is the indicator line, a blank line, then its evidence
+    // indented under it: without the blank line Markdown would run the
+    // evidence on into the indicator's sentence.
+    for s in items {
         let _ = writeln!(
             out,
-            "- **[{}] {dim}**{colon}{text} ({}{colon}{score})",
-            pack.levels[li].id.value,
-            tr("得分", "score")
+            "- **[{}] {}**{colon}{} ({}{colon}{})\n",
+            pack.levels[s.level].id.value,
+            t(&s.dimension.name, lang, pack),
+            t(&s.indicator.text, lang, pack),
+            tr("得分", "score"),
+            s.score
         );
-        match evidence {
+        match s.evidence {
             Some(e) => {
-                let _ = writeln!(out, "{}", indent(&keep_lines(e), 4));
+                let _ = writeln!(out, "{}\n", indent(&keep_lines(e), 4));
             }
             None => {
                 let _ = writeln!(
                     out,
-                    "    *{}*",
+                    "    *{}*\n",
                     tr("（尚未附上证据）", "(no evidence attached yet)")
                 );
             }
         }
     }
-    out.push('\n');
 }
 
 fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) {
@@ -272,7 +270,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         };
         let _ = writeln!(
             out,
-            "- **[{}] {}**{colon}{} ({}{colon}{}{comma}{}{colon}{})",
+            "- **[{}] {}**{colon}{} ({}{colon}{}{comma}{}{colon}{})\n",
             g.level,
             t(&dim.name, lang, pack),
             t(&ind.text, lang, pack),
@@ -289,7 +287,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         {
             let _ = writeln!(
                 out,
-                "    - {}{colon_end}\n{}",
+                "    - {}{colon_end}\n\n{}\n",
                 tr("现有证据", "Evidence so far"),
                 indent(&keep_lines(e), 8)
             );
@@ -297,7 +295,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         if let Some(h) = &ind.evidence_hint {
             let _ = writeln!(
                 out,
-                "    - {}{colon}{}",
+                "    - {}{colon}{}\n",
                 tr("什么算好证据", "What good evidence looks like"),
                 t(h, lang, pack).trim()
             );
@@ -305,13 +303,12 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         if let Some(growth) = &ind.growth {
             let _ = writeln!(
                 out,
-                "    - {}{colon_end}\n{}",
+                "    - {}{colon_end}\n\n{}\n",
                 tr("如何成长", "How to grow"),
                 indent(t(growth, lang, pack), 8)
             );
         }
     }
-    out.push('\n');
     if !unrated.is_empty() {
         let _ = writeln!(
             out,

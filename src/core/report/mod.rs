@@ -8,9 +8,52 @@ mod markdown;
 pub use drill::{grade_name, kind_name};
 
 pub use json::to_json;
-pub use markdown::to_markdown;
+pub use markdown::{readiness_rule, to_markdown};
 
+use super::content::Pack;
 use super::profile::Profile;
+use super::score::Assessment;
+
+/// An indicator the person meets that is worth telling a panel about.
+pub(super) struct Strength<'a> {
+    /// Its level's position in the ladder.
+    pub level: usize,
+    pub dimension: &'a crate::core::content::Dimension,
+    pub indicator: &'a crate::core::content::Indicator,
+    pub score: u32,
+    /// The evidence, when there is any.
+    pub evidence: Option<&'a str>,
+}
+
+/// The strengths: met indicators up to one level above the target, the
+/// highest levels first, then the highest scores, then ladder order.
+pub(super) fn strengths<'a>(
+    pack: &'a Pack,
+    profile: &'a Profile,
+    a: &Assessment,
+) -> Vec<Strength<'a>> {
+    let target = a
+        .target_level
+        .as_deref()
+        .and_then(|t| pack.level_index(t))
+        .unwrap_or(0);
+    let mut items: Vec<Strength<'a>> = pack
+        .indicators()
+        .filter_map(|(dimension, indicator)| {
+            let r = profile.ratings.get(indicator.id.as_str())?;
+            let level = pack.level_index(&indicator.level)?;
+            (r.score >= pack.meets && level <= target + 1).then_some(Strength {
+                level,
+                dimension,
+                indicator,
+                score: r.score,
+                evidence: r.evidence.as_deref().filter(|e| !e.trim().is_empty()),
+            })
+        })
+        .collect();
+    items.sort_by(|x, y| y.level.cmp(&x.level).then(y.score.cmp(&x.score)));
+    items
+}
 
 pub(super) fn mentor_comment<'a>(profile: &'a Profile, id: &str) -> Option<&'a str> {
     profile
@@ -56,11 +99,13 @@ pub fn keep_lines(s: &str) -> String {
     let mut out = Vec::with_capacity(lines.len());
     let mut in_code = false;
     for (i, line) in lines.iter().enumerate() {
-        if line.trim_start().starts_with("```") {
+        // A fence line, opening or closing, is never a line of text.
+        let fence = line.trim_start().starts_with("```");
+        if fence {
             in_code = !in_code;
         }
         let next_plain = lines.get(i + 1).is_some_and(|n| !block_start(n));
-        if !in_code && next_plain && !line.trim().is_empty() && !line.ends_with('\\') {
+        if !in_code && !fence && next_plain && !line.trim().is_empty() && !line.ends_with('\\') {
             out.push(format!("{line}\\"));
         } else {
             out.push((*line).to_owned());
@@ -80,6 +125,8 @@ mod tests {
         assert_eq!(keep_lines("intro\n- a\n- b"), "intro\n- a\n- b");
         assert_eq!(keep_lines("a\n\nb"), "a\n\nb");
         assert_eq!(keep_lines("```\nx\ny\n```"), "```\nx\ny\n```");
+        // Text after a closing fence starts a paragraph; the fence gets no break.
+        assert_eq!(keep_lines("```\nx\n```\nafter"), "```\nx\n```\nafter");
         assert_eq!(keep_lines("see:\n1. first"), "see:\n1. first");
     }
 }

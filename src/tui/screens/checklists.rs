@@ -42,6 +42,6 @@ impl Screen for Checklists {
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View<'_>) {
         let lines = placeholder(ScreenId::Checklists, view.lang.pick(ZH, EN), view);
-        self.page.render(&lines, area, buf);
+        self.page.render(&lines, area, buf, view);
     }
 }

@@ -15,7 +15,7 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Context, Line};
 
 use crate::core::report::percent;
-use crate::tui::text::{display_width, truncate, wrap};
+use crate::tui::text::display_width;
 
 /// Fewer axes than this make no polygon.
 pub const MIN_AXES: usize = 3;
@@ -95,7 +95,11 @@ pub struct Label {
 pub struct RadarLayout {
     /// The canvas of the polygon.
     pub canvas: Rect,
+    /// The axes' labels: their names and values, or only their numbers when
+    /// the names do not fit beside the chart.
     pub labels: Vec<Label>,
+    /// With numbered axes, the numbers' names and values beside the chart.
+    pub legend: Vec<Label>,
 }
 
 /// The columns kept for labels on each side: enough for the longest side
@@ -141,6 +145,11 @@ pub fn min_size() -> (u16, u16) {
 }
 
 /// Where the chart goes in `area`, or `None` when it would not be readable.
+///
+/// The axes' names go beside their spokes when each fits, broken only where
+/// a reader accepts a break (see [`name_lines`]); when one does not, the
+/// spokes are numbered and a legend beside the chart gives each number's
+/// name and value; when the legend does not fit either, there is no chart.
 pub fn layout(area: Rect, axes: &[Axis<'_>]) -> Option<RadarLayout> {
     let (min_width, min_height) = min_size();
     if axes.len() < MIN_AXES || area.width < min_width || area.height < min_height {
@@ -155,10 +164,77 @@ pub fn layout(area: Rect, axes: &[Axis<'_>]) -> Option<RadarLayout> {
         width,
         height,
     );
-    Some(RadarLayout {
-        canvas,
-        labels: labels(area, canvas, axes),
+    match labels(area, canvas, axes, Naming::Names) {
+        Some(labels) => Some(RadarLayout {
+            canvas,
+            labels,
+            legend: Vec::new(),
+        }),
+        None => numbered(area, axes),
+    }
+}
+
+/// Columns beside a numbered chart on each side: the number and a gap.
+const NUMBER_ROOM: u16 = 2;
+
+/// The chart with numbered spokes at the left of `area` and the legend to
+/// its right: the widest chart that leaves the legend room for every
+/// entry, each name broken only where a reader accepts it.
+fn numbered(area: Rect, axes: &[Axis<'_>]) -> Option<RadarLayout> {
+    let rows = area.height.checked_sub(2)?;
+    let widest = (2 * rows).min(area.width.saturating_sub(2 * NUMBER_ROOM + 1));
+    (MIN_CHART_WIDTH..=widest).rev().find_map(|width| {
+        let height = rows.min(width.div_ceil(2));
+        let block = width + 2 * NUMBER_ROOM;
+        let legend_x = area.x + block + 1;
+        let legend_w = area.right().checked_sub(legend_x)?;
+        let legend = legend(legend_x, area.y, legend_w, area.height, axes)?;
+        let canvas = Rect::new(
+            area.x + NUMBER_ROOM,
+            area.y + 1 + (rows - height) / 2,
+            width,
+            height,
+        );
+        let chart_area = Rect::new(area.x, area.y, block, area.height);
+        let labels = labels(chart_area, canvas, axes, Naming::Numbers)?;
+        Some(RadarLayout {
+            canvas,
+            labels,
+            legend,
+        })
     })
+}
+
+/// The legend of a numbered chart from (`x`, `y`), `width` wide and at most
+/// `height` rows: "1 name value" per axis, a name's further lines indented
+/// under it; `None` when it does not fit.
+fn legend(x: u16, y: u16, width: u16, height: u16, axes: &[Axis<'_>]) -> Option<Vec<Label>> {
+    let mut out = Vec::new();
+    let mut row = y;
+    for (i, axis) in axes.iter().enumerate() {
+        let number = format!("{} ", i + 1);
+        let indent = display_width(&number);
+        let value = percent(axis.value.clamp(0.0, 1.0));
+        let room = usize::from(width).checked_sub(indent)?;
+        let lines = name_lines(axis.name, &value, room, usize::from(height))?;
+        for (k, line) in lines.into_iter().enumerate() {
+            if row >= y + height {
+                return None;
+            }
+            let lead = if k == 0 {
+                number.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            out.push(Label {
+                x,
+                y: row,
+                text: format!("{lead}{line}"),
+            });
+            row += 1;
+        }
+    }
+    Some(out)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -169,11 +245,22 @@ enum Side {
     Right,
 }
 
-/// Each axis's name and value beside the end of its spoke: above or below
-/// the chart for axes that point (nearly) up or down, else to the left or
-/// right, on the row of the spoke's end. A label that would land on a row
-/// already taken on its side moves one row away, or is left out.
-fn labels(area: Rect, canvas: Rect, axes: &[Axis<'_>]) -> Vec<Label> {
+/// What a label says of its axis.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Naming {
+    /// Its name and value.
+    Names,
+    /// Its number, for the legend.
+    Numbers,
+}
+
+/// Each axis's label beside the end of its spoke: above or below the chart
+/// for axes that point (nearly) up or down, else to the left or right, on
+/// the row of the spoke's end. A label that would land on a row already
+/// taken on its side moves one row away, or is left out. `None` when a
+/// name does not fit where it goes without a break a reader would not
+/// accept.
+fn labels(area: Rect, canvas: Rect, axes: &[Axis<'_>], naming: Naming) -> Option<Vec<Label>> {
     let n = axes.len();
     let left_width = canvas.x.saturating_sub(area.x + 1);
     let right_x = canvas.right() + 1;
@@ -183,6 +270,13 @@ fn labels(area: Rect, canvas: Rect, axes: &[Axis<'_>]) -> Vec<Label> {
     for (i, axis) in axes.iter().enumerate() {
         let (cx, cy) = point(i, n, 1.0);
         let value = percent(axis.value.clamp(0.0, 1.0));
+        let text_in = |width: usize, max_lines: usize| match naming {
+            Naming::Names => name_lines(axis.name, &value, width, max_lines),
+            Naming::Numbers => {
+                let number = (i + 1).to_string();
+                (display_width(&number) <= width).then(|| vec![number])
+            }
+        };
         if cx.abs() < SIDEWAYS {
             let (side, y) = if cy > 0.0 {
                 (Side::Top, canvas.y - 1)
@@ -193,9 +287,12 @@ fn labels(area: Rect, canvas: Rect, axes: &[Axis<'_>]) -> Vec<Label> {
                 continue;
             }
             taken.push((side, y));
-            let text = one_line(axis.name, &value, usize::from(area.width));
+            let text = text_in(usize::from(area.width), 1)?.pop()?;
             let w = u16::try_from(display_width(&text)).unwrap_or(area.width);
-            let x = area.x + (area.width - w.min(area.width)) / 2;
+            let x = match naming {
+                Naming::Names => area.x + (area.width - w.min(area.width)) / 2,
+                Naming::Numbers => canvas.x + (canvas.width - w.min(canvas.width)) / 2,
+            };
             out.push(Label { x, y, text });
             continue;
         }
@@ -206,7 +303,7 @@ fn labels(area: Rect, canvas: Rect, axes: &[Axis<'_>]) -> Vec<Label> {
         };
         let span = f64::from(canvas.height.saturating_sub(1));
         let row = canvas.y + ((1.0 - cy) / 2.0 * span).round() as u16;
-        let lines = two_lines(axis.name, &value, usize::from(width));
+        let lines = text_in(usize::from(width), 2)?;
         let height = u16::try_from(lines.len()).unwrap_or(1);
         // The rows the label would take, first as placed, then moved
         // outwards by one, then inwards by one.
@@ -221,7 +318,8 @@ fn labels(area: Rect, canvas: Rect, axes: &[Axis<'_>]) -> Vec<Label> {
                 (fits && free).then_some(top)
             })
             .next();
-        let Some(top) = start else { continue };
+        // A label with no free rows would leave its axis unnamed.
+        let top = start?;
         for (k, text) in lines.into_iter().enumerate() {
             let y = top + u16::try_from(k).unwrap_or(0);
             taken.push((side, y));
@@ -233,44 +331,67 @@ fn labels(area: Rect, canvas: Rect, axes: &[Axis<'_>]) -> Vec<Label> {
             out.push(Label { x, y, text });
         }
     }
+    Some(out)
+}
+
+/// The pieces of a name that a line may break between: words (a break at
+/// a space), and in Chinese the phrases joined by 与, 和, 及 or 、 (a break
+/// after the joining character). Splitting 领导力 into 领 / 导力 is no break
+/// a reader accepts, so a phrase is never split.
+fn pieces(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut piece = String::new();
+    for c in name.chars() {
+        if c == ' ' {
+            if !piece.is_empty() {
+                out.push(std::mem::take(&mut piece));
+            }
+            continue;
+        }
+        piece.push(c);
+        if matches!(c, '与' | '和' | '及' | '、' | '/') {
+            out.push(std::mem::take(&mut piece));
+        }
+    }
+    if !piece.is_empty() {
+        out.push(piece);
+    }
     out
 }
 
-/// `name value` on one line of `width` cells, the name cut first.
-fn one_line(name: &str, value: &str, width: usize) -> String {
-    let whole = format!("{name} {value}");
-    if display_width(&whole) <= width {
-        return whole;
+/// `name value` in at most `max_lines` lines of `width` cells, broken only
+/// between [`pieces`] and never cut; the value ends the last line, or takes
+/// a line of its own. `None` when it does not fit so.
+fn name_lines(name: &str, value: &str, width: usize, max_lines: usize) -> Option<Vec<String>> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for piece in pieces(name).into_iter().chain([value.to_owned()]) {
+        if display_width(&piece) > width {
+            return None;
+        }
+        // Words are joined by a space; a Chinese phrase follows its joining
+        // character directly.
+        let sep = if line.is_empty() || (line.ends_with(is_cjk) && piece.starts_with(is_cjk)) {
+            ""
+        } else {
+            " "
+        };
+        if display_width(&line) + display_width(sep) + display_width(&piece) <= width {
+            line.push_str(sep);
+            line.push_str(&piece);
+        } else {
+            lines.push(std::mem::replace(&mut line, piece));
+        }
     }
-    let room = width.saturating_sub(display_width(value) + 1);
-    if room >= 2 {
-        format!("{} {value}", truncate(name, room))
-    } else {
-        truncate(name, width)
+    if !line.is_empty() {
+        lines.push(line);
     }
+    (lines.len() <= max_lines).then_some(lines)
 }
 
-/// `name value` in at most two lines of `width` cells: the name's first
-/// line, then the rest of it cut to leave room for the value.
-fn two_lines(name: &str, value: &str, width: usize) -> Vec<String> {
-    let whole = format!("{name} {value}");
-    if display_width(&whole) <= width {
-        return vec![whole];
-    }
-    let first_pass = wrap(name, width);
-    let Some(first) = first_pass.first().cloned() else {
-        return Vec::new();
-    };
-    let rest = name[name
-        .find(first.trim())
-        .map_or(0, |at| at + first.trim().len())..]
-        .trim();
-    let second = if rest.is_empty() {
-        value.to_owned()
-    } else {
-        one_line(rest, value, width)
-    };
-    vec![first, second]
+/// Whether `c` is written without spaces around it (CJK).
+fn is_cjk(c: char) -> bool {
+    display_width(c.encode_utf8(&mut [0; 4])) == 2
 }
 
 fn color(style: Style) -> Color {
@@ -314,7 +435,7 @@ impl Widget for &Radar<'_> {
                 }
             })
             .render(layout.canvas, buf);
-        for label in layout.labels {
+        for label in layout.labels.into_iter().chain(layout.legend) {
             if label.x < area.right() && label.y < area.bottom() {
                 let room = usize::from(area.right() - label.x);
                 buf.set_stringn(label.x, label.y, &label.text, room, styles.label);

@@ -10,6 +10,7 @@ use super::words::{Word, gap_reason};
 use crate::core::content::{Indicator, Text};
 use crate::core::report::{keep_lines, level_label};
 use crate::core::sanitize::neutralize_controls;
+use crate::core::score::Contribution;
 use crate::tui::data::Data;
 use crate::tui::i18n::{Lang, Msg};
 use crate::tui::text::{display_width as width, inline_spans, truncate, wrap, wrap_spans};
@@ -123,6 +124,13 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
         }
         None => cx.wrapped(cx.word(Word::NotRated), cx.theme.muted, &mut out),
     }
+    if let Some(c) = Contribution::of(&data.pack, id, score) {
+        cx.wrapped(
+            &contribution(cx, &c, score.is_some()),
+            cx.theme.text,
+            &mut out,
+        );
+    }
     if data.assessment.gaps.iter().any(|g| g.indicator == id) {
         let meets = data.pack.meets;
         let reason = gap_reason(cx.lang, meets, cx.label(meets).unwrap_or("?"));
@@ -156,6 +164,40 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
         cx.markdown(cx.word(Word::Growth), cx.text(growth), &mut out);
     }
     out
+}
+
+/// A weight as written: `2`, `1.5`.
+fn weight(w: f64) -> String {
+    let text = format!("{w:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// A small share of readiness, to a tenth of a percent so that weights
+/// show: 1.5 and 1 at the same score must not read alike.
+fn share(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// The indicator's weight and what it adds to its level's readiness now
+/// and at `meets`: the numbers behind the level's readiness.
+fn contribution(cx: &Ctx<'_>, c: &Contribution, rated: bool) -> String {
+    let meets = cx.data.pack.meets;
+    let (w, all, level) = (weight(c.weight), weight(c.level_weight), &c.level);
+    let (now, then) = (share(c.now), share(c.at_meets));
+    match (cx.lang, rated) {
+        (Lang::Zh, true) => format!(
+            "权重 {w}（{level} 共 {all}）：当前为 {level} 准备度贡献 {now}，达标（{meets} 分）时 {then}"
+        ),
+        (Lang::Zh, false) => format!(
+            "权重 {w}（{level} 共 {all}）：未评分按 0 计，当前为 {level} 准备度贡献 {now}，达标（{meets} 分）时 {then}"
+        ),
+        (Lang::En, true) => format!(
+            "Weight {w} of {level}'s {all}: adds {now} to {level} readiness now, {then} at {meets} (meets)"
+        ),
+        (Lang::En, false) => format!(
+            "Weight {w} of {level}'s {all}: unrated counts as 0, so it adds {now} to {level} readiness now, {then} at {meets} (meets)"
+        ),
+    }
 }
 
 /// "0 Not yet · 1 Done once · ...", wrapped between steps, the current

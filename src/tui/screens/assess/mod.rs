@@ -347,18 +347,50 @@ impl Assess {
         effects
     }
 
+    /// The next unrated indicator after `after` (from the start when
+    /// `None`) in the guided pass's order, among those the filter shows.
+    fn next_shown_unrated(&self, after: Option<&str>, data: &Data) -> Option<String> {
+        let shown = items(&self.filter, data);
+        let order = assess::guided_order(&data.pack);
+        let start = after
+            .and_then(|a| order.iter().position(|id| *id == a))
+            .map_or(0, |p| p + 1);
+        (0..order.len())
+            .map(|k| order[(start + k) % order.len().max(1)])
+            .find(|id| {
+                !data.profile.ratings.contains_key(*id)
+                    && shown
+                        .iter()
+                        .any(|item| matches!(item, Item::Indicator(i) if i == id))
+            })
+            .map(str::to_owned)
+    }
+
+    /// Selects the next unrated indicator after `after` for the guided pass:
+    /// within the filter while it shows one, else (saying so) with the
+    /// filter cleared; `false` when every indicator is rated.
+    fn guide_to_next(&mut self, after: Option<&str>, data: &Data) -> bool {
+        if let Some(next) = self.next_shown_unrated(after, data) {
+            self.select_id(&next, data);
+            return true;
+        }
+        let Some(next) = assess::next_unrated(&data.pack, &data.profile, after) else {
+            return false;
+        };
+        let next = next.to_owned();
+        // Never silently: the person chose the filter.
+        self.filter = Filter::default();
+        self.note = Some(Note::Word(Word::GuidedFilterCleared));
+        self.select_id(&next, data);
+        true
+    }
+
     /// Selects the next unrated indicator after `id`, or ends the guided
     /// pass when there is none.
     fn guide_on(&mut self, id: &str, data: &Data) {
-        match assess::next_unrated(&data.pack, &data.profile, Some(id)) {
-            Some(next) => {
-                let next = next.to_owned();
-                self.select_id(&next, data);
-            }
-            None => {
-                self.guided = false;
-                self.note = Some(Note::Word(Word::GuidedDone));
-            }
+        if !self.guide_to_next(Some(id), data) {
+            self.guided = false;
+            self.note = Some(Note::Word(Word::GuidedDone));
         }
     }
 
@@ -367,13 +399,10 @@ impl Assess {
             self.guided = false;
             return Vec::new();
         }
-        match assess::next_unrated(&data.pack, &data.profile, None) {
-            Some(first) => {
-                self.guided = true;
-                let first = first.to_owned();
-                self.select_id(&first, data);
-            }
-            None => self.note = Some(Note::Word(Word::GuidedDone)),
+        if self.guide_to_next(None, data) {
+            self.guided = true;
+        } else {
+            self.note = Some(Note::Word(Word::GuidedDone));
         }
         Vec::new()
     }

@@ -11,7 +11,7 @@ use super::words::{self, Word};
 use super::{Assess, Note, View};
 use crate::core::sanitize::neutralize_controls;
 use crate::tui::data::{Data, SaveStatus};
-use crate::tui::text::{display_width as width, truncate};
+use crate::tui::text::{display_width as width, truncate, wrap};
 
 pub(super) fn draw_status(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>) {
     let (lang, theme, data) = (view.lang, view.theme, view.data);
@@ -37,6 +37,25 @@ pub(super) fn draw_status(state: &Assess, area: Rect, buf: &mut Buffer, view: &V
         (None, Some(note)) => (note_text(note, view, room), theme.text),
         (None, None) => (String::new(), theme.text),
     };
+    // Why the person's own editor failed is worth reading whole: it is
+    // wrapped onto the rows above the status line rather than cut.
+    if matches!(state.note, Some(Note::EditorFailed(_))) && state.confirming().is_none() {
+        let lines = wrap(&text, room.max(1));
+        if lines.len() > 1 {
+            let above = u16::try_from(lines.len() - 1)
+                .unwrap_or(u16::MAX)
+                .min(MAX_NOTE_ROWS - 1)
+                .min(area.y);
+            let top = area.y - above;
+            for (k, line) in lines.iter().take(usize::from(above) + 1).enumerate() {
+                let y = top + u16::try_from(k).unwrap_or(0);
+                let row = Rect::new(area.x, y, area.width, 1);
+                buf.set_string(area.x, y, " ".repeat(usize::from(area.width)), theme.text);
+                put(row, buf, Line::from(Span::styled(line.clone(), style)));
+            }
+            return;
+        }
+    }
     put(
         area,
         buf,
@@ -52,6 +71,9 @@ pub(super) fn draw_status(state: &Assess, area: Rect, buf: &mut Buffer, view: &V
         );
     }
 }
+
+/// The most rows a note wrapped onto the rows above the status line takes.
+const MAX_NOTE_ROWS: u16 = 4;
 
 /// The fewest cells an item's name is cut to in a sentence on the status
 /// line, however little room the rest of the sentence leaves.

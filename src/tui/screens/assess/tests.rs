@@ -18,6 +18,7 @@ use crate::tui::state::{Effect, State, update};
 use crate::tui::theme::Theme;
 
 mod editing;
+mod modes;
 mod mouse;
 mod remove;
 mod render;
@@ -258,15 +259,49 @@ fn the_guided_pass_ends_when_everything_is_rated() {
     assert_eq!(state.screens.assess.note, Some(done));
 }
 
+// The guided order of valid-ops, level by level and by dimension within a
+// level: craft.l1.a, craft.l1.b, people.l1.a, craft.l2.a, people.l2.a,
+// people.l2.b, craft.l3.a.
+
 #[test]
-fn the_guided_pass_clears_a_filter_that_hides_the_next_one() {
+fn the_guided_pass_keeps_a_dimension_filter() {
+    let mut state = ops();
+    press(&mut state, "d");
+    let filter = state.screens.assess.filter.clone();
+    assert!(filter.is_active());
+    press(&mut state, "g");
+    assert_eq!(selected(&state), "craft.l1.a");
+    press(&mut state, "4");
+    press(&mut state, "4");
+    // people.l1.a is next in the order but not in craft: it is skipped.
+    assert_eq!(selected(&state), "craft.l2.a");
+    assert_eq!(state.screens.assess.filter, filter);
+    assert_eq!(state.screens.assess.note, None);
+}
+
+#[test]
+fn the_guided_pass_says_so_when_it_clears_a_filter_it_has_finished() {
     let mut state = ops();
     press(&mut state, "d");
     press(&mut state, "g");
-    press(&mut state, "4");
-    press(&mut state, "4");
+    for _ in 0..4 {
+        press(&mut state, "4");
+    }
+    // All four craft indicators rated: the pass goes on with the first
+    // unrated one after craft.l3.a (wrapping round), people.l1.a, and
+    // says that the filter went.
     assert_eq!(selected(&state), "people.l1.a");
     assert!(!state.screens.assess.filter.is_active());
+    let cleared = super::Note::Word(super::Word::GuidedFilterCleared);
+    assert_eq!(state.screens.assess.note, Some(cleared.clone()));
+    assert!(state.screens.assess.guided);
+    // Starting the pass on a filter with nothing left to rate says so too.
+    press(&mut state, "g");
+    assert!(!state.screens.assess.guided);
+    press(&mut state, "d");
+    press(&mut state, "g");
+    assert_eq!(selected(&state), "people.l1.a");
+    assert_eq!(state.screens.assess.note, Some(cleared));
 }
 
 #[test]

@@ -23,6 +23,7 @@ pub enum Word {
     Rated,
     Banner,
     GuidedDone,
+    GuidedFilterCleared,
     YourScore,
     NotRated,
     GapMark,
@@ -76,6 +77,10 @@ impl Word {
             Word::GuidedDone => (
                 "每条指标都已评分，引导式首轮自评完成。",
                 "Every indicator is rated: the guided first pass is done.",
+            ),
+            Word::GuidedFilterCleared => (
+                "筛选出的指标都已评分：已清除筛选，引导继续评其余指标。",
+                "Everything the filter shows is rated: the filter is cleared and the guided pass goes on with the rest.",
             ),
             Word::YourScore => ("你的评分", "Your score"),
             Word::NotRated => (

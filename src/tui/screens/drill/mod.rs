@@ -190,15 +190,15 @@ impl Screen for Drill {
             }
             DrillMode::Revealed(run) => {
                 let lines = reveal::reveal_lines(run, view, pages::text_width(area));
-                self.page.render(&lines, area, buf);
+                self.page.render(&lines, area, buf, view);
             }
             DrillMode::Summary(finished) => {
                 let lines = pages::summary_lines(finished, view, pages::text_width(area));
-                self.page.render(&lines, area, buf);
+                self.page.render(&lines, area, buf, view);
             }
             DrillMode::Stats => {
                 let lines = stats::stats_lines(view, pages::text_width(area));
-                self.page.render(&lines, area, buf);
+                self.page.render(&lines, area, buf, view);
             }
         }
     }

@@ -369,8 +369,19 @@ fn note_text(note: &Note, lang: Lang) -> String {
     }
 }
 
-/// Draws the page.
+/// Draws the page, from the top unless the window is too short to show
+/// the selected row (and the line under it) that way.
 pub fn render(drill: &Drill, area: Rect, buf: &mut Buffer, view: &View<'_>) {
     let lines = lines(drill, view, super::pages::text_width(area));
-    Page::default().render(&lines, area, buf);
+    let rows = usize::from(area.height.saturating_sub(2));
+    let start = (selected_line(drill) + 2).saturating_sub(rows);
+    let start = start.min(lines.len());
+    Page::default().render(&lines[start..], area, buf, view);
+}
+
+/// The line of the selected row in [`lines`]: three lines of heading, the
+/// kinds, a blank line, the settings.
+fn selected_line(drill: &Drill) -> usize {
+    let row = drill.setup.row.min(Row::ALL.len() - 1);
+    3 + row + usize::from(!matches!(Row::ALL[row], Row::Kind(_)))
 }

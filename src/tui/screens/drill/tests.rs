@@ -365,3 +365,21 @@ fn only_a_running_clock_asks_for_ticks() {
     press(&mut state, "space");
     assert!(!state.ticking());
 }
+
+#[test]
+fn in_a_short_window_the_selected_row_stays_in_view() {
+    let (mut state, _clock) = fresh();
+    update(
+        &mut state,
+        Action::Resize {
+            width: 60,
+            height: 18,
+        },
+    );
+    assert!(!render::text(&state).contains("Defense date"));
+    press(&mut state, "end");
+    let shown = render::text(&state);
+    assert!(shown.contains("▶ Defense date"), "{shown}");
+    press(&mut state, "home");
+    assert!(render::text(&state).contains("Defense drill"));
+}

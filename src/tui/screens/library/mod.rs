@@ -254,6 +254,9 @@ impl Library {
         let skip = self.first_row(&rows, area.height);
         let width = usize::from(area.width);
         for (node, row) in rows.iter().skip(skip).zip(area.rows()) {
+            // The selection is marked `›` as on Assess, so that it shows
+            // without colour or reverse video too.
+            let mark = if *node == self.selected { "› " } else { "  " };
             let (text, style) = match node {
                 Node::Section(section) => {
                     let mark = if self.expanded.contains(section) {
@@ -282,7 +285,7 @@ impl Library {
             } else {
                 style
             };
-            let padded = pad_to(&text, width);
+            let padded = pad_to(&format!("{mark}{text}"), width);
             Line::from(Span::styled(padded, style)).render(row, buf);
         }
     }

@@ -352,3 +352,22 @@ fn a_section_the_pack_has_nothing_for_says_so() {
         Block::Para { text, .. } if text == "This pack has none of these."
     )));
 }
+
+#[test]
+fn the_selection_is_marked_as_on_assess_without_colour() {
+    // The theme is NO_COLOR's: the selected row starts with `›`, as on
+    // Assess, and no other row of the list does.
+    let mut state = app(Lang::En, 80, 24);
+    run(&mut state, &[Down]);
+    let text = snapshot(&state).backend().to_string();
+    let list: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains('▸') || l.contains('▾'))
+        .collect();
+    assert!(list.iter().any(|l| l.contains("› ▸ Dimensions")), "{text}");
+    assert_eq!(list.iter().filter(|l| l.contains('›')).count(), 1, "{text}");
+    run(&mut state, &[Down]);
+    let text = snapshot(&state).backend().to_string();
+    assert!(text.contains("› ▸ Level to level"), "{text}");
+    assert!(!text.contains("› ▸ Dimensions"), "{text}");
+}

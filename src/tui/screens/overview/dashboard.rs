@@ -199,9 +199,14 @@ fn levels(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
     let threshold = data.pack.threshold;
     let reached = lang.pick("✓ 已达到", "✓ reached");
     let target_word = lang.pick("目标", "target");
-    let rated_word = lang.pick("已评", "rated");
+    // Coverage is labelled on every row: a bare "100%" after "✓ reached"
+    // would read as "reached 100%".
+    let coverage = |c: f64| match lang {
+        Lang::Zh => format!("已评 {:>4}", percent(c)),
+        Lang::En => format!("rated {:>4}", percent(c)),
+    };
     let status_w = display_width(reached).max(display_width(target_word));
-    let cov_w = display_width(rated_word).max(4);
+    let cov_w = display_width(&coverage(1.0));
     let fixed = 1 + 1 + 4 + 1 + status_w + 1 + cov_w;
     let width = usize::from(area.width);
     let names: Vec<String> = a.levels.iter().map(|l| level_name(view, &l.id)).collect();
@@ -229,9 +234,6 @@ fn levels(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
         ),
     ]);
     put(area, 0, &title, buf);
-    if display_width(&title.to_string()) + 1 + cov_w <= width {
-        put_right(area, 0, rated_word, styles.muted, buf);
-    }
     for (i, (level, label)) in a.levels.iter().zip(&labels).enumerate() {
         let status = if level.reached {
             Span::styled(reached, styles.heading)
@@ -250,7 +252,7 @@ fn levels(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
         let status_text = status.content.to_string();
         spans.push(Span::raw(format!(" {}{pct} ", pad(&pct, 4))));
         spans.push(status);
-        let cov = percent(level.coverage);
+        let cov = coverage(level.coverage);
         spans.push(Span::raw(
             pad(&status_text, status_w) + " " + &pad(&cov, cov_w),
         ));
@@ -258,6 +260,36 @@ fn levels(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
         let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
         put(area, row, &Line::from(spans), buf);
     }
+    let row = u16::try_from(a.levels.len() + 1).unwrap_or(u16::MAX);
+    let rule = readiness_rule(data.pack.max_score(), lang, width);
+    put(
+        area,
+        row,
+        &Line::from(Span::styled(rule, styles.muted)),
+        buf,
+    );
+}
+
+/// How readiness is computed, in the words that fit `width` columns: the
+/// formula and that an unrated indicator counts as 0.
+fn readiness_rule(max: u32, lang: Lang, width: usize) -> String {
+    let words = match lang {
+        Lang::Zh => [
+            format!("准备度 = Σ 权重×得分 ÷ Σ 权重×{max}，未评分的指标按 0 计"),
+            format!("Σ 权重×得分 ÷ Σ 权重×{max}，未评分按 0 计"),
+            format!("Σ 权重×得分÷Σ 权重×{max}，未评按 0 计"),
+        ],
+        Lang::En => [
+            format!("readiness = Σ weight×score ÷ Σ weight×{max}; unrated counts as 0"),
+            format!("Σ weight×score ÷ Σ weight×{max}; unrated counts as 0"),
+            format!("Σ w×score ÷ Σ w×{max}; unrated counts as 0"),
+        ],
+    };
+    let [long, middle, short] = words;
+    [long, middle]
+        .into_iter()
+        .find(|w| display_width(w) <= width)
+        .unwrap_or(short)
 }
 
 /// The gap drawn at (`column`, `row`) when the dashboard fills `area`.
@@ -308,8 +340,11 @@ fn dimensions(area: Rect, axes: &[Axis<'_>], buf: &mut Buffer, view: &View<'_>, 
         height: area.height.saturating_sub(1),
         ..area
     };
-    // The title goes up only with a chart under it.
-    if radar::layout(chart, axes).is_none() {
+    // Where neither the names nor a legend fit beside a chart, the
+    // dimensions are listed, whole, with their values; the title goes up
+    // only with a chart or the whole list under it.
+    let as_chart = radar::layout(chart, axes).is_some();
+    if !as_chart && axes.len() > usize::from(chart.height) {
         return;
     }
     let title = Line::from(vec![
@@ -320,17 +355,41 @@ fn dimensions(area: Rect, axes: &[Axis<'_>], buf: &mut Buffer, view: &View<'_>, 
         Span::styled(
             format!(
                 " · {} {}",
-                lang.pick("内圈", "ring"),
+                if as_chart {
+                    lang.pick("内圈", "ring")
+                } else {
+                    lang.pick("门槛", "threshold")
+                },
                 percent(data.pack.threshold)
             ),
             styles.muted,
         ),
     ]);
     put(area, 0, &title, buf);
+    if !as_chart {
+        list(chart, axes, buf, styles);
+        return;
+    }
     let radar = Radar {
         axes,
         threshold: data.pack.threshold,
         styles: styles.radar,
     };
     (&radar).render(chart, buf);
+}
+
+/// The dimensions as rows of name and value, the values in a column.
+fn list(area: Rect, axes: &[Axis<'_>], buf: &mut Buffer, styles: &Styles) {
+    let width = usize::from(area.width);
+    for (row, axis) in (0u16..).zip(axes) {
+        let value = percent(axis.value.clamp(0.0, 1.0));
+        let name = truncate(axis.name, width.saturating_sub(6));
+        let pad = width.saturating_sub(display_width(&name) + display_width(&value));
+        let line = Line::from(vec![
+            Span::styled(name, styles.text),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(value, styles.strong),
+        ]);
+        put(area, row, &line, buf);
+    }
 }

@@ -38,6 +38,9 @@ pub struct Overview {
     advice: Option<Advice>,
     /// The defense date being typed, if `d` was pressed.
     date: Option<DateEntry>,
+    /// How far the welcome (the screen of a profile with nothing rated) is
+    /// scrolled, in a window too small for it.
+    welcome_scroll: usize,
 }
 
 /// The growth advice window of one indicator.
@@ -176,7 +179,21 @@ impl Screen for Overview {
         }
         if is_empty(data) {
             self.advice = None;
-            return is_ours(action).then(Vec::new);
+            let last = welcome::last_scroll(ctx.body, ctx.lang, data);
+            let page = usize::from(ctx.body.height.saturating_sub(2)).max(1);
+            let scroll = self.welcome_scroll.min(last);
+            self.welcome_scroll = match action {
+                Action::Up | Action::ScrollUp { .. } => scroll.saturating_sub(1),
+                Action::Down | Action::ScrollDown { .. } => scroll + 1,
+                Action::PageUp => scroll.saturating_sub(page),
+                Action::PageDown => scroll + page,
+                Action::Home => 0,
+                Action::End => last,
+                _ if is_ours(action) => scroll,
+                _ => return None,
+            }
+            .min(last);
+            return Some(Vec::new());
         }
         if self.advice.is_some() {
             return self.update_advice(action, ctx, data);
@@ -215,7 +232,7 @@ impl Screen for Overview {
             return;
         }
         if is_empty(view.data) {
-            welcome::render(area, buf, view);
+            welcome::render(self.welcome_scroll, area, buf, view);
             self.render_date(area, buf, view);
             return;
         }

@@ -66,7 +66,8 @@ pub fn plan(area: Rect, levels: usize, gaps: usize, axes: &[Axis<'_>]) -> Plan {
         area.width.saturating_sub(2),
         area.height,
     );
-    let levels_h = 1 + u16::try_from(levels).unwrap_or(u16::MAX - 1);
+    // The title, a row per level, and the line on how readiness is computed.
+    let levels_h = 2 + u16::try_from(levels).unwrap_or(u16::MAX - 2);
     let gaps_h = 1 + u16::try_from(gaps.clamp(1, TOP_GAPS + 1)).unwrap_or(1);
     wide_plan(inner, levels_h, gaps_h, axes).unwrap_or_else(|| narrow_plan(inner, levels_h, gaps_h))
 }
@@ -166,10 +167,12 @@ mod tests {
         // left part 40. Its chart is 36 − 2·11 = 14 wide and 7 tall, so it
         // wants 1 + 7 + 2 = 10 rows. Header 2, blanks 2 and gaps 1 + 5 leave
         // 21 − 10 = 11: the band is 10 rows and one is left for the top.
+        // The levels take 1 + 4 + 1 rows (title, levels, the rule), a blank
+        // row follows and the trend has the other 3.
         let plan = plan(Rect::new(0, 2, 80, 21), 4, 5, &six_axes());
         assert_eq!(plan.header, Rect::new(1, 3, 78, 2));
-        assert_eq!(plan.levels, Rect::new(1, 6, 40, 5));
-        assert_eq!(plan.trend, Some(Rect::new(1, 12, 40, 4)));
+        assert_eq!(plan.levels, Rect::new(1, 6, 40, 6));
+        assert_eq!(plan.trend, Some(Rect::new(1, 13, 40, 3)));
         assert_eq!(plan.radar, Some(Rect::new(43, 6, 36, 10)));
         assert_eq!(plan.gaps, Rect::new(1, 17, 78, 6));
         assert_eq!(plan.preview, None);
@@ -190,13 +193,14 @@ mod tests {
     #[test]
     fn the_smallest_shell_drops_the_radar_and_some_gaps() {
         // 60×16 gives a 60×13 body: too narrow for the radar. Header 2,
-        // levels 5 and the gaps' title with one gap make 9; the trend takes
-        // 2 of the 4 left and two more gaps the rest.
+        // levels 6 (title, 4 levels, the rule) and the gaps' title with one
+        // gap make 10; the trend takes 2 of the 3 left and one more gap the
+        // last.
         let plan = plan(Rect::new(0, 2, 60, 13), 4, 5, &six_axes());
         assert_eq!(plan.radar, None);
         assert_eq!(plan.header, Rect::new(1, 2, 58, 2));
-        assert_eq!(plan.levels, Rect::new(1, 4, 58, 5));
-        assert_eq!(plan.trend, Some(Rect::new(1, 9, 58, 2)));
-        assert_eq!(plan.gaps, Rect::new(1, 11, 58, 4));
+        assert_eq!(plan.levels, Rect::new(1, 4, 58, 6));
+        assert_eq!(plan.trend, Some(Rect::new(1, 10, 58, 2)));
+        assert_eq!(plan.gaps, Rect::new(1, 12, 58, 3));
     }
 }

@@ -7,7 +7,7 @@ use ratatui::backend::TestBackend;
 use super::*;
 use crate::core::content::{PackSource, built_in, load};
 use crate::core::profile::{Profile, Rating, Snapshot, parse_profile};
-use crate::tui::i18n::Lang;
+use crate::tui::i18n::{Lang, Msg};
 use crate::tui::input::testing::{click, wheel_down, wheel_up};
 use crate::tui::keymap::{Key, Keymap};
 use crate::tui::state::{State, dispatch};
@@ -15,6 +15,7 @@ use crate::tui::theme::Theme;
 use crate::tui::view;
 
 mod gaps;
+mod small;
 
 const TODAY: crate::core::clock::Date = time::macros::date!(2026 - 10 - 15);
 
@@ -191,22 +192,23 @@ fn ops_app() -> State {
 
 // At 80×24 the body is 80×21 from row 2, 78 columns inside the margins from
 // column 1. Three levels and two dimensions (too few for the radar) give the
-// one-column plan: header 2, levels 4, trend 2 and the gaps' title with four
-// gaps and the note on the two unrated ones take 14 of the 21 rows; of the 7
-// spare, 3 go to blanks and 1 to the top. So: top row 2, header 3–4, blank
-// 5, levels 6–9, blank 10, trend 11–12, blank 13, the gaps' title on row 14,
-// gaps 0–3 on rows 15–18 and the note on row 19.
+// one-column plan: header 2, levels 5 (title, three levels, the rule), trend
+// 2 and the gaps' title with four gaps and the note on the two unrated ones
+// take 15 of the 21 rows; of the 6 spare, 3 go to blanks and 1 to the top.
+// So: top row 2, header 3–4, blank 5, levels 6–10, blank 11, trend 12–13,
+// blank 14, the gaps' title on row 15, gaps 0–3 on rows 16–19 and the note
+// on row 20.
 
 #[test]
 fn a_click_on_a_gap_selects_it_and_a_second_click_opens_its_advice() {
     let mut state = ops_app();
-    assert_eq!(click(&mut state, 10, 16), Some(vec![]));
+    assert_eq!(click(&mut state, 10, 17), Some(vec![]));
     assert_eq!(state.screens.overview.selected, 1);
     assert_eq!(state.screens.overview.advice_open(), None);
-    click(&mut state, 70, 18);
+    click(&mut state, 70, 19);
     assert_eq!(state.screens.overview.selected, 3);
     assert_eq!(state.screens.overview.advice_open(), None);
-    click(&mut state, 2, 18);
+    click(&mut state, 2, 19);
     assert_eq!(state.screens.overview.advice_open(), Some("people.l2.b"));
 }
 
@@ -216,7 +218,7 @@ fn clicks_beside_the_gaps_do_nothing() {
     state.screens.overview.selected = 2;
     // The title row, the margins, the blank row above, a level's row and
     // the note under the gaps.
-    for (column, row) in [(10, 14), (0, 15), (79, 15), (10, 13), (10, 7), (10, 19)] {
+    for (column, row) in [(10, 15), (0, 16), (79, 16), (10, 14), (10, 7), (10, 20)] {
         assert_eq!(click(&mut state, column, row), None, "({column}, {row})");
     }
     assert_eq!(state.screens.overview.selected, 2);

@@ -1,5 +1,6 @@
 //! The first screen of a profile with nothing rated: how to start, instead
-//! of gauges that are all empty.
+//! of gauges that are all empty. In a small window it scrolls (`↑↓`,
+//! `PgUp PgDn`) and says when there is more below.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,18 +9,38 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::core::report::level_label;
-use crate::tui::i18n::Lang;
+use crate::tui::data::Data;
+use crate::tui::i18n::{Lang, Msg};
 use crate::tui::screens::View;
 use crate::tui::text::{display_width, wrap};
+use crate::tui::theme::Theme;
 
 /// The widest the text runs, for lines that are easy to read.
 const MAX_WIDTH: usize = 76;
 
-/// A paragraph: its first-line lead (a step number), its text, its style.
+/// How a paragraph is set.
+#[derive(Clone, Copy)]
+enum Tone {
+    Heading,
+    Text,
+    Muted,
+}
+
+impl Tone {
+    fn style(self, theme: &Theme) -> Style {
+        match self {
+            Tone::Heading => theme.heading,
+            Tone::Text => theme.text,
+            Tone::Muted => theme.muted,
+        }
+    }
+}
+
+/// A paragraph: its first-line lead (a step number), its text, its tone.
 struct Para {
     lead: &'static str,
     text: String,
-    style: Style,
+    tone: Tone,
 }
 
 /// The name the welcome greets: none for the profile everyone gets without
@@ -28,10 +49,7 @@ fn greeted(profile: &str) -> Option<&str> {
     (profile != "default").then_some(profile)
 }
 
-fn paragraphs(view: &View<'_>) -> Vec<Option<Para>> {
-    let data = view.data;
-    let lang = view.lang;
-    let theme = view.theme;
+fn paragraphs(lang: Lang, data: &Data) -> Vec<Option<Para>> {
     let code = lang.code();
     let fallback = data.fallback();
     let first = data.pack.scale.first().map_or(0, |s| s.value.value);
@@ -46,7 +64,7 @@ fn paragraphs(view: &View<'_>) -> Vec<Option<Para>> {
     let first_level = data.pack.levels.first().map_or_else(String::new, |l| {
         level_label(&l.id, l.name.get(code, fallback))
     });
-    let para = |lead, text: String, style| Some(Para { lead, text, style });
+    let para = |lead, text: String, tone| Some(Para { lead, text, tone });
     let (greeting, intro, steps, outro) = match lang {
         Lang::Zh => (
             match greeted(&data.profile.profile) {
@@ -93,32 +111,39 @@ fn paragraphs(view: &View<'_>) -> Vec<Option<Para>> {
     };
     let leads = ["1. ", "2. ", "3. ", "4. "];
     let mut out = vec![
-        para("", greeting, theme.heading),
+        para("", greeting, Tone::Heading),
         None,
-        para("", intro, theme.text),
+        para("", intro, Tone::Text),
         None,
     ];
     for (lead, step) in leads.into_iter().zip(steps) {
-        out.push(para(lead, step, theme.text));
+        out.push(para(lead, step, Tone::Text));
     }
     out.push(None);
-    out.push(para("", outro.to_owned(), theme.muted));
+    out.push(para("", outro.to_owned(), Tone::Muted));
     out
 }
 
-/// Draws the welcome into `area`; lines that do not fit are left out.
-pub fn render(area: Rect, buf: &mut Buffer, view: &View<'_>) {
-    let inner = Rect::new(
+/// One line of the welcome: the lead (a step number, or its indent), the
+/// text, and its tone; `None` for a blank line.
+type WelcomeLine = Option<(String, String, Tone)>;
+
+/// Where the text goes in the screen's `area`: inside a margin.
+fn inner(area: Rect) -> Rect {
+    Rect::new(
         area.x.saturating_add(2),
         area.y.saturating_add(1),
         area.width.saturating_sub(4),
         area.height.saturating_sub(1),
-    );
-    let width = usize::from(inner.width).min(MAX_WIDTH);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    for para in paragraphs(view) {
+    )
+}
+
+/// The welcome's lines, wrapped to `width`.
+fn lines(lang: Lang, data: &Data, width: usize) -> Vec<WelcomeLine> {
+    let mut lines = Vec::new();
+    for para in paragraphs(lang, data) {
         let Some(para) = para else {
-            lines.push(Line::default());
+            lines.push(None);
             continue;
         };
         let indent = display_width(para.lead);
@@ -131,23 +156,78 @@ pub fn render(area: Rect, buf: &mut Buffer, view: &View<'_>) {
             } else {
                 " ".repeat(indent)
             };
-            lines.push(Line::from(vec![
-                Span::styled(lead, view.theme.key),
-                Span::styled(text, para.style),
-            ]));
+            lines.push(Some((lead, text, para.tone)));
         }
     }
-    // In a large window the text sits in the middle, a little above centre.
+    lines
+}
+
+/// The rows for text when `len` lines go into `rows`: all of them when the
+/// lines fit, else all but the last, which says there is more below.
+fn text_rows(len: usize, rows: usize) -> usize {
+    if len <= rows {
+        rows
+    } else {
+        rows.saturating_sub(1).max(1)
+    }
+}
+
+/// The furthest the welcome scrolls when the screen has `area`: none when
+/// it fits.
+pub fn last_scroll(area: Rect, lang: Lang, data: &Data) -> usize {
+    let inner = inner(area);
+    let width = usize::from(inner.width).min(MAX_WIDTH);
+    let len = lines(lang, data, width).len();
+    len.saturating_sub(text_rows(len, usize::from(inner.height)))
+}
+
+/// Draws the welcome into `area` from line `scroll` on. When it fits, it
+/// sits in the middle, a little above centre; when it does not, it starts
+/// at the top and the last row says there is more below.
+pub fn render(scroll: usize, area: Rect, buf: &mut Buffer, view: &View<'_>) {
+    let inner = inner(area);
+    let width = usize::from(inner.width).min(MAX_WIDTH);
+    let lines: Vec<Line<'static>> = lines(view.lang, view.data, width)
+        .into_iter()
+        .map(|line| match line {
+            None => Line::default(),
+            Some((lead, text, tone)) => Line::from(vec![
+                Span::styled(lead, view.theme.key),
+                Span::styled(text, tone.style(view.theme)),
+            ]),
+        })
+        .collect();
+    let rows = usize::from(inner.height);
     let text_width = u16::try_from(width).unwrap_or(inner.width);
-    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    let spare = inner.height.saturating_sub(height);
-    let block = Rect::new(
-        inner.x + (inner.width - text_width) / 2,
-        inner.y + spare / 3,
-        text_width,
-        inner.height - spare / 3,
-    );
-    for (line, row) in lines.iter().zip(block.rows()) {
+    let left = inner.x + (inner.width - text_width) / 2;
+    if lines.len() <= rows {
+        let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        let spare = inner.height.saturating_sub(height);
+        let block = Rect::new(
+            left,
+            inner.y + spare / 3,
+            text_width,
+            inner.height - spare / 3,
+        );
+        for (line, row) in lines.iter().zip(block.rows()) {
+            line.render(row, buf);
+        }
+        return;
+    }
+    let shown = text_rows(lines.len(), rows);
+    let scroll = scroll.min(lines.len() - shown);
+    let block = Rect::new(left, inner.y, text_width, inner.height);
+    for (line, row) in lines.iter().skip(scroll).take(shown).zip(block.rows()) {
         line.render(row, buf);
+    }
+    if scroll + shown < lines.len()
+        && let Some(row) = block.rows().nth(shown)
+    {
+        Line::from(Span::styled(
+            Msg::HelpMoreBelow.text(view.lang),
+            view.theme.muted,
+        ))
+        .right_aligned()
+        .render(row, buf);
     }
 }

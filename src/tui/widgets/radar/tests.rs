@@ -68,20 +68,108 @@ fn the_chart_is_round_and_centred_with_labels_beside_it() {
 }
 
 #[test]
-fn long_names_are_cut_or_split_to_fit_beside_the_chart() {
+fn names_break_only_between_words_and_phrases() {
     assert_eq!(
-        two_lines("Technical depth", "62%", 10),
-        ["Technical", "depth 62%"]
+        name_lines("Technical depth", "62%", 10, 2),
+        Some(vec!["Technical".to_owned(), "depth 62%".to_owned()])
+    );
+    // A Chinese name breaks after 与, never inside 领导力 or 运维.
+    assert_eq!(
+        name_lines("影响力与领导力", "64%", 10, 2),
+        Some(vec!["影响力与".to_owned(), "领导力 64%".to_owned()])
     );
     assert_eq!(
-        two_lines("System design & architecture", "40%", 10),
-        ["System", "desig… 40%"]
+        name_lines("稳定性与运维", "35%", 10, 2),
+        Some(vec!["稳定性与".to_owned(), "运维 35%".to_owned()])
     );
     assert_eq!(
-        two_lines("技术深度与广度", "62%", 8),
-        ["技术深度", "与… 62%"]
+        name_lines("技术深度", "75%", 10, 2),
+        Some(vec!["技术深度".to_owned(), "75%".to_owned()])
     );
-    assert_eq!(one_line("Business impact", "7%", 9), "Busin… 7%");
+    // A word wider than the room, or more lines than allowed: no fit,
+    // rather than `desig…` or `System / design / & / …`.
+    assert_eq!(
+        name_lines("System design & architecture", "40%", 10, 2),
+        None
+    );
+    assert_eq!(name_lines("Business impact", "7%", 7, 2), None);
+    assert_eq!(
+        pieces("System design & architecture"),
+        ["System", "design", "&", "architecture"]
+    );
+    assert_eq!(pieces("系统设计与架构"), ["系统设计与", "架构"]);
+}
+
+fn named<'a>(names: &'a [&'a str]) -> Vec<Axis<'a>> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Axis {
+            name,
+            value: [0.75, 0.7, 0.35, 0.65, 0.6, 0.64][i],
+        })
+        .collect()
+}
+
+const EN: [&str; 6] = [
+    "Technical depth",
+    "System design & architecture",
+    "Operations & reliability",
+    "Delivery & quality",
+    "Business impact",
+    "Influence & leadership",
+];
+
+#[test]
+fn names_that_do_not_fit_number_the_axes_with_a_legend_beside() {
+    // 40×12: beside an 18-column chart the sides have 10 columns, and
+    // `architecture` needs 12, so the spokes are numbered and the legend,
+    // right of the chart, names each number whole. The chart is the widest
+    // that leaves the legend its rows: at most 2·10 = 20 for the 10 rows
+    // between the label rows; at 20, 19 and 18 the legend (16, 17, 18
+    // columns) needs more than 12 rows; at 17 it has 40 − (17 + 2·2) − 1 =
+    // 18 columns, 16 after the number, and takes two rows per axis.
+    let axes = named(&EN);
+    let layout = layout(Rect::new(0, 0, 40, 12), &axes).unwrap();
+    assert_eq!(layout.canvas.width, 17);
+    assert_eq!(layout.labels.len(), 6);
+    assert!(
+        layout
+            .labels
+            .iter()
+            .all(|l| l.text.parse::<usize>().is_ok()),
+        "{layout:?}"
+    );
+    let legend: Vec<&str> = layout.legend.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        legend,
+        [
+            "1 Technical depth",
+            "  75%",
+            "2 System design &",
+            "  architecture 70%",
+            "3 Operations &",
+            "  reliability 35%",
+            "4 Delivery &",
+            "  quality 65%",
+            "5 Business impact",
+            "  60%",
+            "6 Influence &",
+            "  leadership 64%",
+        ]
+    );
+    // The legend starts right of the chart and its numbers.
+    let right = layout.canvas.right() + NUMBER_ROOM;
+    assert!(layout.legend.iter().all(|l| l.x > right), "{layout:?}");
+    assert!(layout.labels.iter().all(|l| l.x < layout.legend[0].x));
+}
+
+#[test]
+fn a_legend_that_does_not_fit_leaves_no_chart() {
+    // 36×9 (the radar at 80×24): English names fit neither beside the
+    // chart nor in a legend of 9 rows beside the smallest chart.
+    let axes = named(&EN);
+    assert_eq!(layout(Rect::new(0, 0, 36, 9), &axes), None);
 }
 
 #[test]

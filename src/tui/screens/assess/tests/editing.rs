@@ -278,3 +278,40 @@ fn evidence_typed_on_separate_lines_shows_on_separate_lines() {
         "{screen}"
     );
 }
+
+#[test]
+fn why_the_external_editor_could_not_start_is_shown_whole_and_wrapped() {
+    // At 60 columns the sentence, with the system's own error at its end,
+    // takes several rows: it wraps above the status line instead of being
+    // cut at `(os e…`.
+    let mut state = ops();
+    update(
+        &mut state,
+        Action::Resize {
+            width: 60,
+            height: 20,
+        },
+    );
+    press(&mut state, "3");
+    let failure = EditorFailure::Start {
+        command: "my-editor --wait".into(),
+        error: "No such file or directory (os error 2)".into(),
+    };
+    let screen = &mut state.screens.assess;
+    screen.edited_externally("craft.l1.a", Err(failure), &mut state.data);
+    let shown = super::render::text(&state);
+    let words: String = shown
+        .lines()
+        .rev()
+        .skip(1)
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains("(os error 2)"), "{shown}");
+    assert!(!shown.contains("(os e…"), "{shown}");
+    assert!(words.contains("set VISUAL or EDITOR"), "{shown}");
+}

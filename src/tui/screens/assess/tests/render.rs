@@ -330,3 +330,48 @@ fn the_panel_gives_a_long_level_name_a_row_of_its_own() {
         assert!(screen.contains(row), "{row}\n{screen}");
     }
 }
+
+/// The details of `id` as plain lines, wide enough that nothing wraps.
+fn detail_text(data: &Data, lang: Lang, id: &str) -> Vec<String> {
+    use crate::tui::screens::assess::{detail, items::Item};
+    let theme = Theme::no_color();
+    let cx = detail::Ctx {
+        data,
+        lang,
+        theme: &theme,
+        width: 200,
+    };
+    detail::lines(Some(Item::Indicator(id)), &cx)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn the_details_say_what_the_indicator_adds_to_its_level() {
+    // valid-ops: craft.l1.b weighs 2 of L1's 1 + 2 + 1 = 4, scale 1..5,
+    // meets 4. Rated 3: 2·3/(4·5) = 30%; at meets 2·4/20 = 40%.
+    let mut profile = Profile::new("default");
+    assess::rate(&mut profile, "craft.l1.b", 3, TODAY);
+    let data = ops_data(profile);
+    let en = detail_text(&data, Lang::En, "craft.l1.b");
+    assert!(
+        en.contains(
+            &"Weight 2 of L1's 4: adds 30.0% to L1 readiness now, 40.0% at 4 (meets)".to_owned()
+        ),
+        "{en:#?}"
+    );
+    let zh = detail_text(&data, Lang::Zh, "craft.l1.b");
+    assert!(
+        zh.contains(
+            &"权重 2（L1 共 4）：当前为 L1 准备度贡献 30.0%，达标（4 分）时 40.0%".to_owned()
+        ),
+        "{zh:#?}"
+    );
+    // people.l2.a, unrated, weighs 3 of L2's 5: 0 now, 3·4/25 = 48% at meets.
+    let en = detail_text(&data, Lang::En, "people.l2.a");
+    assert!(
+        en.contains(&"Weight 3 of L2's 5: unrated counts as 0, so it adds 0.0% to L2 readiness now, 48.0% at 4 (meets)".to_owned()),
+        "{en:#?}"
+    );
+}
