@@ -58,10 +58,12 @@ pub(super) fn header(run: &Run, view: &View<'_>, width: usize) -> Line<'static> 
                 .to_owned()
         })
         .unwrap_or_default();
-    let follow = if run.item().is_some_and(|i| i.follow_up.is_some()) {
-        lang.pick(" · 追问", " · follow-up")
-    } else {
-        ""
+    let follow = match run.item() {
+        Some(i) if i.follow_up.is_some() => lang.pick(" · 追问", " · follow-up"),
+        Some(i) if i.kind == crate::core::profile::SessionKind::New => {
+            lang.pick(" · 新题", " · new")
+        }
+        _ => "",
     };
     let text = lang.pick(
         format!(

@@ -81,6 +81,23 @@ pub fn stats_lines(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         ["一", "二", "三", "四", "五", "六", "日"],
         ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"],
     );
+    // The month over the week in which it starts, where the label fits.
+    let mut months = String::from("   ");
+    for week in 0..weeks {
+        let monday = first + time::Duration::weeks(week);
+        let starts = week == 0 || (monday - time::Duration::weeks(1)).month() != monday.month();
+        let used = crate::tui::text::display_width(&months);
+        let column = 3 + 2 * week as usize;
+        if starts && used <= column {
+            months.push_str(&" ".repeat(column - used));
+            let n = u8::from(monday.month());
+            months.push_str(&lang.pick(format!("{n}月"), month_name(n).to_owned()));
+        }
+    }
+    out.push(Line::from(Span::styled(
+        truncate(months.trim_end(), width),
+        theme.muted,
+    )));
     for (row, name) in names.iter().enumerate() {
         let mut text = format!("{name} ");
         for week in 0..weeks {
@@ -179,4 +196,12 @@ pub fn stats_lines(view: &View<'_>, width: usize) -> Vec<Line<'static>> {
         )));
     }
     out
+}
+
+/// A month's short English name, 1 to 12.
+fn month_name(n: u8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    NAMES[usize::from(n.clamp(1, 12) - 1)]
 }
