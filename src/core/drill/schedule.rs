@@ -60,8 +60,9 @@ pub fn next_card(
         stability: round_to(stability, 4),
         difficulty: round_to(difficulty, 4),
         reps: previous.map_or(0, |c| c.reps).saturating_add(1),
-        lapses: previous.map_or(0, |c| c.lapses)
-            + u32::from(previous.is_some() && grade == Grade::Again),
+        lapses: previous
+            .map_or(0, |c| c.lapses)
+            .saturating_add(u32::from(previous.is_some() && grade == Grade::Again)),
         last_review: at,
     }
 }

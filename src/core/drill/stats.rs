@@ -10,6 +10,9 @@ use crate::core::profile::{DrillLog, Grade, Review};
 /// How many days the forecast looks ahead when there is no defense date.
 pub const FORECAST_DAYS: i64 = 14;
 
+/// The furthest the forecast looks ahead, however far off the defense is.
+pub const MAX_FORECAST_DAYS: i64 = 730;
+
 /// Average key-point coverage of one category's answers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CategoryCoverage {
@@ -36,7 +39,8 @@ pub struct Stats {
     /// nothing was answered yet today).
     pub streak: u32,
     /// Questions falling due per day from today (overdue ones count today)
-    /// to the defense day, or for [`FORECAST_DAYS`] without one.
+    /// to the defense day (two years at most), or for [`FORECAST_DAYS`]
+    /// without one.
     pub forecast: Vec<(Date, usize)>,
 }
 
@@ -45,11 +49,14 @@ pub fn coverage_of(review: &Review, total: usize) -> f64 {
     if total == 0 {
         return 0.0;
     }
+    // Indexes past the key points, or written twice, in a hand-edited file
+    // count once or not at all.
     let covered = review
         .covered
         .iter()
         .filter(|&&i| (i as usize) < total)
-        .count();
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
     covered as f64 / total as f64
 }
 
@@ -105,23 +112,24 @@ pub fn stats(pack: &Pack, log: &DrillLog, now: OffsetDateTime, defense: Option<D
         day = d.previous_day();
     }
 
-    let last = match defense {
-        Some(d) if d >= today => d,
-        _ => today + time::Duration::days(FORECAST_DAYS - 1),
-    };
+    let days = match defense {
+        Some(d) if d >= today => (d - today).whole_days() + 1,
+        _ => FORECAST_DAYS,
+    }
+    .min(MAX_FORECAST_DAYS);
     let mut forecast = Vec::new();
-    let mut d = today;
-    while d <= last {
-        forecast.push((d, 0));
-        match d.next_day() {
-            Some(n) => d = n,
-            None => break,
-        }
+    let mut d = Some(today);
+    while let Some(day) = d.filter(|_| (forecast.len() as i64) < days) {
+        forecast.push((day, 0));
+        d = day.next_day();
     }
     for q in &pack.questions {
         if let Some(card) = log.cards.get(q.id.value.as_str()) {
-            let due = day_of(card.due).max(today);
-            if let Some(slot) = forecast.iter_mut().find(|(d, _)| *d == due) {
+            let ahead = (day_of(card.due) - today).whole_days().max(0);
+            if let Some(slot) = usize::try_from(ahead)
+                .ok()
+                .and_then(|i| forecast.get_mut(i))
+            {
                 slot.1 += 1;
             }
         }

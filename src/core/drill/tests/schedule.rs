@@ -133,6 +133,18 @@ fn a_broken_card_starts_over_instead_of_failing() {
     let next = next_card(Some(&broken), Grade::Good, START, None);
     assert_eq!(next.stability, 2.3065);
     assert_eq!((next.reps, next.lapses), (5, 1));
+    // Counts at their limit stay there; a last review in the future counts
+    // as today.
+    let worn = Card {
+        reps: u32::MAX,
+        lapses: u32::MAX,
+        stability: 3.0,
+        last_review: START + time::Duration::days(400),
+        ..broken
+    };
+    let next = next_card(Some(&worn), Grade::Again, START, None);
+    assert_eq!((next.reps, next.lapses), (u32::MAX, u32::MAX));
+    assert_eq!(next.due, START + time::Duration::minutes(10));
 }
 
 #[test]

@@ -118,6 +118,10 @@ fn stats_count_days_retention_coverage_streak_and_forecast() {
     assert_eq!(saturday.forecast.len(), 14);
     let sunday = stats(&pack, &log, datetime!(2026-12-06 07:00:00 +08:00), None);
     assert_eq!(sunday.streak, 0);
+    // A defense far off (or a mistyped year) is forecast two years ahead.
+    let far = stats(&pack, &log, START, Some(date!(9999 - 12 - 31)));
+    assert_eq!(far.forecast.len(), 730);
+    assert_eq!(far.forecast[729].0, date!(2028 - 12 - 02));
 
     assert_eq!(
         orphaned(&pack, &log),
@@ -131,6 +135,9 @@ fn stats_count_days_retention_coverage_streak_and_forecast() {
         stats(&pack, &DrillLog::default(), START, None).retention,
         None
     );
+    // A hand-edited entry: an index twice and one past the three key points.
+    let odd = review("incidents.worst", START, Grade::Good, &[1, 1, 7]);
+    assert!((coverage_of(&odd, 3) - 1.0 / 3.0).abs() < 1e-9);
 }
 
 #[test]

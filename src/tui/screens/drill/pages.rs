@@ -61,7 +61,10 @@ pub fn summary_lines(finished: &Finished, view: &View<'_>, width: usize) -> Vec<
             .map_or(crate::core::profile::SessionKind::Due, |x| x.item.kind),
         lang,
     );
-    let answered: u32 = finished.done.iter().map(|x| x.seconds).sum();
+    let answered = finished
+        .done
+        .iter()
+        .fold(0u32, |sum, x| sum.saturating_add(x.seconds));
     let mut out = vec![
         Line::from(Span::styled(
             lang.pick(
