@@ -257,6 +257,7 @@ fn year_of_drill(pack: &ladder::core::content::Pack, demo: &Profile) {
                     Action::Saved {
                         file: Save::Profile,
                         error,
+                        hash: None,
                     },
                 );
             }

@@ -6,6 +6,7 @@ use std::io::Write;
 
 use ladder::cli::{self, Cli, Failure};
 use ladder::core::clock::{SharedClock, file_stamp};
+use ladder::core::ids::RunId;
 use ladder::core::lang::Lang;
 use ladder::core::profile::{Profile, ProfileError, ProfileStore};
 use ladder::tui::data::Data;
@@ -88,13 +89,38 @@ fn open_app(args: &Cli, clock: SharedClock) -> Result<bool, Failure> {
         )?,
         Err(e) => return Err(cli::profile_failure(e)),
     };
-    let data = Data::new(pack, profile, clock);
+    if profile.profile != args.profile {
+        cli::say(&format!(
+            "warning: {} says `profile: {}`; it is opened and saved as profile `{}`",
+            store.path(&args.profile)?.display(),
+            ladder::core::sanitize::neutralize_controls(&profile.profile),
+            args.profile
+        ));
+    }
+    let mut data = Data::new(pack, profile, clock);
+    data.disk = store.disk_hash(&args.profile);
+    // Runs that cannot be read are named on the Checklists screen; the
+    // rest of the app works without them.
+    match cli::checklist::load_runs(args) {
+        Ok((_, stored)) => {
+            data.runs = stored.runs;
+            data.run_problems = stored
+                .problems
+                .into_iter()
+                .map(|(id, err)| (id, err.to_string()))
+                .collect();
+        }
+        Err(Failure(why)) => data.run_problems.push((RunId::new(""), why)),
+    }
     let options = ladder::tui::Options {
         lang: args.language(),
         theme: args.theme().0.theme(),
         keymap: args.keymap()?,
         data,
-        storage: Some(ladder::tui::app::Storage::Store(store)),
+        storage: Some(ladder::tui::app::Storage::Store {
+            store,
+            name: args.profile.clone(),
+        }),
     };
     ladder::tui::run(options)
         .map(|()| true)

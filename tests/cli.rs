@@ -899,3 +899,44 @@ fn pack_files_that_are_not_regular_files_are_refused_at_once() {
         );
     }
 }
+
+#[test]
+fn of_twenty_imports_at_once_into_a_new_profile_exactly_one_wins() {
+    let data = tempfile::tempdir().expect("data dir");
+    let work = tempfile::tempdir().expect("work dir");
+    let file = write(
+        work.path(),
+        "in.yaml",
+        "version: 2\nprofile: p\nratings:\n  craft.l1.a: {score: 3}\n",
+    );
+    let pack = fixtures().join("packs/valid-ops");
+    let children: Vec<_> = (0..20)
+        .map(|_| {
+            ladder_command()
+                .arg("--data-dir")
+                .arg(data.path())
+                .arg("--content")
+                .arg(&pack)
+                .arg("import")
+                .arg(&file)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    let codes: Vec<Option<i32>> = children
+        .into_iter()
+        .map(|mut c| c.wait().expect("wait").code())
+        .collect();
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(0)).count(),
+        1,
+        "{codes:?}"
+    );
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(1)).count(),
+        19,
+        "{codes:?}"
+    );
+}

@@ -335,9 +335,9 @@ fn behind_the_too_small_note_a_scale_key_and_tab_change_nothing() {
     app.press("3");
     app.press("\t");
     app.press("/");
-    // A resize reaches the app as a signal, which can overtake keys still
-    // queued on its input: let the keys be read first.
-    thread::sleep(Duration::from_millis(300));
+    // Nothing on screen shows the keys were read (that is the point), so
+    // give the app time to read them before the terminal grows again.
+    thread::sleep(Duration::from_millis(700));
     app.resize(80, 24);
     // Still on Assess, with nothing rated and nothing saved.
     let shown = app.wait_for_text("Filter  l level: all");

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{Cli, Failure, load_pack, profile_failure, profile_problems, say};
 use crate::core::clock::SharedClock;
-use crate::core::profile::{self, Profile, ProfileError};
+use crate::core::profile::{self, Expect, Profile, ProfileError};
 use crate::core::sanitize::neutralize_controls;
 use crate::core::workspace::{Command, Workspace};
 
@@ -67,7 +67,21 @@ pub fn import(
         .apply(Command::Replace(Box::new(incoming)))
         .map_err(|why| Failure(format!("{}: {why}", file.display())))?;
     let orphaned = workspace.assessment.orphaned.clone();
-    store.save(&workspace.profile).map_err(profile_failure)?;
+    // Without --force the profile is created, never replaced: of two
+    // imports at once, exactly one makes it.
+    let expect = if force { Expect::Any } else { Expect::Absent };
+    match store.save_as(&cli.profile, &workspace.profile, expect) {
+        Ok(_) => {}
+        Err(ProfileError::Exists { .. }) => {
+            return Err(Failure(format!(
+                "{}: profile `{}` was created while this import ran; nothing was replaced; \
+                 pass --force to replace it",
+                target.display(),
+                cli.profile
+            )));
+        }
+        Err(e) => return Err(profile_failure(e)),
+    }
     if !orphaned.is_empty() {
         say(&format!(
             "note: {} rating(s) name indicators this pack does not have; they are kept: {}",
@@ -100,22 +114,40 @@ fn merge_mentor(
             file.display()
         )));
     };
-    let existing = store
-        .load(&cli.profile)
-        .map_err(profile_failure)?
-        .ok_or_else(|| {
-            Failure(format!(
-                "{}: no profile `{}` to merge into; import the whole file without --merge",
-                target.display(),
-                cli.profile
-            ))
-        })?;
+    let (existing, disk) = store
+        .load_with_hash(&cli.profile)
+        .map_err(profile_failure)?;
+    let existing = existing.ok_or_else(|| {
+        Failure(format!(
+            "{}: no profile `{}` to merge into; import the whole file without --merge",
+            target.display(),
+            cli.profile
+        ))
+    })?;
     let mut workspace = Workspace::new(pack, existing, clock.clone());
+    workspace.disk = disk;
     let outcome = workspace
         .apply(Command::MergeMentor(Box::new(mentor)))
         .map_err(|why| Failure(format!("{}: {why}", file.display())))?;
-    if outcome.changed() {
-        store.save(&workspace.profile).map_err(profile_failure)?;
+    // Saved only over the profile as it was read: if the app (or another
+    // import) changed it meanwhile, the mentor's part goes on top of that.
+    let mut tries = 0;
+    while outcome.changed() {
+        match store.save_as(
+            &cli.profile,
+            &workspace.profile,
+            Expect::Hash(workspace.disk),
+        ) {
+            Ok(_) => break,
+            Err(ProfileError::ChangedOnDisk { .. }) if tries < 5 => {
+                tries += 1;
+                let (newer, disk) = store
+                    .load_with_hash(&cli.profile)
+                    .map_err(profile_failure)?;
+                workspace.rebase(newer.unwrap_or_else(|| Profile::new(&cli.profile)), disk);
+            }
+            Err(e) => return Err(profile_failure(e)),
+        }
     }
     let name = workspace
         .profile

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+pub mod checklist;
 pub mod config;
 mod import;
 mod output;
@@ -114,6 +115,11 @@ pub enum Command {
         /// notes and plan) into the existing profile; nothing else changes.
         #[arg(long)]
         merge: bool,
+    },
+    /// List checklists and runs, or export a run (to paste into a code review).
+    Checklist {
+        #[command(subcommand)]
+        command: checklist::ChecklistCommand,
     },
     /// Print the configuration in force and where each value came from.
     Config {
@@ -314,13 +320,28 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
                 say(&format!("warning: {problem}"));
             }
             let a = score::assess(&pack, &profile);
+            // Runs are evidence in the report; one that does not read is
+            // named by `ladder checklist list`, not here.
+            let runs = checklist::load_runs(cli)
+                .map(|(_, s)| s.runs)
+                .unwrap_or_default();
             let text = match format {
-                ReportFormat::Json => {
-                    report::to_json(&pack, &profile, &a, cli.language(), clock.now())
-                }
-                ReportFormat::Md => {
-                    report::to_markdown(&pack, &profile, &a, cli.language(), clock.now())
-                }
+                ReportFormat::Json => report::to_json_with_runs(
+                    &pack,
+                    &profile,
+                    &a,
+                    cli.language(),
+                    clock.now(),
+                    &runs,
+                ),
+                ReportFormat::Md => report::to_markdown_with_runs(
+                    &pack,
+                    &profile,
+                    &a,
+                    cli.language(),
+                    clock.now(),
+                    &runs,
+                ),
             };
             emit(output.as_deref(), &text)?;
             Ok(true)
@@ -342,6 +363,7 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
             Ok(true)
         }
         Command::Import { file, force, merge } => import(cli, file, *force, *merge, clock),
+        Command::Checklist { command } => checklist::run(cli, command),
         Command::Config { default } => {
             if *default {
                 print!("{}", config::default_file());

@@ -1,6 +1,7 @@
 //! The domain: content packs, profiles, scoring and reports. No terminal code.
 
 pub mod assess;
+pub mod checklist;
 pub mod clock;
 pub mod content;
 pub mod drill;

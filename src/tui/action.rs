@@ -11,6 +11,7 @@ use super::external_editor::EditorFailure;
 use super::keymap::Key;
 use super::screens::ScreenId;
 use crate::core::clock::OffsetDateTime;
+use crate::core::ids::RunId;
 use crate::core::workspace::Save;
 
 /// Something to do, whatever asked for it.
@@ -97,6 +98,32 @@ pub enum Action {
     ClearRating,
     /// Say yes to the question on screen.
     Confirm,
+    /// Mark the selected checklist item as passed.
+    Pass,
+    /// Mark the selected checklist item as failed.
+    Fail,
+    /// Mark the selected checklist item as not applicable.
+    NotApplicable,
+    /// Mark every open item of the selected item's section not applicable.
+    SectionNotApplicable,
+    /// Take the selected checklist item's result back: it is open again.
+    Reopen,
+    /// Move to the next checklist item without a result.
+    NextOpen,
+    /// Show only the failed items, or every item again.
+    ToggleFailed,
+    /// Cycle the severity filter: all, must, should, nice.
+    FilterSeverity,
+    /// Show the run's result: counts, failures and score.
+    ShowResult,
+    /// Mark the run finished.
+    Finish,
+    /// Write the run's Markdown to a file.
+    ExportFile,
+    /// Copy the run's Markdown to the clipboard (OSC 52).
+    Copy,
+    /// Attach the run to an indicator as evidence (or detach it).
+    Attach,
     /// Close the editor without keeping what was typed.
     Cancel,
     /// Move left, or step a setting back.
@@ -129,15 +156,51 @@ pub enum Action {
     /// a minute otherwise so a new day is noticed. Carries the time.
     #[serde(skip)]
     Tick(OffsetDateTime),
-    /// The loop wrote (or failed to write) a file: `error` says why not.
+    /// The loop wrote (or failed to write) a file: `error` says why not;
+    /// `hash` is that of the text written, when known.
     #[serde(skip)]
-    Saved { file: Save, error: Option<String> },
+    Saved {
+        file: Save,
+        error: Option<String>,
+        hash: Option<u64>,
+    },
+    /// Another writer changed the profile file (seen when saving, or while
+    /// idle): here is the newer profile, to take and save on top of.
+    #[serde(skip)]
+    ChangedOnDisk(DiskProfile),
     /// The person's own editor closed on the text of `target`.
     #[serde(skip)]
     Edited {
         target: EditTarget,
         written: Result<String, EditorFailure>,
     },
+    /// The loop wrote a run's export: where, or why not.
+    #[serde(skip)]
+    Exported {
+        run: RunId,
+        written: Result<String, String>,
+    },
+}
+
+/// A profile as another writer left it on disk, with the hash of its text.
+#[derive(Debug, Clone)]
+pub struct DiskProfile {
+    pub profile: std::sync::Arc<crate::core::profile::Profile>,
+    pub hash: Option<u64>,
+}
+
+impl PartialEq for DiskProfile {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash && std::sync::Arc::ptr_eq(&self.profile, &other.profile)
+    }
+}
+
+impl Eq for DiskProfile {}
+
+impl std::hash::Hash for DiskProfile {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.hash.hash(state);
+    }
 }
 
 /// A text written in the person's own editor, and whose it is.
@@ -145,6 +208,8 @@ pub enum Action {
 pub enum EditTarget {
     /// The evidence of an indicator, on Assess.
     Evidence(String),
+    /// The note on an item of a checklist run.
+    Note { run: RunId, item: String },
 }
 
 #[cfg(test)]

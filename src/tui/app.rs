@@ -3,7 +3,7 @@
 //! and its restoration on every way out: a normal exit, an error, a panic.
 
 use std::collections::VecDeque;
-use std::io::{self, IsTerminal, stdout};
+use std::io::{self, IsTerminal, Write, stdout};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -15,6 +15,8 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
+use super::action::DiskProfile;
+use super::clipboard;
 use super::data::Data;
 use super::external_editor;
 use super::i18n::{Lang, Msg};
@@ -23,7 +25,9 @@ use super::keymap::{Keymap, KeymapError};
 use super::state::{Effect, State, dispatch};
 use super::theme::Theme;
 use super::{Action, view};
-use crate::core::profile::ProfileStore;
+use crate::core::checklist::RunStore;
+use crate::core::ids::RunId;
+use crate::core::profile::{Expect, Profile, ProfileError, ProfileStore};
 use crate::core::workspace::Save;
 
 /// How the app starts.
@@ -72,8 +76,9 @@ pub fn run(options: Options) -> Result<(), TuiError> {
 /// How often a screen that keeps time (a drill's timer) hears of it.
 const TICK: Duration = Duration::from_millis(250);
 
-/// How often the time is looked at otherwise, so a new day is noticed.
-const IDLE: Duration = Duration::from_secs(60);
+/// How often the time is looked at otherwise, so a new day is noticed, and
+/// the profile file, so a change another writer made is.
+const IDLE: Duration = Duration::from_secs(5);
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
@@ -97,32 +102,51 @@ fn event_loop(
         }
         // Block until something happens or it is time to look at the clock.
         let wait = if state.ticking() { TICK } else { IDLE };
-        let first = if event::poll(wait)? {
+        let mut queue: VecDeque<Action> = VecDeque::new();
+        if event::poll(wait)? {
             state.data.observe();
-            action_for_event(state, &event::read()?)
+            // Everything that arrived is taken now, and drawn once.
+            loop {
+                queue.extend(action_for_event(state, &event::read()?));
+                if queue.len() >= 1_000 || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
         } else {
-            Some(Action::Tick(clock.now()))
-        };
+            queue.push_back(Action::Tick(clock.now()));
+            queue.extend(changed_on_disk(state, storage));
+        }
         // What the loop does for `update` comes back to it as actions.
-        let mut queue: VecDeque<Action> = first.into_iter().collect();
         while let Some(action) = queue.pop_front() {
             let Some(effects) = dispatch(state, action) else {
                 continue;
             };
             changed = true;
+            // An effect's outcome is heard before the next key: the key
+            // after a rating must find that rating saved.
+            let mut outcomes = Vec::new();
             for effect in effects {
                 match effect {
                     Effect::Quit => return Ok(()),
-                    Effect::Save(file) => {
-                        let error = write(state, storage, &file).err();
-                        queue.push_back(Action::Saved { file, error });
-                    }
+                    Effect::Save(file) => outcomes.push(save(state, storage, file)),
                     Effect::EditExternally { target, text } => {
                         let written = external_editor::edit(terminal, &text)?;
                         state.data.observe();
-                        queue.push_back(Action::Edited { target, written });
+                        outcomes.push(Action::Edited { target, written });
+                    }
+                    Effect::Export { run, text } => {
+                        let written = export(state, storage, &run, &text);
+                        queue.push_back(Action::Exported { run, written });
+                    }
+                    Effect::Clipboard(text) => {
+                        let backend = terminal.backend_mut();
+                        backend.write_all(clipboard::osc52(&text).as_bytes())?;
+                        backend.flush()?;
                     }
                 }
+            }
+            for outcome in outcomes.into_iter().rev() {
+                queue.push_front(outcome);
             }
         }
     }
@@ -131,20 +155,110 @@ fn event_loop(
 /// Where the app saves what changes.
 #[derive(Debug, Clone)]
 pub enum Storage {
-    /// The profile in a data directory's store.
-    Store(ProfileStore),
+    /// The profile `name` in a data directory's store: the file opened is
+    /// the file saved.
+    Store { store: ProfileStore, name: String },
 }
 
-/// Writes `file`; the error, in words, when that failed.
-fn write(state: &State, storage: Option<&Storage>, file: &Save) -> Result<(), String> {
+/// Writes `file` and says how it went, as the action `update` hears of it.
+pub fn save(state: &State, storage: Option<&Storage>, file: Save) -> Action {
+    match write(state, storage, &file) {
+        Ok(hash) => Action::Saved {
+            file,
+            error: None,
+            hash,
+        },
+        Err(Written::Changed(disk)) => Action::ChangedOnDisk(disk),
+        Err(Written::Failed(error)) => Action::Saved {
+            file,
+            error: Some(error),
+            hash: None,
+        },
+    }
+}
+
+/// Why a file was not written.
+enum Written {
+    /// Another writer changed it: the newer profile, to save on top of.
+    Changed(DiskProfile),
+    /// The error, in words.
+    Failed(String),
+}
+
+/// Writes `file` if it is on disk as last read or written here; the hash of
+/// the text written.
+fn write(state: &State, storage: Option<&Storage>, file: &Save) -> Result<Option<u64>, Written> {
     let Some(storage) = storage else {
-        return Ok(());
+        return Ok(None);
     };
     match (storage, file) {
-        (Storage::Store(store), Save::Profile) => {
-            store.save(&state.data.profile).map_err(|e| e.to_string())
+        (Storage::Store { store, name }, Save::Profile) => {
+            let expect = Expect::Hash(state.data.disk);
+            match store.save_as(name, &state.data.profile, expect) {
+                Ok(hash) => Ok(Some(hash)),
+                Err(ProfileError::ChangedOnDisk { .. }) => match store.load_with_hash(name) {
+                    Ok((profile, hash)) => Err(Written::Changed(DiskProfile {
+                        profile: std::sync::Arc::new(profile.unwrap_or_else(|| Profile::new(name))),
+                        hash,
+                    })),
+                    Err(e) => Err(Written::Failed(e.to_string())),
+                },
+                Err(e) => Err(Written::Failed(e.to_string())),
+            }
+        }
+        (Storage::Store { store, name }, Save::Run(id)) => {
+            let failed = |e: &dyn std::fmt::Display| Written::Failed(e.to_string());
+            let runs = RunStore::new(store.data_dir(), name).map_err(|e| failed(&e))?;
+            match state.data.run(id) {
+                Some(run) => runs.save(run),
+                None => runs.delete(id),
+            }
+            .map(|()| None)
+            .map_err(|e| failed(&e))
         }
     }
+}
+
+/// Writes the Markdown export of run `id` next to the run's file; the path
+/// written, or why not.
+fn export(
+    state: &State,
+    storage: Option<&Storage>,
+    id: &RunId,
+    text: &str,
+) -> Result<String, String> {
+    let Some(Storage::Store { store, name }) = storage else {
+        return Err(state
+            .lang
+            .pick(
+                "没有数据目录，无法写文件",
+                "there is no data directory to write to",
+            )
+            .to_owned());
+    };
+    let runs = RunStore::new(store.data_dir(), name).map_err(|e| e.to_string())?;
+    let path = runs.dir().join(format!("{id}.md"));
+    std::fs::create_dir_all(runs.dir())
+        .map_err(|err| format!("{}: {err}", runs.dir().display()))?;
+    // The same safe write as `-o FILE`: an exclusive temp file, then a rename.
+    crate::cli::emit(Some(&path), text)
+        .map(|()| path.display().to_string())
+        .map_err(|crate::cli::Failure(why)| why)
+}
+
+/// The newer profile, when another writer changed the file since it was
+/// last read or written here.
+fn changed_on_disk(state: &State, storage: Option<&Storage>) -> Option<Action> {
+    let Storage::Store { store, name } = storage?;
+    let now = store.disk_hash(name);
+    if now == state.data.disk || now.is_none() {
+        return None;
+    }
+    let (profile, hash) = store.load_with_hash(name).ok()?;
+    Some(Action::ChangedOnDisk(DiskProfile {
+        profile: std::sync::Arc::new(profile?),
+        hash,
+    }))
 }
 
 /// Whether the terminal is currently set up by us and needs restoring.

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+mod clipboard;
 pub mod data;
 mod external_editor;
 pub mod help;

@@ -108,6 +108,14 @@ fn rule(state: &State, area: Rect, buf: &mut Buffer) {
 /// The hints of the keys that act now, as many as fit.
 fn footer(state: &State, area: Rect, buf: &mut Buffer) {
     let theme = &state.theme;
+    if let Some(notice) = state.notice {
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled(notice.text(state.lang), theme.key),
+        ])
+        .render(area, buf);
+        return;
+    }
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (key, desc) in state.keymap.hints(state.context(), state.lang) {

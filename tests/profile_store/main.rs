@@ -659,3 +659,36 @@ fn a_failed_save_leaves_the_file_and_its_backup_as_they_were() {
     assert_eq!(fs::read(&path).unwrap(), before);
     assert_eq!(fs::read(&bak).unwrap(), before_bak);
 }
+
+#[test]
+fn a_save_that_expects_an_older_file_saves_nothing() {
+    use ladder::core::profile::Expect;
+    let (_dir, store) = store();
+    let first = store
+        .save_as("alice", &Profile::new("alice"), Expect::Absent)
+        .unwrap();
+    // Creating it again is refused.
+    assert!(matches!(
+        store.save_as("alice", &Profile::new("alice"), Expect::Absent),
+        Err(ProfileError::Exists { .. })
+    ));
+    let mut mine = Profile::new("alice");
+    mine.target_level = Some("P7".into());
+    let second = store
+        .save_as("alice", &mine, Expect::Hash(Some(first)))
+        .unwrap();
+    // A writer that still thinks the file is the first one is stopped.
+    let mut stale = Profile::new("alice");
+    stale.target_level = Some("P8".into());
+    assert!(matches!(
+        store.save_as("alice", &stale, Expect::Hash(Some(first))),
+        Err(ProfileError::ChangedOnDisk { .. })
+    ));
+    assert_eq!(store.load("alice").unwrap().unwrap(), mine);
+    assert_eq!(store.disk_hash("alice"), Some(second));
+    // The file opened is the file saved, whatever its `profile:` says.
+    let mut other = Profile::new("holdout-a");
+    other.target_level = Some("P6".into());
+    store.save_as("alice", &other, Expect::Any).unwrap();
+    assert!(!store.path("holdout-a").unwrap().exists());
+}

@@ -98,6 +98,27 @@ pub enum ProfileError {
         reason: Box<ProfileError>,
     },
 
+    /// The file is already there, and this save must not replace one.
+    #[error(
+        "{}: already exists (another save made it first); nothing was replaced",
+        shown(path)
+    )]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+
+    /// Another writer changed the file since it was read: saving now would
+    /// lose that change. The caller takes the newer file and saves again.
+    #[error(
+        "{}: changed on disk since it was read; nothing was saved",
+        shown(path)
+    )]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
+
     /// The lock that keeps two savers apart could not be taken.
     #[error(
         "{}: could not lock it for saving: {source}; check that the directory is writable",
@@ -132,7 +153,9 @@ impl ProfileError {
             | Self::TooLarge { path, .. }
             | Self::Refused { path, .. }
             | Self::Lock { path, .. }
-            | Self::Serialize { path, .. } => Some(path),
+            | Self::Serialize { path, .. }
+            | Self::Exists { path }
+            | Self::ChangedOnDisk { path } => Some(path),
             Self::BadName { .. } => None,
         }
     }

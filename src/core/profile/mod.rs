@@ -12,7 +12,7 @@
 mod drill;
 mod error;
 mod name;
-mod parse;
+pub(crate) mod parse;
 pub mod review_log;
 mod store;
 
@@ -30,8 +30,9 @@ pub use error::ProfileError;
 pub use name::{MAX_NAME_LEN, validate_profile_name};
 pub use parse::{MAX_PROFILE_BYTES, parse_profile, profile_to_yaml};
 pub use store::{
-    Document, ProfileStore, default_data_dir, move_profile_file_aside, read_document,
-    read_profile_file, save_document, save_profile_file,
+    Document, Expect, ProfileStore, default_data_dir, delete_document, move_profile_file_aside,
+    read_document, read_profile_file, save_document, save_document_if, save_profile_file,
+    text_hash,
 };
 
 /// The profile file version this build reads and writes.

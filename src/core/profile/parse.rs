@@ -135,7 +135,7 @@ pub fn profile_to_yaml(profile: &Profile, path: &Path) -> Result<String, Profile
     Ok(text)
 }
 
-fn options() -> serde_saphyr::Options {
+pub(crate) fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         strict_booleans: true,
         budget: serde_saphyr::budget! {
@@ -162,7 +162,7 @@ fn options() -> serde_saphyr::Options {
 }
 
 /// Turns a serde-saphyr error into a located, one-line message and a snippet.
-fn yaml_error(path: &Path, text: &str, err: &YamlError) -> ProfileError {
+pub(crate) fn yaml_error(path: &Path, text: &str, err: &YamlError) -> ProfileError {
     let (line, col) = err
         .location()
         .map(|at| (at.line() as usize, at.column() as usize))
@@ -170,7 +170,7 @@ fn yaml_error(path: &Path, text: &str, err: &YamlError) -> ProfileError {
     parse_error_at(path, text, line, col, describe(err))
 }
 
-fn parse_error_at(
+pub(crate) fn parse_error_at(
     path: &Path,
     text: &str,
     line: usize,

@@ -114,12 +114,48 @@ impl ProfileStore {
         Ok(Some(profile))
     }
 
+    /// The profile `name` as [`ProfileStore::load`] gives it, with the hash
+    /// of its file's text (`None` when there is no file), for [`Expect::Hash`].
+    pub fn load_with_hash(
+        &self,
+        name: &str,
+    ) -> Result<(Option<Profile>, Option<u64>), ProfileError> {
+        let path = self.path(name)?;
+        let hash = match read_text(&path, MAX_PROFILE_BYTES) {
+            Ok(text) => Some(text_hash(&text)),
+            Err(ProfileError::NotFound { .. }) => None,
+            Err(err) => return Err(err),
+        };
+        Ok((self.load(name)?, hash))
+    }
+
+    /// The hash of the profile file's text as it is now (`None`: no file).
+    pub fn disk_hash(&self, name: &str) -> Option<u64> {
+        let path = self.path(name).ok()?;
+        read_text(&path, MAX_PROFILE_BYTES)
+            .ok()
+            .map(|text| text_hash(&text))
+    }
+
     /// Saves `profile` under its own name (see [`save_profile_file`]); its
     /// drill reviews go to the append-only review log beside it.
     pub fn save(&self, profile: &Profile) -> Result<(), ProfileError> {
-        let path = self.path(&profile.profile)?;
+        self.save_as(&profile.profile, profile, Expect::Any)
+            .map(|_| ())
+    }
+
+    /// Saves `profile` as the profile `name` (the file opened is the file
+    /// saved, whatever its `profile:` field says), when the file on disk is
+    /// what `expect` says; returns the hash of the text written.
+    pub fn save_as(
+        &self,
+        name: &str,
+        profile: &Profile,
+        expect: Expect,
+    ) -> Result<u64, ProfileError> {
+        let path = self.path(name)?;
         if profile.drill.reviews.is_empty() && !review_log::log_path(&path).exists() {
-            return save_profile_file(&path, profile);
+            return save_document_if(&path, profile, expect);
         }
         let without_reviews = Profile {
             version: profile.version,
@@ -135,8 +171,9 @@ impl ProfileStore {
                 reviews: Vec::new(),
             },
         };
-        save_profile_file(&path, &without_reviews)?;
-        review_log::write(&review_log::log_path(&path), &profile.drill.reviews)
+        let hash = save_document_if(&path, &without_reviews, expect)?;
+        review_log::write(&review_log::log_path(&path), &profile.drill.reviews)?;
+        Ok(hash)
     }
 
     /// Renames the profile `name`'s file to `<file>.corrupt-<stamp>` and
@@ -196,6 +233,29 @@ pub fn save_profile_file(path: &Path, profile: &Profile) -> Result<(), ProfileEr
 /// Saves `document` to `path` atomically, under a lock, as
 /// [`save_profile_file`] does for profiles.
 pub fn save_document<D: Document>(path: &Path, document: &D) -> Result<(), ProfileError> {
+    save_document_if(path, document, Expect::Any).map(|_| ())
+}
+
+/// What a save expects to find on disk before it writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// Anything readable (or nothing): replace it.
+    Any,
+    /// No file: a new one is made, or nothing is written.
+    Absent,
+    /// The file whose text has this hash ([`text_hash`]), or no file when
+    /// `None` was read: what this writer last read or wrote. Anything else
+    /// means another writer changed it.
+    Hash(Option<u64>),
+}
+
+/// Saves `document` to `path` as [`save_document`] does, but only when the
+/// file on disk is what `expect` says; returns the hash of the text written.
+pub fn save_document_if<D: Document>(
+    path: &Path,
+    document: &D,
+    expect: Expect,
+) -> Result<u64, ProfileError> {
     let path = &through_symlink(path);
     let text = document.to_text(path)?;
     let (dir, file_name) = split(path)?;
@@ -208,6 +268,19 @@ pub fn save_document<D: Document>(path: &Path, document: &D) -> Result<(), Profi
     // A file that is byte for byte what this process last wrote there is
     // known to be readable: reading it again would only cost time.
     let checked = read_text(path, D::MAX_BYTES).and_then(|old| {
+        match expect {
+            Expect::Absent => {
+                return Err(ProfileError::Exists {
+                    path: path.to_path_buf(),
+                });
+            }
+            Expect::Hash(seen) if seen != Some(text_hash(&old)) => {
+                return Err(ProfileError::ChangedOnDisk {
+                    path: path.to_path_buf(),
+                });
+            }
+            _ => {}
+        }
         if written_here(path, &old) {
             Ok(())
         } else {
@@ -216,7 +289,14 @@ pub fn save_document<D: Document>(path: &Path, document: &D) -> Result<(), Profi
     });
     let existing = match checked {
         Ok(()) => fs::metadata(path).ok().map(|meta| meta.permissions()),
-        Err(ProfileError::NotFound { .. }) => None,
+        Err(ProfileError::NotFound { .. }) => {
+            if let Expect::Hash(Some(_)) = expect {
+                return Err(ProfileError::ChangedOnDisk {
+                    path: path.to_path_buf(),
+                });
+            }
+            None
+        }
         Err(err) if err.is_unreadable_file() => {
             return Err(ProfileError::Refused {
                 path: path.to_path_buf(),
@@ -227,7 +307,7 @@ pub fn save_document<D: Document>(path: &Path, document: &D) -> Result<(), Profi
     };
     write_atomically(path, &dir, &file_name, &text, existing)?;
     remember_written(path, &text);
-    Ok(())
+    Ok(text_hash(&text))
 }
 
 /// The texts this process last wrote, by file, as hashes.
@@ -237,7 +317,8 @@ fn written() -> &'static std::sync::Mutex<std::collections::HashMap<PathBuf, u64
     WRITTEN.get_or_init(Default::default)
 }
 
-fn text_hash(text: &str) -> u64 {
+/// A hash of a file's text, to tell whether it changed.
+pub fn text_hash(text: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut hasher);
@@ -256,6 +337,27 @@ fn remember_written(path: &Path, text: &str) {
     if let Ok(mut known) = written().lock() {
         known.insert(path.to_path_buf(), hash);
     }
+}
+
+/// Removes the file at `path` and its `.bak`, under the lock, so a save
+/// under way finishes first. The lock file stays (see [`lock`]). A file
+/// already gone counts as removed.
+pub fn delete_document(path: &Path) -> Result<(), ProfileError> {
+    let (dir, file_name) = split(path)?;
+    let _lock = lock(path)?;
+    match fs::remove_file(path) {
+        Ok(()) => {}
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+        Err(err) => return Err(ProfileError::io(path, err)),
+    }
+    // The backup is the deleted file's last copy but one: it goes too, or
+    // a deleted run would linger on disk out of sight.
+    let _ = fs::remove_file(dir.join(format!("{file_name}.bak")));
+    if let Ok(mut known) = written().lock() {
+        known.remove(path);
+    }
+    sync_dir(&dir);
+    Ok(())
 }
 
 /// Renames the file at `path` to `<file>.corrupt-<stamp>` (or `…-<stamp>-2`, … if

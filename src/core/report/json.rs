@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{mentor_comment, strengths};
+use crate::core::checklist::{Run, Tally};
 use crate::core::clock::OffsetDateTime;
 use crate::core::content::Pack;
 use crate::core::lang::Lang;
@@ -97,6 +98,21 @@ struct JsonReport<'a> {
     ratings: Vec<JsonRating<'a>>,
     strengths: Vec<JsonStrength<'a>>,
     drill: super::drill::JsonDrill,
+    /// Finished checklist runs attached to indicators as evidence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    checklist_runs: Vec<JsonRunEvidence<'a>>,
+}
+
+/// A finished checklist run kept as evidence for indicators.
+#[derive(Serialize)]
+struct JsonRunEvidence<'a> {
+    id: &'a str,
+    name: &'a str,
+    checklist: &'a str,
+    finished: String,
+    score: Option<f64>,
+    counts: crate::core::checklist::Counts,
+    attached_to: Vec<&'a str>,
 }
 
 /// The report as pretty JSON: SPEC §4's fields and a few more; `now` tells
@@ -107,6 +123,19 @@ pub fn to_json(
     a: &Assessment,
     lang: Lang,
     now: OffsetDateTime,
+) -> String {
+    to_json_with_runs(pack, profile, a, lang, now, &[])
+}
+
+/// The report as JSON with the finished checklist runs attached to
+/// indicators as evidence (`checklist_runs`, left out when there are none).
+pub fn to_json_with_runs(
+    pack: &Pack,
+    profile: &Profile,
+    a: &Assessment,
+    lang: Lang,
+    now: OffsetDateTime,
+    runs: &[Run],
 ) -> String {
     let (l, d) = (lang.code(), pack.default_language());
     let report = JsonReport {
@@ -199,6 +228,23 @@ pub fn to_json(
             })
             .collect(),
         drill: super::drill::json(pack, profile, now),
+        checklist_runs: runs
+            .iter()
+            .filter(|r| !r.attached_to.is_empty())
+            .filter_map(|run| {
+                let finished = run.finished?;
+                let tally = Tally::of(run, pack.checklist(&run.checklist));
+                Some(JsonRunEvidence {
+                    id: &run.id,
+                    name: &run.name,
+                    checklist: &run.checklist,
+                    finished: crate::core::clock::format_instant(finished),
+                    score: tally.score(),
+                    counts: tally.counts,
+                    attached_to: run.attached_to.iter().map(|i| i.as_str()).collect(),
+                })
+            })
+            .collect(),
     };
     // Serializing plain structs of strings and numbers cannot fail; readiness
     // values are always finite (0/0 is taken as 0 in scoring).

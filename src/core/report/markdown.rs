@@ -3,7 +3,8 @@
 use std::fmt::Write as _;
 
 use super::{keep_lines, level_label, mentor_comment, percent};
-use crate::core::clock::OffsetDateTime;
+use crate::core::checklist::{self, Run, Tally};
+use crate::core::clock::{OffsetDateTime, format_date};
 use crate::core::content::{Pack, Text};
 use crate::core::lang::Lang;
 use crate::core::profile::Profile;
@@ -66,6 +67,19 @@ pub fn to_markdown(
     a: &Assessment,
     lang: Lang,
     now: OffsetDateTime,
+) -> String {
+    to_markdown_with_runs(pack, profile, a, lang, now, &[])
+}
+
+/// The report with the finished checklist runs attached to indicators as
+/// evidence, each named with its date and score.
+pub fn to_markdown_with_runs(
+    pack: &Pack,
+    profile: &Profile,
+    a: &Assessment,
+    lang: Lang,
+    now: OffsetDateTime,
+    runs: &[Run],
 ) -> String {
     let (colon, comma) = (lang.pick("：", ": "), lang.pick("，", ", "));
     let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
@@ -161,6 +175,7 @@ pub fn to_markdown(
     out.push('\n');
 
     strengths(&mut out, pack, profile, a, lang);
+    run_evidence(&mut out, pack, runs, lang);
     gaps(&mut out, pack, profile, a, lang);
     calibration(&mut out, pack, profile, a, lang);
     trend(&mut out, pack, profile, lang);
@@ -182,6 +197,56 @@ pub fn to_markdown(
         out.push('\n');
     }
     out
+}
+
+/// The finished checklist runs attached to indicators, by name.
+fn run_evidence(out: &mut String, pack: &Pack, runs: &[Run], lang: Lang) {
+    let attached: Vec<&Run> = runs
+        .iter()
+        .filter(|r| r.finished.is_some() && !r.attached_to.is_empty())
+        .collect();
+    if attached.is_empty() {
+        return;
+    }
+    let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        tr("检查清单记录（证据）", "Checklist runs as evidence")
+    );
+    for run in attached {
+        let checklist = pack.checklist(&run.checklist);
+        let tally = Tally::of(run, checklist);
+        let day = run.finished.map_or_else(|| run.day(), |at| at.date());
+        let score = tally.score().map_or_else(|| "—".to_owned(), percent);
+        let checklist_name = checklist.map_or_else(
+            || neutralize_controls(&run.checklist).into_owned(),
+            |c| t(&c.name, lang, pack).to_owned(),
+        );
+        let _ = writeln!(
+            out,
+            "- **{}** ({checklist_name}{}{}{}{} {score}{}{}) `{}`",
+            checklist::inline(&run.name),
+            tr("，", ", "),
+            format_date(day),
+            tr("，", ", "),
+            tr("得分", "score"),
+            tr("，", ", "),
+            lang.pick(
+                format!("{} 项不满足", tally.counts.fail),
+                format!("{} failed", tally.counts.fail)
+            ),
+            neutralize_controls(&run.id).replace('`', "'"),
+        );
+        for id in &run.attached_to {
+            let text = pack.indicator(id).map_or_else(
+                || neutralize_controls(id).into_owned(),
+                |(_, ind)| format!("[{}] {}", ind.level.value, t(&ind.text, lang, pack)),
+            );
+            let _ = writeln!(out, "  - {}{text}", tr("证据：", "evidence for: "));
+        }
+    }
+    out.push('\n');
 }
 
 fn strengths(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) {

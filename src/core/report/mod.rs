@@ -7,8 +7,8 @@ mod markdown;
 
 pub use drill::{grade_name, kind_name};
 
-pub use json::to_json;
-pub use markdown::{readiness_rule, to_markdown};
+pub use json::{to_json, to_json_with_runs};
+pub use markdown::{readiness_rule, to_markdown, to_markdown_with_runs};
 
 use super::content::Pack;
 use super::profile::Profile;

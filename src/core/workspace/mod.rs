@@ -6,10 +6,17 @@
 //! records the day's history snapshot and says what must be saved, so
 //! "change, re-score, save" is written once, here.
 
+mod runs;
+
+pub use runs::RunCommand;
+
+use std::collections::BTreeSet;
+
 use super::assess;
+use super::checklist::Run;
 use super::clock::{Date, ManualClock, OffsetDateTime, SharedClock};
 use super::content::Pack;
-use super::ids::{IndicatorId, LevelId, QuestionId};
+use super::ids::{IndicatorId, LevelId, QuestionId, RunId};
 use super::profile::{Card, MentorRating, MentorReview, PackRef, PlanStep, Profile, Review};
 use super::progress;
 use super::score::{self, Assessment};
@@ -32,6 +39,8 @@ pub enum SaveStatus {
 pub enum Save {
     /// The profile file.
     Profile,
+    /// A checklist run's file; a run no longer in the workspace is deleted.
+    Run(RunId),
 }
 
 /// A change to what a person saved.
@@ -81,6 +90,8 @@ pub enum Command {
     MergeMentor(Box<MentorReview>),
     /// Replace the whole profile (an import), keeping its name.
     Replace(Box<Profile>),
+    /// A change to a checklist run (saved to the run's own file).
+    Checklist(RunCommand),
 }
 
 /// Why a command was not carried out. Nothing changed.
@@ -98,6 +109,16 @@ pub enum Refused {
     NotOrphaned(String),
     #[error("a mentor needs a name")]
     NoMentorName,
+    #[error("the pack has no checklist `{0}`")]
+    UnknownChecklist(String),
+    #[error("there is no checklist run `{0}`")]
+    UnknownRun(String),
+    #[error("the run's checklist has no item `{0}`")]
+    UnknownItem(String),
+    #[error("a checklist run needs a name")]
+    NoRunName,
+    #[error("run `{0}` is not finished; only a finished run is evidence")]
+    NotFinished(String),
 }
 
 /// What a command did.
@@ -127,8 +148,21 @@ pub struct Workspace {
     pub assessment: Assessment,
     /// The state of saving.
     pub save: SaveStatus,
+    /// The profile's checklist runs, oldest first.
+    pub runs: Vec<Run>,
+    /// Run files that could not be read, with why: left as they are, their
+    /// ids stay taken.
+    pub run_problems: Vec<(RunId, String)>,
+    /// Files whose last save failed, to be written again.
+    pending: BTreeSet<Save>,
     clock: SharedClock,
     now: OffsetDateTime,
+    /// The commands applied since the last successful save: replayed on top
+    /// of the file when another writer changed it in between.
+    journal: Vec<Command>,
+    /// The hash of the profile file's text as last read or written here
+    /// (`None`: no file yet); see [`crate::core::profile::Expect::Hash`].
+    pub disk: Option<u64>,
 }
 
 impl Workspace {
@@ -141,8 +175,13 @@ impl Workspace {
             profile,
             assessment,
             save: SaveStatus::Clean,
+            runs: Vec::new(),
+            run_problems: Vec::new(),
+            pending: BTreeSet::new(),
             clock,
             now,
+            journal: Vec::new(),
+            disk: None,
         }
     }
 
@@ -212,8 +251,48 @@ impl Workspace {
     /// Carries out `command`: on a change, re-scores, records today's
     /// history snapshot and says which files to save.
     pub fn apply(&mut self, command: Command) -> Result<Outcome, Refused> {
+        // Checklist runs are files of their own: only profile changes are
+        // replayed over a newer profile file.
+        let replayable = !matches!(command, Command::Checklist(_));
+        let outcome = self.carry_out(command.clone())?;
+        if outcome.changed() && replayable {
+            self.journal.push(command);
+        }
+        Ok(outcome)
+    }
+
+    /// Takes the newer profile another writer saved (its file's text has
+    /// hash `disk`) and replays on top of it what was changed here since the
+    /// last save, so neither writer's change is lost; for one rating, the
+    /// change made here, the later one, wins. Returns whether anything here
+    /// was replayed (and so must still be saved).
+    pub fn rebase(&mut self, newer: Profile, disk: Option<u64>) -> bool {
+        let name = std::mem::take(&mut self.profile.profile);
+        self.profile = newer;
+        self.profile.profile = name;
+        self.disk = disk;
+        let journal = std::mem::take(&mut self.journal);
+        for command in journal {
+            // What no longer applies (a rating removed there, say) is dropped.
+            if let Ok(outcome) = self.carry_out(command.clone())
+                && outcome.changed()
+            {
+                self.journal.push(command);
+            }
+        }
+        self.assessment = score::assess(&self.pack, &self.profile);
+        !self.journal.is_empty()
+    }
+
+    /// Whether changes made here are not on disk yet.
+    pub fn has_unsaved_changes(&self) -> bool {
+        !self.journal.is_empty()
+    }
+
+    fn carry_out(&mut self, command: Command) -> Result<Outcome, Refused> {
         let today = self.today();
         let changed = match command {
+            Command::Checklist(command) => return self.apply_run(command),
             Command::Rate { indicator, score } => {
                 self.known_indicator(&indicator)?;
                 self.on_scale(score)?;
@@ -352,20 +431,33 @@ impl Workspace {
         self.assessment = score::assess(&self.pack, &self.profile);
     }
 
-    /// Records the outcome of writing `target`.
-    pub fn saved(&mut self, _target: &Save, result: Result<(), String>) {
-        self.save = match result {
-            Ok(()) => SaveStatus::Saved,
-            Err(message) => SaveStatus::Failed(message),
-        };
+    /// Records the outcome of writing `target`: on success, the hash of the
+    /// profile text written (when known) becomes what is expected on disk
+    /// next time.
+    pub fn saved(&mut self, target: &Save, result: Result<Option<u64>, String>) {
+        match result {
+            Ok(hash) => {
+                self.pending.remove(target);
+                if *target == Save::Profile {
+                    self.journal.clear();
+                    if hash.is_some() {
+                        self.disk = hash;
+                    }
+                }
+                if self.pending.is_empty() {
+                    self.save = SaveStatus::Saved;
+                }
+            }
+            Err(message) => {
+                self.pending.insert(target.clone());
+                self.save = SaveStatus::Failed(message);
+            }
+        }
     }
 
     /// The files still to be written after a failed save.
     pub fn unsaved(&self) -> Vec<Save> {
-        match self.save {
-            SaveStatus::Failed(_) => vec![Save::Profile],
-            _ => Vec::new(),
-        }
+        self.pending.iter().cloned().collect()
     }
 
     fn known_indicator(&self, id: &str) -> Result<(), Refused> {
@@ -402,7 +494,7 @@ impl Workspace {
     }
 }
 
-fn blank_to_none(text: &str) -> Option<String> {
+pub(crate) fn blank_to_none(text: &str) -> Option<String> {
     (!text.trim().is_empty()).then(|| text.trim_end().to_owned())
 }
 

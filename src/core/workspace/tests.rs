@@ -279,7 +279,48 @@ fn a_failed_save_is_remembered_until_one_succeeds() {
     ws.saved(&Save::Profile, Err("disk full".into()));
     assert_eq!(ws.save, SaveStatus::Failed("disk full".into()));
     assert_eq!(ws.unsaved(), [Save::Profile]);
-    ws.saved(&Save::Profile, Ok(()));
+    ws.saved(&Save::Profile, Ok(Some(7)));
     assert_eq!(ws.save, SaveStatus::Saved);
     assert!(ws.unsaved().is_empty());
+}
+
+#[test]
+fn a_newer_file_is_taken_and_the_changes_made_here_are_replayed_on_top() {
+    let (mut ws, _) = workspace();
+    ws.apply(rate("craft.l1.a", 5)).unwrap();
+    ws.apply(rate("craft.l1.b", 2)).unwrap();
+    // Meanwhile another writer rated craft.l1.b and people.l1.a.
+    let mut newer = Profile::new("elsewhere");
+    for (id, score) in [("craft.l1.b", 4), ("people.l1.a", 3)] {
+        newer.ratings.insert(
+            id.into(),
+            crate::core::profile::Rating {
+                score,
+                evidence: None,
+                updated: None,
+            },
+        );
+    }
+    assert!(ws.rebase(newer, Some(42)));
+    let scores: Vec<(&str, u32)> = ws
+        .profile
+        .ratings
+        .iter()
+        .map(|(id, r)| (id.as_str(), r.score))
+        .collect();
+    // Theirs kept, mine on top: craft.l1.b is mine (the later change).
+    assert_eq!(
+        scores,
+        [("craft.l1.a", 5), ("craft.l1.b", 2), ("people.l1.a", 3)]
+    );
+    assert_eq!(ws.profile.profile, "alice");
+    assert_eq!(ws.disk, Some(42));
+    // (5 + 2·2 + 3) / 20
+    assert_eq!(l1(&ws), 0.6);
+    assert!(ws.has_unsaved_changes());
+    ws.saved(&Save::Profile, Ok(Some(43)));
+    assert!(!ws.has_unsaved_changes());
+    // With nothing unsaved, taking a newer file replays nothing.
+    assert!(!ws.rebase(Profile::new("x"), Some(44)));
+    assert!(ws.profile.ratings.is_empty());
 }

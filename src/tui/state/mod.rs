@@ -16,6 +16,7 @@ use super::layout;
 use super::screens::{Ctx, ScreenId, Screens};
 use super::search::{Outcome, Search};
 use super::theme::Theme;
+use crate::core::ids::RunId;
 use crate::core::search::Target;
 use crate::core::workspace::Save;
 
@@ -30,6 +31,11 @@ pub enum Effect {
     /// Let the person write `target` in their own editor, starting from
     /// `text`; what they wrote comes back as [`Action::Edited`].
     EditExternally { target: EditTarget, text: String },
+    /// Write `text`, the Markdown export of run `run`, to its file; where it
+    /// went comes back as [`Action::Exported`].
+    Export { run: RunId, text: String },
+    /// Put `text` on the clipboard through the terminal (OSC 52).
+    Clipboard(String),
 }
 
 /// A window drawn over the current screen.
@@ -57,6 +63,34 @@ pub struct State {
     pub size: Size,
     /// The pack, the profile and its scores.
     pub data: Data,
+    /// A one-line note for the footer about something that happened
+    /// outside (the file changed on disk), until the next key.
+    pub notice: Option<Notice>,
+}
+
+/// A note about what happened outside the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// The profile changed on disk and was reloaded.
+    ReloadedFromDisk,
+    /// The profile changed on disk; the changes made here were put on top.
+    MergedWithDisk,
+}
+
+impl Notice {
+    /// The note in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Notice::ReloadedFromDisk => lang.pick(
+                "档案在别处被修改，已重新载入",
+                "the profile changed on disk and was reloaded",
+            ),
+            Notice::MergedWithDisk => lang.pick(
+                "档案在别处被修改：已载入并把这里的改动保存在其上",
+                "the profile changed on disk: reloaded, with the changes made here saved on top",
+            ),
+        }
+    }
 }
 
 impl State {
@@ -76,6 +110,7 @@ impl State {
             search: Search::default(),
             size: Size::ZERO,
             data,
+            notice: None,
         }
     }
 
@@ -149,6 +184,13 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
 /// a directory that comes back or a disk with room again catches up.
 pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
     let retry = !matches!(action, Action::Saved { .. });
+    // A note about the outside lasts until the next thing the person does.
+    if !matches!(
+        action,
+        Action::Tick(_) | Action::Saved { .. } | Action::ChangedOnDisk(_) | Action::Resize { .. }
+    ) {
+        state.notice = None;
+    }
     let mut effects = act(state, action)?;
     if retry {
         for file in state.data.unsaved() {
@@ -198,9 +240,25 @@ fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
             }
             handled
         }
-        Action::Saved { file, error } => {
-            state.data.saved(&file, error.map_or(Ok(()), Err));
+        Action::Saved { file, error, hash } => {
+            state.data.saved(&file, error.map_or(Ok(hash), Err));
             Some(Vec::new())
+        }
+        // Another writer's change is taken, this one's replayed on top and
+        // saved: neither is lost.
+        Action::ChangedOnDisk(disk) => {
+            let newer = std::sync::Arc::unwrap_or_clone(disk.profile);
+            let replayed = state.data.rebase(newer, disk.hash);
+            state.notice = Some(if replayed {
+                Notice::MergedWithDisk
+            } else {
+                Notice::ReloadedFromDisk
+            });
+            Some(if replayed {
+                vec![Effect::Save(Save::Profile)]
+            } else {
+                Vec::new()
+            })
         }
         Action::Edited { target, written } => match target {
             EditTarget::Evidence(id) => Some(state.screens.assess.edited_externally(
@@ -208,7 +266,17 @@ fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
                 written,
                 &mut state.data,
             )),
+            EditTarget::Note { run, item } => Some(state.screens.checklists.edited_externally(
+                &run,
+                &item,
+                written,
+                &mut state.data,
+            )),
         },
+        Action::Exported { run, written } => {
+            state.screens.checklists.exported(&run, written);
+            Some(Vec::new())
+        }
         Action::Help => {
             state.overlay = match state.overlay {
                 Some(Overlay::Help { .. }) => None,

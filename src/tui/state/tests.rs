@@ -361,3 +361,55 @@ fn an_action_no_one_here_uses_is_reported_as_unhandled() {
     press(&mut state, KeyCode::Char('?'));
     assert_eq!(dispatch(&mut state, Action::Input('x')), None);
 }
+
+/// Runs `effects` the way the loop does, until nothing is left to save.
+fn settle(state: &mut State, storage: &crate::tui::app::Storage, effects: Vec<Effect>) {
+    let mut pending = effects;
+    for _ in 0..10 {
+        let Some(Effect::Save(file)) = pending.pop() else {
+            return;
+        };
+        let action = crate::tui::app::save(state, Some(storage), file);
+        pending = update(state, action);
+    }
+    panic!("saving did not settle");
+}
+
+#[test]
+fn two_apps_on_one_profile_lose_neither_ones_rating() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = crate::core::profile::ProfileStore::new(dir.path());
+    let storage = crate::tui::app::Storage::Store {
+        store: store.clone(),
+        name: "default".into(),
+    };
+    let mut a = state(Lang::En, 80, 24);
+    let mut b = state(Lang::En, 80, 24);
+    for app in [&mut a, &mut b] {
+        press(app, KeyCode::Tab);
+    }
+    // A rates the first indicator, B the second, each from its own copy.
+    let effects = press(&mut a, KeyCode::Char('3'));
+    settle(&mut a, &storage, effects);
+    press(&mut b, KeyCode::Down);
+    let effects = press(&mut b, KeyCode::Char('2'));
+    settle(&mut b, &storage, effects);
+    assert_eq!(b.notice, Some(Notice::MergedWithDisk));
+    let saved = store.load("default").unwrap().unwrap();
+    let scores: Vec<u32> = saved.ratings.values().map(|r| r.score).collect();
+    assert_eq!(saved.ratings.len(), 2, "{scores:?}");
+    assert!(scores.contains(&3) && scores.contains(&2), "{scores:?}");
+    // A, idle, notices B's change and shows it.
+    let disk = store.disk_hash("default");
+    assert_ne!(a.data.disk, disk);
+    let (profile, hash) = store.load_with_hash("default").unwrap();
+    update(
+        &mut a,
+        Action::ChangedOnDisk(crate::tui::action::DiskProfile {
+            profile: std::sync::Arc::new(profile.unwrap()),
+            hash,
+        }),
+    );
+    assert_eq!(a.data.profile.ratings.len(), 2);
+    assert_eq!(a.notice, Some(Notice::ReloadedFromDisk));
+}

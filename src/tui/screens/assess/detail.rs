@@ -7,8 +7,10 @@ use ratatui::text::{Line, Span};
 
 use super::items::Item;
 use super::words::{Word, gap_reason};
+use crate::core::checklist::Tally;
+use crate::core::clock::format_date;
 use crate::core::content::{Indicator, Text};
-use crate::core::report::{keep_lines, level_label};
+use crate::core::report::{keep_lines, level_label, percent};
 use crate::core::sanitize::neutralize_controls;
 use crate::core::score::Contribution;
 use crate::tui::data::Data;
@@ -153,6 +155,7 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
         Some(None) => cx.section(heading, cx.word(Word::NoEvidence), &mut out),
         Some(Some(evidence)) => cx.markdown(heading, &keep_lines(evidence), &mut out),
     }
+    runs(cx, id, &mut out);
     if let Some(hint) = &ind.evidence_hint {
         out.push(Line::default());
         let heading = Msg::EvidenceHint.text(cx.lang);
@@ -164,6 +167,32 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
         cx.markdown(cx.word(Word::Growth), cx.text(growth), &mut out);
     }
     out
+}
+
+/// The finished checklist runs attached to the indicator as evidence, with
+/// the day each was finished and its score.
+fn runs(cx: &Ctx<'_>, id: &str, out: &mut Vec<Line<'static>>) {
+    let data = cx.data;
+    let mut runs = data.runs_for(id).peekable();
+    if runs.peek().is_none() {
+        return;
+    }
+    out.push(Line::default());
+    let heading = cx.lang.pick("检查清单记录", "Checklist runs");
+    cx.wrapped(heading, cx.theme.heading, out);
+    for run in runs {
+        let tally = Tally::of(run, data.pack.checklist(&run.checklist));
+        let day = run.finished.map_or_else(|| run.day(), |at| at.date());
+        let score = tally.score().map_or_else(|| "—".to_owned(), percent);
+        let line = format!(
+            "• {} · {} · {}",
+            run.name.replace('\n', " "),
+            format_date(day),
+            cx.lang
+                .pick(format!("得分 {score}"), format!("score {score}"))
+        );
+        cx.wrapped(&line, cx.theme.text, out);
+    }
 }
 
 /// A weight as written: `2`, `1.5`.

@@ -6,7 +6,7 @@
 //! returns [`Effect::Save(crate::core::workspace::Save::Profile)`]: there is no save key to forget.
 
 mod detail;
-mod editor;
+pub(in crate::tui::screens) mod editor;
 mod evidence;
 mod filters;
 mod items;

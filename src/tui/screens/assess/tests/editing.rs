@@ -243,6 +243,7 @@ fn a_failed_save_keeps_the_change_in_memory() {
         Action::Saved {
             file: crate::core::workspace::Save::Profile,
             error,
+            hash: None,
         },
     );
     assert!(effects.is_empty(), "{effects:?}");
