@@ -7,6 +7,7 @@
 
 mod assess;
 mod checklists;
+mod date_entry;
 mod drill;
 mod library;
 mod overview;
