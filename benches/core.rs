@@ -22,7 +22,7 @@ use ladder::core::profile::{
 };
 use ladder::core::search::Index;
 use ladder::core::workspace::Save;
-use ladder::core::{report, score};
+use ladder::core::{drill, report, score};
 use ladder::tui::data::Data;
 use ladder::tui::keymap::Keymap;
 use ladder::tui::text::wrap;
@@ -115,7 +115,32 @@ fn main() {
     });
     case("report as Markdown (zh)", 200, || {
         let a = score::assess(&pack, &demo);
-        report::to_markdown(&pack, &demo, &a, ladder::core::lang::Lang::Zh)
+        report::to_markdown(
+            &pack,
+            &demo,
+            &a,
+            ladder::core::lang::Lang::Zh,
+            time::macros::datetime!(2026-12-04 09:00:00 +08:00),
+        )
+    });
+    // A year of drilling five questions a day on the demo profile.
+    let year = drilled_for_a_year(&pack, &demo);
+    let a = score::assess(&pack, &year);
+    let now = time::macros::datetime!(2027-12-04 09:00:00 +08:00);
+    case("drill stats over a year of answers", 50, || {
+        drill::stats(&pack, &year.drill, now, None)
+    });
+    for choice in drill::Choice::ALL {
+        let plan = drill::Plan {
+            choice,
+            ..drill::Plan::default()
+        };
+        case(&format!("build a drill session ({choice:?})"), 50, || {
+            drill::build(&pack, &year, &a, now, &plan)
+        });
+    }
+    case("report as JSON with a year of drilling", 20, || {
+        report::to_json(&pack, &year, &a, ladder::core::lang::Lang::Zh, now)
     });
     case("build the search index (zh)", 200, || {
         Index::build(&pack, "zh")
@@ -162,6 +187,7 @@ fn year_of_drill(pack: &ladder::core::content::Pack, demo: &Profile) {
             by: Reviewer::Own,
             kind: SessionKind::Due,
             prompt_hash: None,
+            follow_up: None,
         });
         big.drill.cards.insert(
             question,
@@ -240,4 +266,39 @@ fn year_of_drill(pack: &ladder::core::content::Pack, demo: &Profile) {
             .draw(|frame| ladder::tui::view::render(&state, frame))
             .is_ok()
     });
+}
+
+/// `profile` after a year of five answers a day, as the Drill screen records them.
+fn drilled_for_a_year(
+    pack: &ladder::core::content::Pack,
+    profile: &ladder::core::profile::Profile,
+) -> ladder::core::profile::Profile {
+    use ladder::core::profile::{Grade, Reviewer, SessionKind};
+    let mut profile = profile.clone();
+    let start = time::macros::datetime!(2026-12-04 09:00:00 +08:00);
+    let ids: Vec<String> = pack.questions.iter().map(|q| q.id.value.clone()).collect();
+    for day in 0..365i64 {
+        for i in 0..5usize {
+            let id = &ids[(day as usize * 5 + i) % ids.len()];
+            let at = start + time::Duration::days(day) + time::Duration::minutes(i as i64 * 3);
+            let answer = drill::Answer {
+                question: ladder::core::ids::QuestionId::new(id.clone()),
+                follow_up: None,
+                kind: SessionKind::Due,
+                grade: Grade::ALL[(day as usize + i) % 4],
+                seconds: 150,
+                covered: vec![0, 1],
+                by: Reviewer::Own,
+            };
+            if let ladder::core::workspace::Command::RecordReview { review, card } =
+                drill::record(pack, &profile, answer, at)
+            {
+                if let Some(card) = card {
+                    profile.drill.cards.insert(review.question.clone(), card);
+                }
+                profile.drill.reviews.push(*review);
+            }
+        }
+    }
+    profile
 }

@@ -273,7 +273,13 @@ fn the_markdown_report_lists_rated_gaps_first_and_unrated_ones_briefly() {
         time::macros::date!(2026 - 01 - 01),
     );
     let a = score(&pack, &p);
-    let md = ladder::core::report::to_markdown(&pack, &p, &a, ladder::core::lang::Lang::En);
+    let md = ladder::core::report::to_markdown(
+        &pack,
+        &p,
+        &a,
+        ladder::core::lang::Lang::En,
+        time::macros::datetime!(2026-01-01 09:00:00 UTC),
+    );
     let rated = md
         .find("- **[L1] People**: Writes a clear handover")
         .expect("rated gap");

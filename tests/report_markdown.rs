@@ -135,7 +135,13 @@ fn markdown(lang: Lang) -> String {
     let pack = pack();
     let profile = profile();
     let a = ladder::core::score::assess(&pack, &profile);
-    report::to_markdown(&pack, &profile, &a, lang)
+    report::to_markdown(
+        &pack,
+        &profile,
+        &a,
+        lang,
+        time::macros::datetime!(2026-12-04 09:00:00 +08:00),
+    )
 }
 
 /// The list item whose first paragraph holds the text of indicator `id`,

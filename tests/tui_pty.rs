@@ -39,6 +39,11 @@ impl App {
 
     /// The app with these extra command-line arguments.
     fn start_with(lang: &str, args: &[&str]) -> App {
+        App::start_env(lang, args, &[])
+    }
+
+    /// The app with these arguments and environment variables.
+    fn start_env(lang: &str, args: &[&str], env: &[(&str, &str)]) -> App {
         let data = TempDir::new().unwrap();
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -55,6 +60,9 @@ impl App {
         command.env("LADDER_LANG", lang);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pair.slave.spawn_command(command).unwrap();
 
         let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
@@ -380,4 +388,89 @@ fn sigterm_restores_the_terminal_and_keeps_what_was_rated() {
     let file = app.data.path().join("profiles/default.yaml");
     let profile = ladder::core::profile::read_profile_file(&file).unwrap();
     assert_eq!(profile.ratings.len(), 1);
+}
+
+#[test]
+fn a_two_question_drill_reaches_the_review_log_in_the_profile() {
+    let pack = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/packs/valid-drill"
+    );
+    let mut app = App::start_env(
+        "en",
+        &["--content", pack],
+        &[("LADDER_NOW", "2026-12-04T09:00:00+08:00")],
+    );
+    app.wait_for("the tab bar", |screen| row(screen, 0).contains("Library"));
+    app.press("\t\t");
+    app.wait_for_text("Defense drill");
+    // Questions (the seventh row): 5 → 2; then back to Due and start it.
+    app.press("jjjjjj");
+    app.press("hhh");
+    app.wait_for_text("Questions     2");
+    app.press("\x1b[H\r");
+    // Nothing rated: L1's gaps lead, craft.l1.b (weight 2) first, which
+    // the pager question probes.
+    app.wait_for_text("1 of 2");
+    app.wait_for_text("Which alert did you delete last");
+    // Notes take digits: nothing is graded while typing.
+    app.press("n");
+    app.wait_for_text("Esc leaves");
+    app.press("4 alerts");
+    app.wait_for_text("4 alerts");
+    app.press("\x1b");
+    app.wait_for_text("n to write");
+    // Reveal, tick the first key point, grade Good.
+    app.press(" ");
+    app.wait_for_text("Key points");
+    app.press(" ");
+    app.wait_for_text("[x] A real alert");
+    app.press("3");
+    app.wait_for_text("2 of 2");
+    app.wait_for_text("Walk us through a runbook");
+    // Again, straight from the card.
+    app.press("1");
+    app.wait_for_text("Session over");
+    app.press("q");
+    assert_eq!(app.exit_code(), 0);
+
+    // The cards are in the profile, the answers in the log beside it.
+    assert!(
+        app.data
+            .path()
+            .join("profiles/default.reviews.jsonl")
+            .exists()
+    );
+    let store = ladder::core::profile::ProfileStore::new(app.data.path());
+    let profile = store.load("default").unwrap().unwrap();
+    let log = &profile.drill;
+    let reviews: Vec<(&str, &str, &[u32], &str)> = log
+        .reviews
+        .iter()
+        .map(|r| {
+            (
+                r.question.as_str(),
+                r.grade.as_str(),
+                r.covered.as_slice(),
+                r.kind.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        reviews,
+        [
+            ("incidents.pager", "good", &[0][..], "new"),
+            ("design.runbook", "again", &[][..], "new")
+        ]
+    );
+    // Time ran on from 09:00 on the 4th: Good on a new question is two
+    // days on, Again ten minutes on.
+    let day = |id: &str| log.cards[id].due.date().to_string();
+    assert_eq!(day("incidents.pager"), "2026-12-06");
+    assert_eq!(day("design.runbook"), "2026-12-04");
+    assert!(
+        log.reviews
+            .iter()
+            .all(|r| r.at.date().to_string() == "2026-12-04")
+    );
 }

@@ -339,12 +339,22 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
                 .map(|(_, s)| s.runs)
                 .unwrap_or_default();
             let text = match format {
-                ReportFormat::Json => {
-                    report::to_json_with_runs(&pack, &profile, &a, cli.language(), &runs)
-                }
-                ReportFormat::Md => {
-                    report::to_markdown_with_runs(&pack, &profile, &a, cli.language(), &runs)
-                }
+                ReportFormat::Json => report::to_json_with_runs(
+                    &pack,
+                    &profile,
+                    &a,
+                    cli.language(),
+                    clock.now(),
+                    &runs,
+                ),
+                ReportFormat::Md => report::to_markdown_with_runs(
+                    &pack,
+                    &profile,
+                    &a,
+                    cli.language(),
+                    clock.now(),
+                    &runs,
+                ),
             };
             emit(output.as_deref(), &text)?;
             Ok(true)

@@ -4,6 +4,7 @@ pub mod assess;
 pub mod checklist;
 pub mod clock;
 pub mod content;
+pub mod drill;
 pub mod files;
 pub mod ids;
 pub mod lang;

@@ -132,6 +132,25 @@ pub enum Action {
     Attach,
     /// Close the editor without keeping what was typed.
     Cancel,
+    /// Move left, or step a setting back.
+    Left,
+    /// Move right, or step a setting on.
+    Right,
+    /// Show the answer of the question on screen.
+    Reveal,
+    /// Stop the clock, or start it again.
+    Pause,
+    /// Tick or untick the selected item (a key point covered).
+    Toggle,
+    /// Grade with the digit of the key pressed: the key file binds `1`–`4`
+    /// to this, and the keymap turns it into [`Action::Grade`].
+    GradeKey,
+    /// Grade the answer on screen: 1 Again, 2 Hard, 3 Good, 4 Easy.
+    Grade(u32),
+    /// Show the statistics.
+    Stats,
+    /// Start over what is marked as changed (a reworded question's schedule).
+    Reset,
     /// A key typed into a text editor. Never in the key file: the keymap
     /// sends it for keys an editor has no binding for.
     #[serde(skip)]

@@ -221,7 +221,8 @@ mod tests {
     #[test]
     fn the_window_lists_the_screens_keys_then_global_then_its_own() {
         let keymap = Keymap::builtin().unwrap();
-        let rows = rows(&keymap, ScreenId::Drill, Mode::BROWSE, Lang::En);
+        // Drill's stats page: back, and the six scroll keys of a page.
+        let rows = rows(&keymap, ScreenId::Drill, Mode::keys("stats"), Lang::En);
         let headings: Vec<&Row> = rows
             .iter()
             .filter(|r| matches!(r, Row::Heading(_)))
@@ -235,13 +236,15 @@ mod tests {
             ]
         );
         let keys = key_rows(&rows);
-        assert_eq!(keys[0], ("↑ / k", "scroll up"));
-        // 6 keys of the page and 5 global ones; of the window's 7, the 6 it
-        // shares word for word with the page are not repeated.
+        assert_eq!(keys[0], ("Esc / Enter / s / Ctrl-C", "back to the set-up"));
+        assert_eq!(keys[1], ("↑ / k", "scroll up"));
+        // 7 keys of the page and 5 global ones (Ctrl-C is the page's, so
+        // quit is q alone); of the window's 7, the 6 it shares word for
+        // word with the page are not repeated.
         assert_eq!(
-            keys[6..],
+            keys[7..],
             [
-                ("q / Ctrl-C", "quit"),
+                ("q", "quit"),
                 ("?", "keys"),
                 ("Tab", "next screen"),
                 ("Shift-Tab", "previous screen"),
@@ -249,7 +252,7 @@ mod tests {
                 ("Esc / ?", "close this window"),
             ]
         );
-        assert_eq!(rows.len(), 3 + 12 + 2);
+        assert_eq!(rows.len(), 3 + 13 + 2);
     }
 
     #[test]
@@ -292,19 +295,19 @@ mod tests {
         let input = |height| HelpInput {
             keymap: &keymap,
             screen: ScreenId::Drill,
-            mode: Mode::BROWSE,
+            mode: Mode::keys("stats"),
             lang: Lang::Zh,
             area: Rect::new(0, 0, 80, height),
         };
-        // 17 rows, 19 with the border. A 24-row window has a 21-row body:
+        // 18 rows, 20 with the border. A 24-row window has a 21-row body:
         // all of it shows.
-        assert_eq!(page_height(input(24)), 17);
+        assert_eq!(page_height(input(24)), 18);
         assert_eq!(max_scroll(input(24)), 0);
         // A 20-row window has a 17-row body, 15 inside the border.
         assert_eq!(page_height(input(20)), 15);
-        assert_eq!(max_scroll(input(20)), 2);
+        assert_eq!(max_scroll(input(20)), 3);
         // The smallest shell: a 13-row body, 11 inside the border.
-        assert_eq!(max_scroll(input(16)), 6);
+        assert_eq!(max_scroll(input(16)), 7);
         // Too small for the shell: no window at all.
         assert_eq!(max_scroll(input(10)), 0);
     }

@@ -443,13 +443,15 @@ mod tests {
                 ("/".to_owned(), "search".to_owned()),
             ]
         );
+        // Drill's stats page offers one key of its own, then the global ones.
         let hints = keymap.hints(
-            Context::Screen(ScreenId::Drill, crate::tui::keymap::Mode::BROWSE),
+            Context::Screen(ScreenId::Drill, crate::tui::keymap::Mode::keys("stats")),
             Lang::Zh,
         );
         assert_eq!(
             hints,
             [
+                ("Esc".to_owned(), "回到练习设置".to_owned()),
                 ("q".to_owned(), "退出".to_owned()),
                 ("?".to_owned(), "按键帮助".to_owned()),
                 ("Tab".to_owned(), "下一页".to_owned()),

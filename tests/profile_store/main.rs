@@ -582,6 +582,7 @@ fn review(question: &str, minute: i64) -> ladder::core::profile::Review {
         by: ladder::core::profile::Reviewer::Own,
         kind: ladder::core::profile::SessionKind::Due,
         prompt_hash: None,
+        follow_up: None,
     }
 }
 

@@ -86,6 +86,7 @@ fn drill() -> impl Strategy<Value = DrillLog> {
             by: mentor.map_or(Reviewer::Own, Reviewer::Mentor),
             kind: SessionKind::Due,
             prompt_hash: None,
+            follow_up: None,
         });
     (
         proptest::collection::btree_map(text(30).prop_map(QuestionId::from), card, 0..4),

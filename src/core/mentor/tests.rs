@@ -271,6 +271,7 @@ fn answers_the_mentor_graded_go_into_the_file_once() {
         by: Reviewer::Mentor("Chen".into()),
         kind: SessionKind::Mock,
         prompt_hash: None,
+        follow_up: None,
     };
     // Answers one gave oneself are not the mentor's to write.
     let own = Review {

@@ -82,6 +82,10 @@ pub struct Review {
     /// question whose text changed since can be marked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt_hash: Option<String>,
+    /// In a mock defense, the index of the follow-up question answered
+    /// (the main question's schedule does not change for it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<u32>,
 }
 
 /// How well an answer went, as in Anki.

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{mentor_comment, strengths};
 use crate::core::checklist::{Run, Tally};
+use crate::core::clock::OffsetDateTime;
 use crate::core::content::Pack;
 use crate::core::lang::Lang;
 use crate::core::profile::Profile;
@@ -96,6 +97,7 @@ struct JsonReport<'a> {
     trend: Vec<JsonTrendPoint<'a>>,
     ratings: Vec<JsonRating<'a>>,
     strengths: Vec<JsonStrength<'a>>,
+    drill: super::drill::JsonDrill,
     /// Finished checklist runs attached to indicators as evidence.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     checklist_runs: Vec<JsonRunEvidence<'a>>,
@@ -113,9 +115,16 @@ struct JsonRunEvidence<'a> {
     attached_to: Vec<&'a str>,
 }
 
-/// The report as pretty JSON: SPEC §4's fields and a few more.
-pub fn to_json(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> String {
-    to_json_with_runs(pack, profile, a, lang, &[])
+/// The report as pretty JSON: SPEC §4's fields and a few more; `now` tells
+/// what is due in `drill`.
+pub fn to_json(
+    pack: &Pack,
+    profile: &Profile,
+    a: &Assessment,
+    lang: Lang,
+    now: OffsetDateTime,
+) -> String {
+    to_json_with_runs(pack, profile, a, lang, now, &[])
 }
 
 /// The report as JSON with the finished checklist runs attached to
@@ -125,6 +134,7 @@ pub fn to_json_with_runs(
     profile: &Profile,
     a: &Assessment,
     lang: Lang,
+    now: OffsetDateTime,
     runs: &[Run],
 ) -> String {
     let (l, d) = (lang.code(), pack.default_language());
@@ -218,6 +228,7 @@ pub fn to_json_with_runs(
                 text: s.indicator.text.get(l, d),
             })
             .collect(),
+        drill: super::drill::json(pack, profile, now),
         checklist_runs: runs
             .iter()
             .filter(|r| !r.attached_to.is_empty())

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::{keep_lines, level_label, mentor_comment, percent};
 use crate::core::checklist::{self, Run, Tally};
-use crate::core::clock::format_date;
+use crate::core::clock::{OffsetDateTime, format_date};
 use crate::core::content::{Pack, Text};
 use crate::core::lang::Lang;
 use crate::core::profile::Profile;
@@ -21,7 +21,7 @@ fn signed(d: i64) -> String {
 }
 
 /// Escapes text for a Markdown table cell.
-fn cell(s: &str) -> String {
+pub(super) fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
@@ -59,8 +59,16 @@ fn t<'a>(text: &'a Text, lang: Lang, pack: &'a Pack) -> &'a str {
 }
 
 /// The report as a Markdown document in `lang`.
-pub fn to_markdown(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> String {
-    to_markdown_with_runs(pack, profile, a, lang, &[])
+///
+/// `now` tells what is due in the drill section.
+pub fn to_markdown(
+    pack: &Pack,
+    profile: &Profile,
+    a: &Assessment,
+    lang: Lang,
+    now: OffsetDateTime,
+) -> String {
+    to_markdown_with_runs(pack, profile, a, lang, now, &[])
 }
 
 /// The report with the finished checklist runs attached to indicators as
@@ -70,6 +78,7 @@ pub fn to_markdown_with_runs(
     profile: &Profile,
     a: &Assessment,
     lang: Lang,
+    now: OffsetDateTime,
     runs: &[Run],
 ) -> String {
     let (colon, comma) = (lang.pick("：", ": "), lang.pick("，", ", "));
@@ -170,6 +179,7 @@ pub fn to_markdown_with_runs(
     gaps(&mut out, pack, profile, a, lang);
     calibration(&mut out, pack, profile, a, lang);
     trend(&mut out, pack, profile, lang);
+    super::drill::markdown(&mut out, pack, profile, lang, now);
 
     if !a.orphaned.is_empty() {
         let _ = writeln!(

@@ -1,9 +1,12 @@
 //! The assessment report (SPEC §4): a JSON model and a Markdown document a
 //! person pastes into promotion materials or brings to a 1:1.
 
+mod drill;
 mod json;
 mod markdown;
 mod mentor;
+
+pub use drill::{grade_name, kind_name};
 
 pub use json::{to_json, to_json_with_runs};
 pub use markdown::{readiness_rule, to_markdown, to_markdown_with_runs};

@@ -225,6 +225,7 @@ fn a_drill_review_is_logged_with_its_card() {
         by: Reviewer::Own,
         kind: SessionKind::New,
         prompt_hash: None,
+        follow_up: None,
     };
     let card = Card {
         due: at + time::Duration::days(3),

@@ -8,6 +8,7 @@
 
 mod assess;
 mod checklists;
+mod date_entry;
 mod drill;
 mod library;
 mod mentor;

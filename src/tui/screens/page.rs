@@ -1,12 +1,12 @@
-//! A page of already-split lines that scrolls: what a screen shows while it
-//! has no lists of its own, and a building block for those that do.
+//! A page of already-split lines that scrolls: a building block for screens
+//! that show text.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect, Size};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{ScreenId, View};
+use super::View;
 use crate::tui::action::Action;
 use crate::tui::i18n::Msg;
 use crate::tui::state::Effect;
@@ -79,26 +79,6 @@ fn text_rows(len: usize, rows: usize) -> usize {
     } else {
         rows.saturating_sub(1).max(1)
     }
-}
-
-/// The lines of a screen whose content is still to come: its name, then
-/// what it will hold.
-pub fn placeholder(id: ScreenId, sentence: &[&'static str], view: &View<'_>) -> Vec<Line<'static>> {
-    let mut lines = vec![
-        Line::from(Span::styled(id.title(view.lang), view.theme.heading)),
-        Line::default(),
-    ];
-    lines.extend(
-        sentence
-            .iter()
-            .map(|text| Line::from(Span::styled(*text, view.theme.text))),
-    );
-    lines
-}
-
-/// How many lines [`placeholder`] gives for `sentence`.
-pub fn placeholder_len(sentence: &[&str]) -> usize {
-    sentence.len() + 2
 }
 
 #[cfg(test)]

@@ -153,6 +153,10 @@ impl State {
                 KeyCode::Char(c) => c.to_digit(10).map(Action::Rate),
                 _ => None,
             },
+            Some(Action::GradeKey) => match key.code {
+                KeyCode::Char(c) => c.to_digit(10).map(Action::Grade),
+                _ => None,
+            },
             Some(action) => Some(action),
             None if matches!(context.input(), Input::Typing | Input::Answer) => {
                 Some(Action::Type(key))

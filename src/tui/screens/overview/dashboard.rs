@@ -118,6 +118,14 @@ fn header(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
         Lang::Zh => format!("已评 {} / {}", a.rated, a.total),
         Lang::En => format!("{} / {} rated", a.rated, a.total),
     };
+    // The defense countdown and what is due today go before the count of
+    // ratings when they fit beside the name, else beside the levels below.
+    let drill = drill_status(data, lang);
+    let name_w = display_width(&data.profile.profile);
+    let beside_name = format!("{drill} · {rated}");
+    let drill_on_top =
+        !drill.is_empty() && name_w + 4 + display_width(&beside_name) <= usize::from(area.width);
+    let rated = if drill_on_top { beside_name } else { rated };
     let name_room = usize::from(area.width).saturating_sub(display_width(&rated) + 2);
     put(
         area,
@@ -152,7 +160,36 @@ fn header(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
     if data.reached_above_current() && line_w + display_width(&rule) <= usize::from(area.width) {
         spans.push(Span::styled(rule, styles.muted));
     }
+    let line_w: usize = spans.iter().map(|s| display_width(&s.content)).sum();
     put(area, 1, &Line::from(spans), buf);
+    // The defense countdown and what is due today, when they fit beside.
+    if !drill_on_top
+        && !drill.is_empty()
+        && line_w + 4 + display_width(&drill) <= usize::from(area.width)
+    {
+        put_right(area, 1, &drill, styles.text, buf);
+    }
+}
+
+/// "defense in 16 days · 3 due today": nothing before a defense date is
+/// set or anything is drilled.
+fn drill_status(data: &Data, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(day) = data.profile.defense_date {
+        match (day - data.today()).whole_days() {
+            0 => parts.push(lang.pick("今天答辩", "defense today").to_owned()),
+            n if n > 0 => {
+                parts.push(lang.pick(format!("距答辩 {n} 天"), format!("defense in {n} days")))
+            }
+            _ => {}
+        }
+    }
+    if !data.profile.drill.is_empty() {
+        let due =
+            crate::core::drill::backlog(&data.pack, &data.profile.drill, data.now()).due_today;
+        parts.push(lang.pick(format!("今日到期 {due} 题"), format!("{due} due today")));
+    }
+    parts.join(" · ")
 }
 
 fn levels(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {

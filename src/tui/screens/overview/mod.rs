@@ -16,10 +16,14 @@ mod tests;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use ratatui::widgets::Widget;
+
+use super::date_entry::{DateEntry, Entry};
 use super::{Ctx, Screen, View};
 use crate::core::score::Gap;
 use crate::tui::action::Action;
 use crate::tui::data::Data;
+use crate::tui::keymap::Mode;
 use crate::tui::state::Effect;
 
 /// How many gaps the screen lists.
@@ -32,6 +36,8 @@ pub struct Overview {
     selected: usize,
     /// The growth advice on show, if open.
     advice: Option<Advice>,
+    /// The defense date being typed, if `d` was pressed.
+    date: Option<DateEntry>,
     /// How far the welcome (the screen of a profile with nothing rated) is
     /// scrolled, in a window too small for it.
     welcome_scroll: usize,
@@ -151,6 +157,26 @@ impl Overview {
 
 impl Screen for Overview {
     fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>> {
+        if let Some(entry) = &mut self.date {
+            if matches!(action, Action::Resize { .. } | Action::Tick(_)) {
+                return None;
+            }
+            return match entry.update(action, data)? {
+                Entry::Typing => Some(Vec::new()),
+                Entry::Cancelled => {
+                    self.date = None;
+                    Some(Vec::new())
+                }
+                Entry::Saved(_, effects) => {
+                    self.date = None;
+                    Some(effects)
+                }
+            };
+        }
+        if action == Action::Edit && self.advice.is_none() {
+            self.date = Some(DateEntry::open(data));
+            return Some(Vec::new());
+        }
         if is_empty(data) {
             self.advice = None;
             let last = welcome::last_scroll(ctx.body, ctx.lang, data);
@@ -207,6 +233,7 @@ impl Screen for Overview {
         }
         if is_empty(view.data) {
             welcome::render(self.welcome_scroll, area, buf, view);
+            self.render_date(area, buf, view);
             return;
         }
         let count = dashboard::gaps_shown(area, view.data, view.lang);
@@ -214,5 +241,38 @@ impl Screen for Overview {
         if let Some(open) = &self.advice {
             advice::render(&open.indicator, open.scroll, area, buf, view);
         }
+        self.render_date(area, buf, view);
+    }
+
+    fn leave(&mut self) {
+        self.date = None;
+    }
+
+    fn mode(&self) -> Mode {
+        if self.date.is_some() {
+            Mode::typing("defense_date")
+        } else {
+            Mode::BROWSE
+        }
+    }
+}
+
+impl Overview {
+    /// The defense date being typed, on the last row of the screen.
+    fn render_date(&self, area: Rect, buf: &mut Buffer, view: &View<'_>) {
+        let Some(entry) = &self.date else {
+            return;
+        };
+        let row = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
+        ratatui::widgets::Clear.render(row, buf);
+        let text = crate::tui::text::truncate(
+            &format!(" {}", entry.line(view.lang)),
+            usize::from(area.width),
+        );
+        let style = view
+            .theme
+            .text
+            .add_modifier(ratatui::style::Modifier::REVERSED);
+        ratatui::text::Line::from(ratatui::text::Span::styled(text, style)).render(row, buf);
     }
 }
