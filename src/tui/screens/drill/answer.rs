@@ -106,7 +106,11 @@ impl Drill {
             grade,
             seconds,
             covered,
-            by: Reviewer::Own,
+            // In mentor mode the mentor interviews: the answer is theirs to grade.
+            by: data
+                .mentor_session
+                .as_ref()
+                .map_or(Reviewer::Own, |s| Reviewer::Mentor(s.mentor.clone())),
         };
         let command = drill::record(&data.pack, &data.profile, answer, data.now());
         let effects = apply(data, command).unwrap_or_default();

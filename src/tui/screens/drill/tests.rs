@@ -3,6 +3,7 @@
 //! built-in pack.
 #![allow(clippy::unwrap_used)]
 
+mod interviewer;
 mod modes;
 mod overview;
 mod render;
