@@ -372,14 +372,15 @@ pub fn load_pack(source: &PackSource) -> Result<Pack, Failure> {
 
 /// A line on standard error; if stderr itself is gone there is no one to tell.
 pub fn say(text: &str) {
+    let text = neutralize_controls(text);
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 fn print_diagnostic(d: &Diagnostic) {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{d}");
+    let _ = writeln!(err, "{}", neutralize_controls(&d.to_string()));
     if let Some(snippet) = &d.snippet {
-        let _ = writeln!(err, "{snippet}");
+        let _ = writeln!(err, "{}", neutralize_controls(snippet));
     }
 }
 
@@ -435,6 +436,7 @@ pub fn profile_failure(e: ProfileError) -> Failure {
 
 /// Writes `text` to FILE (atomically: temp file, then rename) or to stdout.
 fn emit(output: Option<&Path>, text: &str) -> Result<(), Failure> {
+    let text: &str = &neutralize_controls(text);
     let Some(path) = output else {
         let mut out = std::io::stdout().lock();
         return match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {

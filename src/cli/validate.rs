@@ -2,6 +2,7 @@
 
 use super::{Failure, ValidateFormat, emit, print_diagnostic, say};
 use crate::core::content::{self, PackSource};
+use crate::core::sanitize::escape_json_controls;
 
 /// Loads the pack and prints what is wrong with it; Ok(false) when it fails.
 pub fn validate(
@@ -28,7 +29,8 @@ pub fn validate(
             });
             emit(
                 None,
-                &(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"),
+                &(escape_json_controls(serde_json::to_string_pretty(&value).unwrap_or_default())
+                    + "\n"),
             )?;
         }
         ValidateFormat::Text => {

@@ -8,6 +8,7 @@ use super::{mentor_comment, strengths};
 use crate::core::content::Pack;
 use crate::core::lang::Lang;
 use crate::core::profile::Profile;
+use crate::core::sanitize::escape_json_controls;
 use crate::core::score::{Assessment, Calibration, Gap};
 
 #[derive(Serialize)]
@@ -192,5 +193,5 @@ pub fn to_json(pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) -> St
     };
     // Serializing plain structs of strings and numbers cannot fail; readiness
     // values are always finite (0/0 is taken as 0 in scoring).
-    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+    escape_json_controls(serde_json::to_string_pretty(&report).unwrap_or_default()) + "\n"
 }
