@@ -14,6 +14,7 @@ mod error;
 mod name;
 mod parse;
 pub mod review_log;
+mod share;
 mod store;
 
 use std::collections::BTreeMap;
@@ -168,9 +169,10 @@ pub struct Snapshot {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_level: Option<LevelId>,
     /// Readiness by level id.
+    #[serde(deserialize_with = "share::levels")]
     pub levels: BTreeMap<String, f64>,
     /// Readiness by dimension id, then level id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "share::dimensions")]
     pub dimensions: BTreeMap<String, BTreeMap<String, f64>>,
 }
 

@@ -67,9 +67,8 @@ fn floats_survive_writing() {
         1.0 / 3.0,
         0.8125,
         1.0,
-        1e300,
         5e-324,
-        123456789.0,
+        0.999_999_999_999_999_9,
     ];
     profile.history.push(Snapshot {
         date: time::macros::date!(2026 - 01 - 01),
@@ -91,22 +90,30 @@ fn floats_survive_writing() {
 }
 
 #[test]
-fn a_level_with_no_indicators_can_be_recorded_as_not_a_number() {
-    let mut profile = Profile::new("f");
-    profile.history.push(Snapshot {
-        date: time::macros::date!(2026 - 01 - 01),
-        current_level: None,
-        target_level: None,
-        levels: BTreeMap::from([
-            ("P9".to_string(), f64::NAN),
-            ("P8".to_string(), f64::INFINITY),
-        ]),
-        dimensions: BTreeMap::new(),
-    });
-    let text = profile_to_yaml(&profile, Path::new(PATH)).unwrap();
-    let back = parse(&text).unwrap();
-    assert!(back.history[0].levels["P9"].is_nan());
-    assert_eq!(back.history[0].levels["P8"], f64::INFINITY);
+fn a_readiness_out_of_range_is_refused_where_it_stands() {
+    // Readiness is a share from 0 to 1; the app writes nothing else, and a
+    // hand-edited `.nan`, `.inf` or `1e308` would print as `NaN%` in reports.
+    for value in [".nan", "-.inf", "1e308", "1.5", "-0.1"] {
+        let text = format!(
+            "version: 2\nprofile: f\nratings: {{}}\nhistory:\n  - date: 2026-01-01\n    levels:\n      P7: 0.5\n      P8: {value}\n"
+        );
+        let err = parse(&text).unwrap_err();
+        let ProfileError::Parse {
+            line,
+            col: c,
+            message,
+            ..
+        } = &err
+        else {
+            panic!("expected a parse error, got {err:?}");
+        };
+        // `      P8: ` is ten characters: the value starts in column 11.
+        assert_eq!((*line, *c), (8, 11), "{value}: {message}");
+        assert!(message.contains("not a share from 0 to 1"), "{message}");
+    }
+    let dims = "version: 2\nprofile: f\nratings: {}\nhistory:\n  - date: 2026-01-01\n    levels: {}\n    dimensions: {craft: {P7: .inf}}\n";
+    let err = parse(dims).unwrap_err();
+    assert!(err.to_string().contains(":7:"), "{err}");
 }
 
 #[test]
