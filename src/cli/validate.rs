@@ -1,6 +1,6 @@
 //! `ladder validate`: every problem of a pack, as text or JSON.
 
-use super::{Failure, ValidateFormat, emit, print_diagnostic, say};
+use super::{Failure, ValidateFormat, emit, print_diagnostics, say};
 use crate::core::content::{self, PackSource};
 use crate::core::sanitize::escape_json_controls;
 
@@ -34,9 +34,7 @@ pub fn validate(
             )?;
         }
         ValidateFormat::Text => {
-            for d in &diagnostics {
-                print_diagnostic(d);
-            }
+            print_diagnostics(&diagnostics);
             let counts = format!(
                 "{errors} error{}, {warnings} warning{}",
                 if errors == 1 { "" } else { "s" },

@@ -302,7 +302,22 @@ fn through_symlink(path: &Path) -> PathBuf {
 
 /// Reads the file as UTF-8, refusing files past the size cap without reading them whole.
 fn read_text(path: &Path, max_bytes: usize) -> Result<String, ProfileError> {
+    // A device or a pipe has no size to check and may never end (`/dev/zero`);
+    // opening a pipe would wait for a writer, so it is checked before too.
+    let not_a_file = |meta: fs::Metadata| {
+        (!meta.is_file()).then(|| ProfileError::NotAFile {
+            path: path.to_path_buf(),
+            kind: super::error::kind_of(meta.file_type()),
+        })
+    };
+    if let Some(err) = fs::metadata(path).ok().and_then(not_a_file) {
+        return Err(err);
+    }
     let file = File::open(path).map_err(|err| ProfileError::io(path, err))?;
+    let meta = file.metadata().map_err(|err| ProfileError::io(path, err))?;
+    if let Some(err) = not_a_file(meta) {
+        return Err(err);
+    }
     let mut bytes = Vec::new();
     file.take(max_bytes as u64 + 1)
         .read_to_end(&mut bytes)
