@@ -287,7 +287,7 @@ fn a_read_only_profile_is_not_replaced_even_with_force() {
     let incoming = data.path().join("in.yaml");
     std::fs::write(
         &incoming,
-        "version: 2\nprofile: x\nratings:\n  craft.l1.a: {score: 1}\n",
+        "version: 2\nprofile: x\nratings:\n  craft.l1.a: {score: 1}\nmentor:\n  name: Dana\n  ratings:\n    craft.l1.a: {score: 3}\n",
     )
     .unwrap();
     let pack = fixtures().join("packs/valid-ops");
@@ -302,11 +302,6 @@ fn a_read_only_profile_is_not_replaced_even_with_force() {
                 Path::new(extra),
             ],
         );
-        if extra == "--merge" {
-            // Nothing to merge comes first; the file is kept either way.
-            run.expect_code(1);
-            continue;
-        }
         run.expect_code(1);
         assert!(
             run.stderr.contains(
