@@ -192,12 +192,27 @@ fn profile(name: impl Strategy<Value = String>) -> impl Strategy<Value = Profile
         )
 }
 
-/// What a profile looks like after a load: text neutralised, ids untouched.
+/// A map as loading leaves it: keys neutralised; of two keys that become
+/// the same, the first (in key order) is kept.
+fn clean_keys<K, V: Clone>(map: &BTreeMap<K, V>) -> BTreeMap<K, V>
+where
+    K: Ord + std::borrow::Borrow<str> + From<String>,
+{
+    let mut out = BTreeMap::new();
+    for (k, v) in map {
+        out.entry(K::from(neutralize_controls(k.borrow()).into_owned()))
+            .or_insert_with(|| v.clone());
+    }
+    out
+}
+
+/// What a profile looks like after a load: text and keys neutralised.
 fn as_loaded(profile: &Profile) -> Profile {
     let clean = |text: &String| neutralize_controls(text).into_owned();
     let clean_opt = |text: &Option<String>| text.as_ref().map(clean);
     let mut loaded = profile.clone();
     loaded.profile = clean(&profile.profile);
+    loaded.ratings = clean_keys(&profile.ratings);
     loaded.target_level = profile
         .target_level
         .as_ref()
@@ -208,6 +223,7 @@ fn as_loaded(profile: &Profile) -> Profile {
     if let Some(mentor) = &mut loaded.mentor {
         mentor.name = clean(&mentor.name);
         mentor.notes = clean_opt(&mentor.notes);
+        mentor.ratings = clean_keys(&mentor.ratings);
         for rating in mentor.ratings.values_mut() {
             rating.comment = clean_opt(&rating.comment);
         }
@@ -218,6 +234,11 @@ fn as_loaded(profile: &Profile) -> Profile {
     }
     let clean_level = |l: &Option<LevelId>| l.as_ref().map(|l| LevelId::new(clean(&l.to_string())));
     for snapshot in &mut loaded.history {
+        snapshot.levels = clean_keys(&snapshot.levels);
+        snapshot.dimensions = clean_keys(&snapshot.dimensions)
+            .iter()
+            .map(|(k, levels)| (k.clone(), clean_keys(levels)))
+            .collect();
         snapshot.current_level = clean_level(&snapshot.current_level);
         snapshot.target_level = clean_level(&snapshot.target_level);
     }

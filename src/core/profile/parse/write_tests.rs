@@ -156,3 +156,31 @@ fn an_id_longer_than_a_simple_key_still_reads_back() {
         [&crate::core::ids::IndicatorId::new(id.clone())]
     );
 }
+
+#[test]
+fn control_characters_in_keys_are_neutralised_and_never_written_back() {
+    // No pack id holds a control character, so such a key names nothing; it is
+    // kept, neutralised, and the file written back is clean for `cat` and
+    // for the next reader.
+    let text = "version: 2\nprofile: f\nratings:\n  \"k\\e]52;c;x\\a\\N\\u202E\\u200F\": {score: 3}\n  craft.a: {score: 4}\nmentor:\n  name: M\n  ratings:\n    \"m\\u2066\": {score: 2}\nhistory:\n  - date: 2026-01-01\n    levels: {\"P\\u061C\": 0.5}\n    dimensions: {\"d\\e\": {\"L\\u200E\": 0.25}}\n";
+    let profile = parse(text).unwrap();
+    let keys: Vec<&str> = profile.ratings.keys().map(|k| k.as_ref()).collect();
+    assert_eq!(
+        keys,
+        [
+            "craft.a",
+            "k\u{fffd}]52;c;x\u{fffd}\u{fffd}\u{fffd}\u{fffd}"
+        ]
+    );
+    let written = profile_to_yaml(&profile, Path::new(PATH)).unwrap();
+    assert!(
+        !written.chars().any(crate::core::sanitize::is_dangerous),
+        "{written}"
+    );
+    let back = parse(&written).unwrap();
+    assert_eq!(back, profile);
+    assert_eq!(back.history[0].levels["P\u{fffd}"], 0.5);
+    assert_eq!(back.history[0].dimensions["d\u{fffd}"]["L\u{fffd}"], 0.25);
+    let mentor = back.mentor.unwrap();
+    assert!(mentor.ratings.contains_key("m\u{fffd}"));
+}
