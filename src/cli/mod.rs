@@ -345,7 +345,7 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
                     profile: cli.profile_in_force(),
                     theme: cli.theme(),
                 };
-                print!("{}", config::show(&effective));
+                print!("{}", neutralize_controls(&config::show(&effective)));
             }
             Ok(true)
         }

@@ -6,10 +6,11 @@
 
 use crate::core::sanitize::{neutralize_controls, neutralize_line};
 
-/// The ASCII punctuation that can start or end Markdown syntax inside a line.
-const INLINE_SPECIAL: &[char] = &[
-    '\\', '*', '_', '[', ']', '<', '>', '|', '&', '#', '!', '~', '(', ')', '{', '}', '=',
-];
+/// The ASCII punctuation that can start or end Markdown syntax inside a line
+/// (emphasis, links and images, autolinks and HTML, table cells,
+/// strikethrough, a heading's closing `#`). `(`, `!` and the like only act
+/// after a `[`, which is escaped, so they are left as written.
+const INLINE_SPECIAL: &[char] = &['\\', '*', '_', '[', ']', '<', '|', '~', '#'];
 
 /// A value inside a line of text or a heading: one line, with every
 /// character that could start Markdown syntax backslash-escaped, so it shows
@@ -48,7 +49,12 @@ fn escape_line(s: &str, in_cell: bool) -> String {
             }
             continue;
         }
-        if INLINE_SPECIAL.contains(&chars[i]) {
+        // `&` only starts an entity (`&lt;`, `&#60;`) when a name or `#` follows.
+        let entity = chars[i] == '&'
+            && chars
+                .get(i + 1)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '#');
+        if INLINE_SPECIAL.contains(&chars[i]) || entity {
             out.push('\\');
         }
         out.push(chars[i]);
@@ -150,7 +156,8 @@ mod tests {
     fn inline_escapes_what_starts_syntax() {
         assert_eq!(inline("P|X"), "P\\|X");
         assert_eq!(inline("Dana\n# I approve"), "Dana \\# I approve");
-        assert_eq!(inline("<script>x</script>"), "\\<script\\>x\\</script\\>");
+        assert_eq!(inline("<script>x</script>"), "\\<script>x\\</script>");
+        assert_eq!(inline("A & B &lt; (c)!"), "A & B \\&lt; (c)!");
         assert_eq!(inline("a_b *c*"), "a\\_b \\*c\\*");
         assert_eq!(inline("P7 Expert"), "P7 Expert");
         assert_eq!(inline("uses `chan<- T` well"), "uses `chan<- T` well");
