@@ -315,3 +315,24 @@ fn a_read_only_profile_is_not_replaced_even_with_force() {
     let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o444);
 }
+
+#[test]
+fn a_quoted_value_cannot_start_a_line_of_its_own() {
+    // An unknown reference holding a newline would otherwise print a line
+    // that looks like another message.
+    let text = competencies().replacen("level: L3", "level: \"L9\\nfake.yaml: ok (0 errors)\"", 1);
+    let pack = patched_pack("valid-ops", &[("competencies.yaml", &text)]);
+    let run = validate(pack.path());
+    run.expect_code(1);
+    assert!(
+        run.stderr.lines().all(|l| !l.starts_with("fake.yaml")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("unknown level `L9 fake.yaml: ok (0 errors)`"),
+        "{}",
+        run.stderr
+    );
+}

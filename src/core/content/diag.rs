@@ -6,7 +6,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::text::Pos;
-use crate::core::sanitize::{neutralize_controls, neutralize_line, neutralize_owned};
+use crate::core::sanitize::{neutralize_controls, neutralize_line};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -55,7 +55,7 @@ impl Diagnostic {
             file: neutralize_line(file),
             line: pos.is_known().then_some(pos.line),
             column: (pos.is_known() && pos.col > 0).then_some(pos.col),
-            message: neutralize_owned(message.into()),
+            message: neutralize_line(&message.into()),
             snippet: None,
         }
     }
