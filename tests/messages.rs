@@ -336,3 +336,20 @@ fn a_quoted_value_cannot_start_a_line_of_its_own() {
         run.stderr
     );
 }
+
+#[test]
+fn a_file_name_cannot_start_a_line_of_its_own() {
+    let data = tempfile::tempdir().unwrap();
+    let run = ladder(data.path(), &["import", "/nonexistent/x\nfake: imported"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.lines().all(|l| !l.starts_with("fake")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("/nonexistent/x fake: imported"),
+        "{}",
+        run.stderr
+    );
+}

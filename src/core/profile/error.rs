@@ -3,7 +3,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::core::sanitize::neutralize_controls;
+use crate::core::sanitize::neutralize_line;
 
 /// A problem reading, parsing or saving a profile file.
 ///
@@ -206,7 +206,7 @@ pub(crate) fn kind_of(file_type: std::fs::FileType) -> &'static str {
 /// short when long, so that a mistake is not printed back 100,000 times.
 fn shown_name(name: &str) -> String {
     const SHOWN: usize = 40;
-    let line = crate::core::sanitize::neutralize_line(name);
+    let line = neutralize_line(name);
     let count = line.chars().count();
     if count <= SHOWN {
         format!("`{line}`")
@@ -218,5 +218,5 @@ fn shown_name(name: &str) -> String {
 
 /// A path as it may be shown: a path can hold any character, including escapes.
 fn shown(path: &Path) -> String {
-    neutralize_controls(&path.display().to_string()).into_owned()
+    neutralize_line(&path.display().to_string())
 }
