@@ -103,7 +103,7 @@ pub(super) fn code(s: &str) -> String {
 /// Text of several lines a person wrote (evidence, notes): its lists and
 /// emphasis are kept, but raw HTML shows as text and no line can become a
 /// heading, a setext underline or a table row.
-pub(super) fn block(s: &str) -> String {
+pub(crate) fn block(s: &str) -> String {
     let clean = neutralize_controls(s);
     let mut out = Vec::new();
     // The fence of the code block the line is in: code is left as written.

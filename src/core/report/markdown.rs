@@ -22,7 +22,7 @@ fn signed(d: i64) -> String {
 }
 
 /// Indents every line of `s` by `n` spaces (for Markdown nested under a list item).
-fn indent(s: &str, n: usize) -> String {
+pub(crate) fn indent(s: &str, n: usize) -> String {
     let pad = " ".repeat(n);
     s.trim_end()
         .lines()

@@ -2,9 +2,9 @@
 //! person pastes into promotion materials or brings to a 1:1.
 
 mod drill;
-mod escape;
+pub(crate) mod escape;
 mod json;
-mod markdown;
+pub(crate) mod markdown;
 
 pub use drill::{grade_name, kind_name};
 
