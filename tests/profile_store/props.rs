@@ -243,7 +243,9 @@ fn as_loaded(profile: &Profile) -> Profile {
         snapshot.current_level = clean_level(&snapshot.current_level);
         snapshot.target_level = clean_level(&snapshot.target_level);
     }
+    loaded.drill.cards = clean_keys(&profile.drill.cards);
     for review in &mut loaded.drill.reviews {
+        review.question = QuestionId::new(clean(&review.question.to_string()));
         if let Reviewer::Mentor(name) = &mut review.by {
             *name = clean(name);
         }

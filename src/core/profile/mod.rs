@@ -242,7 +242,7 @@ impl Profile {
 }
 
 /// Neutralises the keys of `map`, which is left as it is when no key needs it.
-fn neutralize_keys<K, V>(map: &mut BTreeMap<K, V>)
+pub(crate) fn neutralize_keys<K, V>(map: &mut BTreeMap<K, V>)
 where
     K: Ord + std::borrow::Borrow<str> + From<String>,
 {
