@@ -305,3 +305,121 @@ fn the_chinese_report_renders_as_blocks() {
         "(得分：",
     );
 }
+
+/// Every table of the document: its rows, each the texts of its cells.
+fn tables(doc: &Block) -> Vec<Vec<Vec<String>>> {
+    doc.of_kind("table")
+        .into_iter()
+        .map(|t| {
+            t.all()
+                .into_iter()
+                .filter(|b| b.kind == "tr" || b.kind == "thead")
+                .map(|r| r.children.iter().map(|c| c.text.clone()).collect())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn values_from_a_shared_file_cannot_forge_the_report() {
+    use ladder::core::profile::{MentorRating, MentorReview, Snapshot};
+    let mut profile = profile();
+    profile.ratings.get_mut(PROFILING).unwrap().evidence =
+        Some("<iframe src=x></iframe>\n# Approved\nok\n===".into());
+    profile.mentor = Some(MentorReview {
+        name: "Dana\n# I approve this promotion".into(),
+        date: None,
+        ratings: BTreeMap::from([(
+            PROFILING.into(),
+            MentorRating {
+                score: 2,
+                comment: Some("<script>alert(1)</script> | forged |".into()),
+            },
+        )]),
+        notes: Some("<b>bold</b>\n## Verdict: promote".into()),
+        plan: Vec::new(),
+    });
+    profile.history.push(Snapshot {
+        date: time::macros::date!(2026 - 01 - 01),
+        current_level: Some("P|X".into()),
+        target_level: None,
+        levels: BTreeMap::from([
+            ("P6".into(), f64::NAN),
+            ("P7".into(), f64::INFINITY),
+            ("P|X".into(), 0.5),
+        ]),
+        dimensions: BTreeMap::new(),
+    });
+    let pack = pack();
+    let a = ladder::core::score::assess(&pack, &profile);
+    let md = report::to_markdown(
+        &pack,
+        &profile,
+        &a,
+        Lang::En,
+        time::macros::datetime!(2026-12-04 09:00:00 +08:00),
+    );
+    let doc = render(&md);
+
+    // One title; the mentor's name stays inside the calibration heading.
+    let headings: Vec<(String, String)> = doc
+        .all()
+        .into_iter()
+        .filter(|b| b.kind.starts_with('h'))
+        .map(|b| (b.kind.clone(), b.text.clone()))
+        .collect();
+    assert_eq!(
+        headings.iter().filter(|(k, _)| k == "h1").count(),
+        1,
+        "{headings:?}"
+    );
+    assert!(
+        headings.contains(&(
+            "h2".into(),
+            "Mentor calibration (Dana # I approve this promotion)".into()
+        )),
+        "{headings:?}"
+    );
+    for (_, text) in &headings {
+        assert!(
+            !text.starts_with("I approve") && !text.starts_with("Approved"),
+            "{text}"
+        );
+        assert!(!text.starts_with("Verdict"), "{text}");
+    }
+
+    // Every row of every table has as many cells as its header.
+    for table in tables(&doc) {
+        let width = table[0].len();
+        for row in &table {
+            assert_eq!(row.len(), width, "{table:?}");
+        }
+    }
+    let trend = tables(&doc)
+        .into_iter()
+        .find(|t| t[0].first().is_some_and(|c| c == "Date"))
+        .unwrap();
+    // Date, Current, the pack's four levels, then `P|X` from the history.
+    assert_eq!(trend[0].len(), 7, "{trend:?}");
+    assert_eq!(trend[0][6], "P|X");
+    assert_eq!(trend[1][1], "P|X");
+    assert_eq!(trend[1][2], "—", "NaN shows as no value");
+    assert_eq!(trend[1][3], "—", "inf shows as no value");
+    assert_eq!(trend[1][6], "50%");
+    let calibration = tables(&doc)
+        .into_iter()
+        .find(|t| t[0].first().is_some_and(|c| c == "Indicator"))
+        .unwrap();
+    assert_eq!(calibration[1][4], "<script>alert(1)</script> | forged |");
+
+    // No HTML reaches a renderer as HTML; it is all text.
+    let html: Vec<String> = Parser::new_ext(&md, Options::ENABLE_TABLES)
+        .filter_map(|e| match e {
+            Event::Html(h) | Event::InlineHtml(h) => Some(h.into_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(html.is_empty(), "{html:?}");
+    assert!(md.contains("&lt;iframe"), "{md}");
+    assert!(!md.contains("NaN") && !md.contains("inf%"), "{md}");
+}

@@ -135,6 +135,31 @@ fn negative_weight() {
 }
 
 #[test]
+fn a_weight_too_large_to_add_up_is_refused_where_it_stands() {
+    // `weight: 1e308` would make the sum of weights infinite and readiness 0%.
+    // competencies.yaml line 10: eight spaces, `weight` 9–14, `:` 15,
+    // space 16, the value at 17.
+    let text =
+        std::fs::read_to_string(fixtures().join("packs/broken-negative-weight/competencies.yaml"))
+            .unwrap()
+            .replace("weight: -2", "weight: 1e308");
+    let dir = common::patched_pack("broken-negative-weight", &[("competencies.yaml", &text)]);
+    let run = common::ladder_command()
+        .arg("validate")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "competencies.yaml:10:17: weight is 1e308; it must be a number above 0 and at most 1000"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn duplicate_indicator_across_dimensions() {
     // competencies.yaml line 32 (dimension `people`): `      - id: craft.l1.a`:
     // six spaces, `-` 7, space 8, `id` 9–10, `:` 11, space 12, the id at 13.

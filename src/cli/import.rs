@@ -62,6 +62,7 @@ pub fn import(
             )));
         }
     };
+    refuse_read_only(&target)?;
     incoming.profile = cli.profile.clone();
     let existing = existing.unwrap_or_else(|| Profile::new(&cli.profile));
     let mut workspace = Workspace::new(pack, existing, clock.clone());
@@ -129,6 +130,7 @@ fn merge_mentor(
             file.display()
         )));
     };
+    refuse_read_only(&target)?;
     report_unknown_ids(file, &summary.unknown, lang);
     let mentor = came.review.name.clone();
     let mut workspace = Workspace::new(pack, existing, clock.clone());
@@ -244,6 +246,21 @@ pub fn merge_summary(lang: Lang, mentor: &str, s: &Summary, file: &str, into: &s
                 parts.join(", ")
             )
         }
+    }
+}
+
+/// A profile someone made read-only is not replaced: like `rm`, ladder
+/// takes the missing write permission as "keep this", and says so.
+fn refuse_read_only(target: &Path) -> Result<(), Failure> {
+    use std::os::unix::fs::PermissionsExt;
+    match std::fs::metadata(target) {
+        Ok(meta) if meta.is_file() && meta.permissions().readonly() => Err(Failure(format!(
+            "{}: is read-only (mode {:04o}), so it is not replaced; nothing was changed: \
+             if it should be, make it writable first (chmod u+w FILE)",
+            neutralize_controls(&target.display().to_string()),
+            meta.permissions().mode() & 0o7777
+        ))),
+        _ => Ok(()),
     }
 }
 

@@ -388,7 +388,7 @@ pub fn run(cli: &Cli, command: &Command, clock: &SharedClock) -> Result<bool, Fa
                     profile: cli.profile_in_force(),
                     theme: cli.theme(),
                 };
-                print!("{}", config::show(&effective));
+                print!("{}", neutralize_controls(&config::show(&effective)));
             }
             Ok(true)
         }
@@ -407,9 +407,7 @@ pub fn load_pack(source: &PackSource) -> Result<Pack, Failure> {
     match content::load(source) {
         Ok(Loaded { pack, .. }) => Ok(pack),
         Err(e) => {
-            for d in e.errors() {
-                print_diagnostic(d);
-            }
+            print_diagnostics(e.errors());
             Err(Failure(e.to_string()))
         }
     }
@@ -417,14 +415,61 @@ pub fn load_pack(source: &PackSource) -> Result<Pack, Failure> {
 
 /// A line on standard error; if stderr itself is gone there is no one to tell.
 pub fn say(text: &str) {
+    let text = neutralize_controls(text);
     let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+/// How many times one message is shown, in one file, before the rest are counted.
+const SAME_MESSAGE_SHOWN: usize = 3;
+/// How many problems are shown in all before the rest are counted.
+const PROBLEMS_SHOWN: usize = 100;
+
+/// Prints problems, each once per place, but not one message a thousand
+/// times: after a few the repeats of a message in a file are counted, and
+/// after many the rest are. (`--format json` lists every one.)
+fn print_diagnostics<'a>(all: impl IntoIterator<Item = &'a Diagnostic>) {
+    let mut seen: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
+    let mut order: Vec<(&str, &str)> = Vec::new();
+    let mut shown = 0;
+    let mut left = 0;
+    for d in all {
+        let key = (d.file.as_str(), d.message.as_str());
+        let count = seen.entry(key).or_insert(0);
+        *count += 1;
+        if *count == 1 {
+            order.push(key);
+        }
+        if *count > SAME_MESSAGE_SHOWN {
+            continue;
+        }
+        if shown == PROBLEMS_SHOWN {
+            left += 1;
+            continue;
+        }
+        shown += 1;
+        print_diagnostic(d);
+    }
+    for key in order {
+        let more = seen[&key].saturating_sub(SAME_MESSAGE_SHOWN);
+        if more > 0 {
+            say(&format!(
+                "{}: … and {more} more like this: {}",
+                key.0, key.1
+            ));
+        }
+    }
+    if left > 0 {
+        say(&format!(
+            "… and {left} more problems not shown: fix these first, or see them all with `ladder validate --format json`"
+        ));
+    }
 }
 
 fn print_diagnostic(d: &Diagnostic) {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{d}");
+    let _ = writeln!(err, "{}", neutralize_controls(&d.to_string()));
     if let Some(snippet) = &d.snippet {
-        let _ = writeln!(err, "{snippet}");
+        let _ = writeln!(err, "{}", neutralize_controls(snippet));
     }
 }
 

@@ -18,7 +18,11 @@ use crate::core::sanitize::neutralize_controls;
 const TEMP_MARK: &str = ".ladder-tmp-";
 
 /// Writes `text` to `output`, or to standard output when there is none.
+///
+/// The text goes through the one neutralising function first: whatever a
+/// pack or a profile held, no control sequence reaches a terminal or a file.
 pub fn emit(output: Option<&Path>, text: &str) -> Result<(), Failure> {
+    let text: &str = &neutralize_controls(text);
     match output {
         None => to_stdout(text),
         Some(path) => to_file(path, text),

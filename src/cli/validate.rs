@@ -1,7 +1,8 @@
 //! `ladder validate`: every problem of a pack, as text or JSON.
 
-use super::{Failure, ValidateFormat, emit, print_diagnostic, say};
+use super::{Failure, ValidateFormat, emit, print_diagnostics, say};
 use crate::core::content::{self, PackSource};
+use crate::core::sanitize::escape_json_controls;
 
 /// Loads the pack and prints what is wrong with it; Ok(false) when it fails.
 pub fn validate(
@@ -28,13 +29,12 @@ pub fn validate(
             });
             emit(
                 None,
-                &(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"),
+                &(escape_json_controls(serde_json::to_string_pretty(&value).unwrap_or_default())
+                    + "\n"),
             )?;
         }
         ValidateFormat::Text => {
-            for d in &diagnostics {
-                print_diagnostic(d);
-            }
+            print_diagnostics(&diagnostics);
             let counts = format!(
                 "{errors} error{}, {warnings} warning{}",
                 if errors == 1 { "" } else { "s" },

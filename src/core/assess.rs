@@ -92,6 +92,9 @@ pub fn rate(profile: &mut Profile, id: &str, score: u32, today: Date) -> bool {
 /// else whether anything changed.
 pub fn set_evidence(profile: &mut Profile, id: &str, text: &str, today: Date) -> Option<bool> {
     let rating = profile.ratings.get_mut(id)?;
+    // Typed, pasted or returned by an external editor: neutralised before it
+    // is kept, like text read from a file.
+    let text = crate::core::sanitize::neutralize_controls(text);
     let new = (!text.trim().is_empty()).then(|| text.trim_end().to_owned());
     if rating.evidence == new {
         return Some(false);

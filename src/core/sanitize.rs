@@ -7,18 +7,19 @@
 use std::borrow::Cow;
 
 /// True for a character that must not reach a terminal from shared content.
-fn is_dangerous(c: char) -> bool {
+pub fn is_dangerous(c: char) -> bool {
     match c {
         '\n' | '\t' => false,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
-        // Bidi embeddings, overrides and isolates.
+        // Bidi marks, embeddings, overrides and isolates.
+        '\u{61c}' | '\u{200e}' | '\u{200f}' => true,
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
         _ => false,
     }
 }
 
 /// Replaces C0 controls (except newline and tab), DEL, C1 controls and bidi
-/// overrides with U+FFFD; borrows when there is nothing to replace.
+/// controls with U+FFFD; borrows when there is nothing to replace.
 pub fn neutralize_controls(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_dangerous) {
         return Cow::Borrowed(text);
@@ -43,6 +44,37 @@ pub fn neutralize_in_place(text: &mut String) {
     if let Cow::Owned(clean) = neutralize_controls(text) {
         *text = clean;
     }
+}
+
+/// Neutralises a one-line value (a name, an id, a path): newlines and tabs
+/// become spaces as well, so the value cannot start a line of its own.
+pub fn neutralize_line(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => ' ',
+            c if is_dangerous(c) => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Escapes, as `\uXXXX`, the characters of JSON text that serde_json leaves
+/// raw but a terminal would act on (DEL, C1, bidi controls). Outside strings
+/// JSON is ASCII punctuation, so every such character is inside a string,
+/// where the escape decodes back to the same character.
+pub fn escape_json_controls(json: String) -> String {
+    if !json.chars().any(is_dangerous) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_dangerous(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -81,6 +113,11 @@ mod tests {
             ('\u{9f}', true),
             ('\u{202a}', true),
             ('\u{2069}', true),
+            ('\u{61c}', true),
+            ('\u{200e}', true),
+            ('\u{200f}', true),
+            ('\u{200d}', false),
+            ('\u{2010}', false),
             ('\n', false),
             ('\t', false),
             (' ', false),
@@ -99,5 +136,19 @@ mod tests {
             };
             assert_eq!(neutralize_controls(&input), expected, "U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn json_escapes_what_serde_json_leaves_raw() {
+        let json = serde_json::to_string(&"a\u{1b}b\u{85}c\u{202e}d\u{7f}").unwrap();
+        let escaped = escape_json_controls(json);
+        assert_eq!(escaped, r#""a\u001bb\u0085c\u202ed\u007f""#);
+        let back: String = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(back, "a\u{1b}b\u{85}c\u{202e}d\u{7f}");
+    }
+
+    #[test]
+    fn a_line_value_cannot_break_the_line() {
+        assert_eq!(neutralize_line("a\n# b\tc\u{200f}"), "a # b c\u{fffd}");
     }
 }

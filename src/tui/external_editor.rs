@@ -96,10 +96,14 @@ pub fn edit(
         enter_screen()?;
         terminal.clear()?;
         Ok(outcome.and_then(|()| {
-            std::fs::read_to_string(file.path()).map_err(|e| EditorFailure::ReadBack {
-                path: file.path().to_owned(),
-                error: e.to_string(),
-            })
+            std::fs::read_to_string(file.path())
+                // Whatever the editor left in the file is shown and saved:
+                // neutralised like text read from any other file.
+                .map(crate::core::sanitize::neutralize_owned)
+                .map_err(|e| EditorFailure::ReadBack {
+                    path: file.path().to_owned(),
+                    error: e.to_string(),
+                })
         }))
     });
     match written {

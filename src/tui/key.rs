@@ -8,6 +8,8 @@ use std::str::FromStr;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
+use crate::core::sanitize::is_dangerous;
+
 /// One key with its modifiers, as written in the key file (`ctrl-c`,
 /// `shift-tab`, `?`, `pagedown`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -19,11 +21,12 @@ pub struct Key {
 
 impl Key {
     /// The character this key types into a text being entered, if any:
-    /// a printable character without Ctrl or Alt.
+    /// a printable character without Ctrl or Alt, and not a bidi control.
     pub fn typed(&self) -> Option<char> {
         let held = self.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
         match self.code {
-            KeyCode::Char(c) if held.is_empty() && !c.is_control() => Some(c),
+            // A pasted bidi control would reorder the evidence as shown.
+            KeyCode::Char(c) if held.is_empty() && !c.is_control() && !is_dangerous(c) => Some(c),
             _ => None,
         }
     }

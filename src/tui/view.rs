@@ -14,11 +14,29 @@ use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Shell, centered, width};
 use super::screens::View;
 use super::search;
 use super::state::{Overlay, State};
+use crate::core::sanitize::is_dangerous;
 
 /// Draws the whole window.
 pub fn render(state: &State, frame: &mut Frame<'_>) {
     let area = frame.area();
     draw(state, area, frame.buffer_mut());
+    drop_controls(frame.buffer_mut());
+}
+
+/// The last guard before the terminal: text is neutralised where it is
+/// read, but a control character that got past that (into a cell, where it
+/// could start an escape sequence or reorder the line) is dropped here.
+fn drop_controls(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        if cell.symbol().chars().any(is_dangerous) {
+            let kept: String = cell
+                .symbol()
+                .chars()
+                .filter(|c| !is_dangerous(*c))
+                .collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
 }
 
 /// Draws the whole window into `buf`.

@@ -297,6 +297,8 @@ fn schema_and_loader_agree_on_what_is_accepted() {
         ("competencies.yaml", indicator("        weight: 0.5\n"), true),
         ("competencies.yaml", indicator("        weight: 0\n"), false),
         ("competencies.yaml", indicator("        weight: -1\n"), false),
+        ("competencies.yaml", indicator("        weight: 1000\n"), true),
+        ("competencies.yaml", indicator("        weight: 1e308\n"), false),
         ("competencies.yaml", indicator("        weight: \"2\"\n"), false),
         ("competencies.yaml", indicator("        weight: ~\n"), true),
         ("levels.yaml", format!("{LEVELS_HEAD}threshold: \"1\"\n"), false),

@@ -32,8 +32,17 @@ fn text(max: usize) -> impl Strategy<Value = String> {
     proptest::collection::vec(tricky_char(), 0..max).prop_map(String::from_iter)
 }
 
+/// A readiness value: a share from 0 to 1 (anything else is refused on
+/// load), with the ends and the tiniest values among them.
 fn number() -> impl Strategy<Value = f64> {
-    any::<f64>().prop_filter("NaN never equals itself", |v| !v.is_nan())
+    prop_oneof![
+        0.0f64..=1.0,
+        Just(0.0),
+        Just(-0.0),
+        Just(1.0),
+        Just(f64::MIN_POSITIVE),
+        Just(5e-324),
+    ]
 }
 
 fn date() -> impl Strategy<Value = Date> {
@@ -184,12 +193,27 @@ fn profile(name: impl Strategy<Value = String>) -> impl Strategy<Value = Profile
         )
 }
 
-/// What a profile looks like after a load: text neutralised, ids untouched.
+/// A map as loading leaves it: keys neutralised; of two keys that become
+/// the same, the first (in key order) is kept.
+fn clean_keys<K, V: Clone>(map: &BTreeMap<K, V>) -> BTreeMap<K, V>
+where
+    K: Ord + std::borrow::Borrow<str> + From<String>,
+{
+    let mut out = BTreeMap::new();
+    for (k, v) in map {
+        out.entry(K::from(neutralize_controls(k.borrow()).into_owned()))
+            .or_insert_with(|| v.clone());
+    }
+    out
+}
+
+/// What a profile looks like after a load: text and keys neutralised.
 fn as_loaded(profile: &Profile) -> Profile {
     let clean = |text: &String| neutralize_controls(text).into_owned();
     let clean_opt = |text: &Option<String>| text.as_ref().map(clean);
     let mut loaded = profile.clone();
     loaded.profile = clean(&profile.profile);
+    loaded.ratings = clean_keys(&profile.ratings);
     loaded.target_level = profile
         .target_level
         .as_ref()
@@ -200,6 +224,7 @@ fn as_loaded(profile: &Profile) -> Profile {
     if let Some(mentor) = &mut loaded.mentor {
         mentor.name = clean(&mentor.name);
         mentor.notes = clean_opt(&mentor.notes);
+        mentor.ratings = clean_keys(&mentor.ratings);
         for rating in mentor.ratings.values_mut() {
             rating.comment = clean_opt(&rating.comment);
         }
@@ -210,10 +235,17 @@ fn as_loaded(profile: &Profile) -> Profile {
     }
     let clean_level = |l: &Option<LevelId>| l.as_ref().map(|l| LevelId::new(clean(&l.to_string())));
     for snapshot in &mut loaded.history {
+        snapshot.levels = clean_keys(&snapshot.levels);
+        snapshot.dimensions = clean_keys(&snapshot.dimensions)
+            .iter()
+            .map(|(k, levels)| (k.clone(), clean_keys(levels)))
+            .collect();
         snapshot.current_level = clean_level(&snapshot.current_level);
         snapshot.target_level = clean_level(&snapshot.target_level);
     }
+    loaded.drill.cards = clean_keys(&profile.drill.cards);
     for review in &mut loaded.drill.reviews {
+        review.question = QuestionId::new(clean(&review.question.to_string()));
         if let Reviewer::Mentor(name) = &mut review.by {
             *name = clean(name);
         }

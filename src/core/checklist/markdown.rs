@@ -9,6 +9,8 @@ use super::{Run, Tally, Verdict};
 use crate::core::clock::{OffsetDateTime, format_date};
 use crate::core::content::{ChecklistItem, ChecklistSection, Pack, Severity, Text};
 use crate::core::lang::Lang;
+use crate::core::report::escape::block;
+use crate::core::report::markdown::indent;
 use crate::core::report::{keep_lines, percent};
 use crate::core::sanitize::neutralize_controls;
 
@@ -31,22 +33,6 @@ pub fn inline(text: &str) -> String {
         }
     }
     out.trim().to_owned()
-}
-
-/// Markdown nested under a list item: every line indented by `n` spaces.
-fn indent(text: &str, n: usize) -> String {
-    let pad = " ".repeat(n);
-    text.trim_end()
-        .lines()
-        .map(|l| {
-            if l.trim().is_empty() {
-                String::new()
-            } else {
-                format!("{pad}{l}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// `2026-12-04 10:00`.
@@ -153,7 +139,7 @@ pub fn to_markdown(pack: &Pack, run: &Run, lang: Lang) -> String {
                 t(&item.text, lang, pack)
             );
             if let Some(note) = run.note(&item.id).filter(|n| !n.trim().is_empty()) {
-                let _ = writeln!(out, "{}\n", indent(&keep_lines(note), 3));
+                let _ = writeln!(out, "{}\n", indent(&keep_lines(&block(note)), 3));
             }
             if let Some(verify) = item.verify.as_ref().filter(|v| !v.is_blank()) {
                 let _ = writeln!(out, "   **{}**\n", tr("如何验证：", "How to verify:"));
@@ -201,7 +187,7 @@ pub fn to_markdown(pack: &Pack, run: &Run, lang: Lang) -> String {
                     t(&item.text, lang, pack)
                 );
                 if let Some(note) = run.note(&item.id).filter(|n| !n.trim().is_empty()) {
-                    let _ = writeln!(out, "\n{}\n", indent(&keep_lines(note), 2));
+                    let _ = writeln!(out, "\n{}\n", indent(&keep_lines(&block(note)), 2));
                 }
             }
             out.push('\n');

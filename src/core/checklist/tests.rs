@@ -263,3 +263,20 @@ fn the_list_names_checklists_with_item_counts_and_runs_with_counts() {
     assert_eq!(value["runs"][0]["id"], "2026-12-04-pr-482-order-sync");
     assert_eq!(value["runs"][0]["counts"]["fail"], 2);
 }
+
+#[test]
+fn a_note_cannot_close_the_collapsed_part_or_start_a_heading() {
+    let mut run = sample();
+    // A passed item's note sits inside the collapsed <details> block.
+    set(
+        &mut run,
+        "safety.errors",
+        Some(Verdict::Pass),
+        Some("</details>\n# Approved\n<script>x()</script>"),
+    );
+    let md = super::markdown::to_markdown(&pack(), &run, Lang::En);
+    assert!(!md.contains("</details>\n# Approved"), "{md}");
+    assert!(!md.contains("<script>"), "{md}");
+    // Exactly one collapsed block: the one the export opens and closes.
+    assert_eq!(md.matches("</details>").count(), 1, "{md}");
+}

@@ -6,6 +6,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::text::Pos;
+use crate::core::sanitize::{neutralize_controls, neutralize_line};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -51,10 +52,10 @@ impl Diagnostic {
     fn new(severity: Level, file: &str, pos: Pos, message: impl Into<String>) -> Self {
         Diagnostic {
             severity,
-            file: file.to_owned(),
+            file: neutralize_line(file),
             line: pos.is_known().then_some(pos.line),
             column: (pos.is_known() && pos.col > 0).then_some(pos.col),
-            message: message.into(),
+            message: neutralize_line(&message.into()),
             snippet: None,
         }
     }
@@ -78,6 +79,7 @@ fn render_snippet(source: &str, line: u32, col: u32) -> Option<String> {
     let text = source
         .lines()
         .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+    let text = neutralize_controls(text);
     // Long lines (minified YAML) would flood the terminal: show a window.
     let chars: Vec<char> = text.chars().collect();
     let col0 = usize::try_from(col)

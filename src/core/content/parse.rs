@@ -91,6 +91,25 @@ fn plain_message(error: &YamlError) -> Option<String> {
         YamlError::InvalidScalar { ty, .. } => {
             return Some(format!("expected {} here", expected_scalar(ty)));
         }
+        YamlError::DuplicateMappingKey { key, .. } => {
+            return Some(match key {
+                Some(k) => format!(
+                    "`{}` is written twice in the same map: keep one of them",
+                    debug_escapes_in_words(k)
+                ),
+                None => "a key is written twice in the same map: keep one of them".to_owned(),
+            });
+        }
+        YamlError::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => {
+            return Some(format!(
+                "found {} here; expected {expected}",
+                found_in_words(unexpected)
+            ));
+        }
         _ => return None,
     };
     Some(message.to_owned())
@@ -142,6 +161,46 @@ pub(crate) fn innermost(error: &YamlError) -> &YamlError {
     }
 }
 
+/// serde's name for what it found ("unit value", "sequence"), in words.
+fn found_in_words(unexpected: &str) -> String {
+    match unexpected {
+        "unit value" => "nothing".to_owned(),
+        "sequence" => "a list".to_owned(),
+        "map" => "a map of `key: value` entries".to_owned(),
+        "boolean `true`" | "boolean `false`" => {
+            unexpected.trim_start_matches("boolean ").to_owned()
+        }
+        other => debug_escapes_in_words(other),
+    }
+}
+
+/// Rewrites the parser's Rust escapes (`\u{1b}`) as code points (`U+001B`),
+/// which a person can look up; the character itself is never shown.
+fn debug_escapes_in_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("\\u{") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 3..];
+        match after.find('}').and_then(|end| {
+            u32::from_str_radix(&after[..end], 16)
+                .ok()
+                .map(|n| (n, end))
+        }) {
+            Some((n, end)) => {
+                out.push_str(&format!("U+{n:04X}"));
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str("\\u{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn expected_scalar(ty: &str) -> &'static str {
     match ty {
         "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, 0 or more",
@@ -154,7 +213,8 @@ fn expected_scalar(ty: &str) -> &'static str {
 
 /// Strips the location the parser appends and adds "did you mean" hints.
 pub fn clean_message(raw: &str) -> String {
-    let mut msg = raw.trim().to_owned();
+    let mut msg = debug_escapes_in_words(raw.trim());
+
     if let Some(idx) = msg.rfind(" at line ")
         && msg[idx..].contains(", column ")
     {
@@ -162,6 +222,14 @@ pub fn clean_message(raw: &str) -> String {
     }
     if let Some(first) = msg.lines().next() {
         msg = first.to_owned();
+    }
+    if let Some(rest) = msg.strip_prefix("unexpected character: `")
+        && let Some(code) = rest.strip_suffix('\'')
+        && code.starts_with("U+")
+    {
+        msg = format!(
+            "a control character ({code}) is not allowed in YAML: remove it (the file may have been damaged in transit)"
+        );
     }
     for kind in ["field", "variant"] {
         if let Some(rest) = msg.strip_prefix(&format!("unknown {kind} `"))

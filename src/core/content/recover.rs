@@ -83,6 +83,15 @@ pub fn list_items(text: &str, key: &str, indent: usize) -> Vec<Item> {
 /// Parses one item on its own; its error, with the file's line numbers.
 pub fn item_error<T: DeserializeOwned>(item: &Item, file: &str) -> Option<Diagnostic> {
     let err = serde_saphyr::from_str_with_options::<Vec<T>>(&item.text, yaml_options()).err()?;
+    // Cut out of its file, an item loses the anchors other items define: its
+    // alias is only "unknown" here. A truly unknown anchor fails the whole
+    // file, which reports it itself.
+    if matches!(
+        super::parse::innermost(&err),
+        serde_saphyr::Error::UnknownAnchor { .. }
+    ) {
+        return None;
+    }
     let mut d = error_to_diagnostic(&err, file);
     if let Some(line) = d.line.as_mut() {
         *line += u32::try_from(item.first_line).unwrap_or(0);

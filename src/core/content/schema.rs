@@ -121,9 +121,9 @@ pub struct Indicator {
     /// The level it belongs to.
     #[schemars(with = "IdSchema")]
     pub level: Located<String>,
-    /// Its weight in readiness, > 0 (default 1).
+    /// Its weight in readiness, > 0 and at most 1000 (default 1).
     #[serde(default, deserialize_with = "number::located_opt")]
-    #[schemars(extend("exclusiveMinimum" = 0))]
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 1000))]
     pub weight: Option<Located<f64>>,
     /// What someone at this level does.
     pub text: Text,

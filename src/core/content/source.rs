@@ -111,7 +111,7 @@ fn read_dir(dir: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             ));
             return (files, problems);
         }
-        Err(_) => {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             problems.push(Diagnostic::error(
                 &shown,
                 Pos::default(),
@@ -119,18 +119,28 @@ fn read_dir(dir: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             ));
             return (files, problems);
         }
+        Err(e) => {
+            problems.push(unreadable(dir, &e));
+            return (files, problems);
+        }
     }
 
     for name in TOP_FILES {
         let path = dir.join(name);
-        if path.exists() {
-            read_one(&path, name, &mut files, &mut problems);
-        } else {
-            problems.push(Diagnostic::error(
-                &path.display().to_string(),
-                Pos::default(),
-                format!("missing: a pack needs {name} (see the pack format in docs/packs.md)"),
-            ));
+        match std::fs::metadata(&path) {
+            Ok(_) => read_one(&path, name, &mut files, &mut problems),
+            // A link to nowhere is there, but not readable: not "missing".
+            Err(e)
+                if e.kind() == std::io::ErrorKind::NotFound
+                    && std::fs::symlink_metadata(&path).is_err() =>
+            {
+                problems.push(Diagnostic::error(
+                    &path.display().to_string(),
+                    Pos::default(),
+                    format!("missing: a pack needs {name} (see the pack format in docs/packs.md)"),
+                ));
+            }
+            Err(e) => problems.push(unreadable(&path, &e)),
         }
     }
     // Stray YAML at the top is most often a misnamed pack file.
@@ -154,8 +164,19 @@ fn read_dir(dir: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     }
     for folder in FOLDERS {
         let sub = dir.join(folder);
-        let Ok(entries) = std::fs::read_dir(&sub) else {
-            continue;
+        let entries = match std::fs::read_dir(&sub) {
+            Ok(entries) => entries,
+            // The folders are optional.
+            Err(e)
+                if e.kind() == std::io::ErrorKind::NotFound
+                    && std::fs::symlink_metadata(&sub).is_err() =>
+            {
+                continue;
+            }
+            Err(e) => {
+                problems.push(unreadable(&sub, &e));
+                continue;
+            }
         };
         let mut paths: Vec<PathBuf> = entries
             .filter_map(Result::ok)
@@ -177,6 +198,35 @@ fn read_dir(dir: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
         }
     }
     (files, problems)
+}
+
+/// A file or folder of the pack that is there but cannot be read: an
+/// error, so that a pack is never "ok" with part of it silently left out.
+fn unreadable(path: &Path, e: &std::io::Error) -> Diagnostic {
+    let message = match std::fs::read_link(path) {
+        Ok(target) if e.kind() == std::io::ErrorKind::NotFound => format!(
+            "is a link to {}, which is not there: fix the link or remove it",
+            target.display()
+        ),
+        _ => format!(
+            "cannot be read ({}): check that it is there and that you may read it",
+            io_words(e)
+        ),
+    };
+    Diagnostic::error(&path.display().to_string(), Pos::default(), message)
+}
+
+/// What the system said, without its error number: "permission denied".
+pub(crate) fn io_words(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    let text = match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => &text[..at],
+        _ => &text,
+    };
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 fn read_one(path: &Path, rel: &str, files: &mut Vec<SourceFile>, problems: &mut Vec<Diagnostic>) {

@@ -8,6 +8,10 @@ use super::schema::{
 };
 use super::text::{Located, Pos, Text};
 
+/// The largest weight an indicator may have: far above any real use, far
+/// below where sums of weights lose precision or overflow.
+const MAX_WEIGHT: f64 = 1000.0;
+
 /// Whether an id is made only of `[A-Za-z0-9._-]` and is not empty.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -216,15 +220,20 @@ impl Checker {
                     self.reference(file, "level", &ind.level, levels);
                 }
                 if let Some(w) = &ind.weight
-                    && !(w.value.is_finite() && w.value > 0.0)
+                    && !(w.value.is_finite() && w.value > 0.0 && w.value <= MAX_WEIGHT)
                 {
-                    {
-                        self.error(
-                            file,
-                            w.pos,
-                            format!("weight is {}; it must be a number above 0", w.value),
-                        );
-                    }
+                    self.error(
+                        file,
+                        w.pos,
+                        format!(
+                            "weight is {}; it must be a number above 0 and at most {MAX_WEIGHT}",
+                            if w.value.abs() >= 1e6 {
+                                format!("{:e}", w.value)
+                            } else {
+                                w.value.to_string()
+                            }
+                        ),
+                    );
                 }
             }
         }

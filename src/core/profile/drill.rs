@@ -28,7 +28,9 @@ impl DrillLog {
     }
 
     pub(crate) fn neutralize_text(&mut self) {
+        super::neutralize_keys(&mut self.cards);
         for review in &mut self.reviews {
+            neutralize_in_place(review.question.text_mut());
             if let Reviewer::Mentor(name) = &mut review.by {
                 neutralize_in_place(name);
             }

@@ -3,7 +3,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::core::sanitize::neutralize_controls;
+use crate::core::sanitize::neutralize_line;
 
 /// A problem reading, parsing or saving a profile file.
 ///
@@ -63,6 +63,19 @@ pub enum ProfileError {
         supported: u32,
     },
 
+    /// The path is a device, a pipe or a directory (or a link to one), not a
+    /// file: reading it could block or never end, so it is not read.
+    #[error(
+        "{}: is {kind}, not a regular file; a profile is a YAML file: check the path, or move this aside",
+        shown(path)
+    )]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead, in words ("a device").
+        kind: &'static str,
+    },
+
     /// The file is far larger than any profile, so it is not read at all.
     #[error(
         "{}: is {size} bytes, more than the {limit} a profile may have; \
@@ -80,9 +93,9 @@ pub enum ProfileError {
 
     /// A profile name that could not safely be a file name.
     #[error(
-        "`{}` is not a valid profile name: use 1 to 64 letters, digits, `.`, `_` or `-`, \
+        "{} is not a valid profile name: use 1 to 64 letters, digits, `.`, `_` or `-`, \
          not starting with `.`",
-        neutralize_controls(name)
+        shown_name(name)
     )]
     BadName {
         /// The name as given.
@@ -151,6 +164,7 @@ impl ProfileError {
             | Self::Parse { path, .. }
             | Self::TooNew { path, .. }
             | Self::TooLarge { path, .. }
+            | Self::NotAFile { path, .. }
             | Self::Refused { path, .. }
             | Self::Lock { path, .. }
             | Self::Serialize { path, .. }
@@ -172,7 +186,10 @@ impl ProfileError {
     /// Whether the file exists but cannot be used, so moving it aside and starting fresh helps.
     pub fn is_unreadable_file(&self) -> bool {
         match self {
-            Self::Parse { .. } | Self::TooNew { .. } | Self::TooLarge { .. } => true,
+            Self::Parse { .. }
+            | Self::TooNew { .. }
+            | Self::TooLarge { .. }
+            | Self::NotAFile { .. } => true,
             Self::Refused { reason, .. } => reason.is_unreadable_file(),
             _ => false,
         }
@@ -192,7 +209,37 @@ impl ProfileError {
     }
 }
 
+/// What a path that is not a regular file is, in words.
+pub(crate) fn kind_of(file_type: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_dir() {
+        "a directory"
+    } else if file_type.is_fifo() {
+        "a named pipe"
+    } else if file_type.is_char_device() || file_type.is_block_device() {
+        "a device"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else {
+        "not a file"
+    }
+}
+
+/// A name given on the command line as it may be echoed: one line, and cut
+/// short when long, so that a mistake is not printed back 100,000 times.
+fn shown_name(name: &str) -> String {
+    const SHOWN: usize = 40;
+    let line = neutralize_line(name);
+    let count = line.chars().count();
+    if count <= SHOWN {
+        format!("`{line}`")
+    } else {
+        let head: String = line.chars().take(SHOWN).collect();
+        format!("`{head}…` ({count} characters)")
+    }
+}
+
 /// A path as it may be shown: a path can hold any character, including escapes.
 fn shown(path: &Path) -> String {
-    neutralize_controls(&path.display().to_string()).into_owned()
+    neutralize_line(&path.display().to_string())
 }

@@ -5,7 +5,7 @@
 //! `date` and `plan`) are read forever; a save writes version 2.
 //!
 //! The types here are the file format. Loading neutralises control characters
-//! in free text (see [`crate::core::sanitize`]); scores are not checked against
+//! in free text and map keys (see [`crate::core::sanitize`]); scores are not checked against
 //! a content pack here, because ratings for ids the pack does not know must be
 //! kept.
 
@@ -14,6 +14,7 @@ mod error;
 mod name;
 pub(crate) mod parse;
 pub mod review_log;
+mod share;
 mod store;
 
 use std::collections::BTreeMap;
@@ -22,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::clock::{Date, date_serde};
 use crate::core::ids::{IndicatorId, LevelId};
-use crate::core::sanitize::neutralize_in_place;
+use crate::core::sanitize::{is_dangerous, neutralize_controls, neutralize_in_place};
 
 pub use drill::{Card, DrillLog, Grade, Review, Reviewer, SessionKind};
 
@@ -169,9 +170,10 @@ pub struct Snapshot {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_level: Option<LevelId>,
     /// Readiness by level id.
+    #[serde(deserialize_with = "share::levels")]
     pub levels: BTreeMap<String, f64>,
     /// Readiness by dimension id, then level id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "share::dimensions")]
     pub dimensions: BTreeMap<String, BTreeMap<String, f64>>,
 }
 
@@ -191,12 +193,14 @@ impl Profile {
         }
     }
 
-    /// Replaces control characters in every text value with U+FFFD.
+    /// Replaces control characters in every text value and map key with U+FFFD.
     ///
-    /// Map keys are ids and are left exactly as they are, so that ratings for
-    /// ids a pack does not know survive a load and save unchanged; anything that
-    /// shows an id to a person must neutralise it itself.
+    /// Ids a pack does not know survive a load and save unchanged: no pack id
+    /// holds a control character, so a key that has one names nothing, and
+    /// neutralising it loses no rating (of two such keys that become the
+    /// same, the first is kept). The file written back is then clean too.
     pub(crate) fn neutralize_text(&mut self) {
+        neutralize_keys(&mut self.ratings);
         neutralize_in_place(&mut self.profile);
         if let Some(pack) = &mut self.pack {
             neutralize_in_place(&mut pack.id);
@@ -211,6 +215,7 @@ impl Profile {
         if let Some(mentor) = &mut self.mentor {
             neutralize_in_place(&mut mentor.name);
             neutralize_option(&mut mentor.notes);
+            neutralize_keys(&mut mentor.ratings);
             for rating in mentor.ratings.values_mut() {
                 neutralize_option(&mut rating.comment);
             }
@@ -220,6 +225,11 @@ impl Profile {
             }
         }
         for snapshot in &mut self.history {
+            neutralize_keys(&mut snapshot.levels);
+            neutralize_keys(&mut snapshot.dimensions);
+            for levels in snapshot.dimensions.values_mut() {
+                neutralize_keys(levels);
+            }
             for level in [&mut snapshot.current_level, &mut snapshot.target_level]
                 .into_iter()
                 .flatten()
@@ -228,6 +238,20 @@ impl Profile {
             }
         }
         self.drill.neutralize_text();
+    }
+}
+
+/// Neutralises the keys of `map`, which is left as it is when no key needs it.
+pub(crate) fn neutralize_keys<K, V>(map: &mut BTreeMap<K, V>)
+where
+    K: Ord + std::borrow::Borrow<str> + From<String>,
+{
+    if !map.keys().any(|k| k.borrow().chars().any(is_dangerous)) {
+        return;
+    }
+    for (key, value) in std::mem::take(map) {
+        let clean = neutralize_controls(key.borrow()).into_owned();
+        map.entry(K::from(clean)).or_insert(value);
     }
 }
 

@@ -72,6 +72,7 @@ pub fn read(path: &Path) -> Result<Vec<Review>, ProfileError> {
 }
 
 fn neutralize_review(review: &mut Review) {
+    neutralize_in_place(review.question.text_mut());
     if let super::Reviewer::Mentor(name) = &mut review.by {
         neutralize_in_place(name);
     }

@@ -409,13 +409,11 @@ fn read_text(path: &Path, max_bytes: usize) -> Result<String, ProfileError> {
         Ok(bytes) => bytes,
         Err(ReadError::Io(err)) => return Err(ProfileError::io(path, err)),
         Err(ReadError::NotAFile) => {
-            return Err(ProfileError::io(
-                path,
-                io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    "not a regular file (a FIFO, a device or a directory, or a link to one)",
-                ),
-            ));
+            return Err(ProfileError::NotAFile {
+                path: path.to_path_buf(),
+                kind: fs::metadata(path)
+                    .map_or("not a file", |meta| super::error::kind_of(meta.file_type())),
+            });
         }
         Err(ReadError::TooLarge { size }) => {
             return Err(ProfileError::TooLarge {

@@ -248,7 +248,7 @@ pub(super) fn markdown(
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
-                super::markdown::cell(name),
+                super::escape::cell(name),
                 c.answers,
                 percent(c.coverage)
             );

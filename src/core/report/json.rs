@@ -10,6 +10,7 @@ use crate::core::clock::OffsetDateTime;
 use crate::core::content::Pack;
 use crate::core::lang::Lang;
 use crate::core::profile::Profile;
+use crate::core::sanitize::escape_json_controls;
 use crate::core::score::{Assessment, Calibration, Gap};
 
 #[derive(Serialize)]
@@ -249,5 +250,5 @@ pub fn to_json_with_runs(
     };
     // Serializing plain structs of strings and numbers cannot fail; readiness
     // values are always finite (0/0 is taken as 0 in scoring).
-    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+    escape_json_controls(serde_json::to_string_pretty(&report).unwrap_or_default()) + "\n"
 }

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use super::escape::{block, cell, code, inline};
 use super::{keep_lines, level_label, mentor_comment, percent};
 use crate::core::checklist::{self, Run, Tally};
 use crate::core::clock::{OffsetDateTime, format_date};
@@ -20,13 +21,8 @@ fn signed(d: i64) -> String {
     }
 }
 
-/// Escapes text for a Markdown table cell.
-pub(super) fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
 /// Indents every line of `s` by `n` spaces (for Markdown nested under a list item).
-fn indent(s: &str, n: usize) -> String {
+pub(crate) fn indent(s: &str, n: usize) -> String {
     let pad = " ".repeat(n);
     s.trim_end()
         .lines()
@@ -95,8 +91,8 @@ pub fn to_markdown_with_runs(
         out,
         "# {}{colon}{} · {}\n",
         tr("晋升准备报告", "Promotion readiness"),
-        profile.profile,
-        t(&pack.meta.name, lang, pack)
+        inline(&profile.profile),
+        inline(t(&pack.meta.name, lang, pack))
     );
     let _ = writeln!(
         out,
@@ -104,11 +100,11 @@ pub fn to_markdown_with_runs(
         tr("当前职级", "Current level"),
         a.current_level
             .as_deref()
-            .map_or_else(|| none.to_owned(), level_name),
+            .map_or_else(|| none.to_owned(), |l| inline(&level_name(l))),
         tr("目标职级", "Target level"),
         a.target_level
             .as_deref()
-            .map_or_else(|| "—".to_owned(), level_name),
+            .map_or_else(|| "—".to_owned(), |l| inline(&level_name(l))),
         tr("已评分指标", "Indicators rated"),
         a.rated,
         a.total,
@@ -155,7 +151,7 @@ pub fn to_markdown_with_runs(
     let mut header = format!("| {} |", tr("维度", "Dimension"));
     let mut rule = String::from("|---|");
     for l in &pack.levels {
-        let _ = write!(header, " {} |", l.id.value);
+        let _ = write!(header, " {} |", cell(&l.id.value));
         rule.push_str("---:|");
     }
     let _ = writeln!(out, "{header}\n{rule}");
@@ -192,7 +188,7 @@ pub fn to_markdown_with_runs(
             )
         );
         for id in &a.orphaned {
-            let _ = writeln!(out, "- `{}`", neutralize_controls(id));
+            let _ = writeln!(out, "- {}", code(id));
         }
         out.push('\n');
     }
@@ -269,15 +265,15 @@ fn strengths(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, l
         let _ = writeln!(
             out,
             "- **[{}] {}**{colon}{} ({}{colon}{})\n",
-            pack.levels[s.level].id.value,
-            t(&s.dimension.name, lang, pack),
-            t(&s.indicator.text, lang, pack),
+            inline(&pack.levels[s.level].id.value),
+            inline(t(&s.dimension.name, lang, pack)),
+            inline(t(&s.indicator.text, lang, pack)),
             tr("得分", "score"),
             s.score
         );
         match s.evidence {
             Some(e) => {
-                let _ = writeln!(out, "{}\n", indent(&keep_lines(e), 4));
+                let _ = writeln!(out, "{}\n", indent(&keep_lines(&block(e)), 4));
             }
             None => {
                 let _ = writeln!(
@@ -297,7 +293,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         lang.pick("，", ", "),
     );
     let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let target = a.target_level.as_deref().unwrap_or("—");
+    let target = inline(a.target_level.as_deref().unwrap_or("—"));
     let _ = writeln!(
         out,
         "## {} {target}\n",
@@ -336,9 +332,9 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
         let _ = writeln!(
             out,
             "- **[{}] {}**{colon}{} ({}{colon}{}{comma}{}{colon}{})\n",
-            g.level,
-            t(&dim.name, lang, pack),
-            t(&ind.text, lang, pack),
+            inline(&g.level),
+            inline(t(&dim.name, lang, pack)),
+            inline(t(&ind.text, lang, pack)),
             tr("得分", "score"),
             g.score,
             tr("达标", "meets"),
@@ -354,7 +350,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
                 out,
                 "    - {}{colon_end}\n\n{}\n",
                 tr("现有证据", "Evidence so far"),
-                indent(&keep_lines(e), 8)
+                indent(&keep_lines(&block(e)), 8)
             );
         }
         if let Some(h) = &ind.evidence_hint {
@@ -362,7 +358,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
                 out,
                 "    - {}{colon}{}\n",
                 tr("什么算好证据", "What good evidence looks like"),
-                t(h, lang, pack).trim()
+                inline(t(h, lang, pack))
             );
         }
         if let Some(growth) = &ind.growth {
@@ -370,7 +366,7 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
                 out,
                 "    - {}{colon_end}\n\n{}\n",
                 tr("如何成长", "How to grow"),
-                indent(t(growth, lang, pack), 8)
+                indent(&block(t(growth, lang, pack)), 8)
             );
         }
     }
@@ -387,11 +383,11 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
             };
             let _ = writeln!(
                 out,
-                "- [{}] {}{colon}{} `{}`",
-                g.level,
-                t(&dim.name, lang, pack),
-                t(&ind.text, lang, pack),
-                g.indicator
+                "- [{}] {}{colon}{} {}",
+                inline(&g.level),
+                inline(t(&dim.name, lang, pack)),
+                inline(t(&ind.text, lang, pack)),
+                code(&g.indicator)
             );
         }
         out.push('\n');
@@ -407,7 +403,7 @@ fn calibration(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment,
         out,
         "## {} ({})\n",
         tr("导师校准", "Mentor calibration"),
-        mentor.name
+        inline(&mentor.name)
     );
     if a.calibration.is_empty() {
         let _ = writeln!(
@@ -434,9 +430,9 @@ fn calibration(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment,
                 .map_or("", |(_, i)| t(&i.text, lang, pack));
             let _ = writeln!(
                 out,
-                "| {} `{}` | {} | {} | {} | {} |",
+                "| {} {} | {} | {} | {} | {} |",
                 cell(text),
-                c.indicator,
+                code(&c.indicator),
                 c.self_score,
                 c.mentor,
                 signed(c.delta),
@@ -451,7 +447,7 @@ fn calibration(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment,
             out,
             "### {}\n\n{}\n",
             tr("导师备注", "Mentor's notes"),
-            notes.trim()
+            block(notes.trim())
         );
     }
 }
@@ -474,15 +470,15 @@ fn trend(out: &mut String, pack: &Pack, profile: &Profile, lang: Lang) {
     let mut header = format!("| {} | {} |", tr("日期", "Date"), tr("当前职级", "Current"));
     let mut rule = String::from("|---|---|");
     for l in &levels {
-        let _ = write!(header, " {l} |");
+        let _ = write!(header, " {} |", cell(l));
         rule.push_str("---:|");
     }
     let _ = writeln!(out, "{header}\n{rule}");
     for s in &profile.history {
         let mut row = format!(
             "| {} | {} |",
-            s.date,
-            s.current_level.as_deref().unwrap_or("—")
+            cell(&s.date.to_string()),
+            cell(s.current_level.as_deref().unwrap_or("—"))
         );
         for l in &levels {
             let v = s

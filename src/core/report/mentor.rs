@@ -7,6 +7,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::escape::{block, cell, code, inline};
+use super::markdown::indent;
 use crate::core::content::Pack;
 use crate::core::lang::Lang;
 use crate::core::mentor::{self, Lean};
@@ -133,7 +135,8 @@ pub(super) fn markdown(
             };
             let _ = writeln!(
                 out,
-                "- {name}: {word} ({:+.1}, {})",
+                "- {}: {word} ({:+.1}, {})",
+                inline(name),
                 lean.mean_delta,
                 match lang {
                     Lang::Zh => format!("{} 项平均", lean.count),
@@ -153,10 +156,10 @@ pub(super) fn markdown(
             let show = |v: Option<u32>| v.map_or_else(|| "–".to_owned(), |v| v.to_string());
             let _ = writeln!(
                 out,
-                "{}. **{}** `{}` ({}) · {} {} · {} {}",
+                "{}. **{}** {} ({}) · {} {} · {} {}",
                 n + 1,
-                ind.text.get(l, d).replace('\n', " "),
-                item.indicator,
+                inline(&ind.text.get(l, d).replace('\n', " ")),
+                code(&item.indicator),
                 item.level,
                 tr("自评", "self"),
                 show(item.self_score),
@@ -165,13 +168,7 @@ pub(super) fn markdown(
             );
             if let Some(growth) = &ind.growth {
                 let _ = writeln!(out, "\n   {}\n", tr("成长建议：", "Growth advice:"));
-                for line in growth.get(l, d).trim_end().lines() {
-                    if line.trim().is_empty() {
-                        out.push('\n');
-                    } else {
-                        let _ = writeln!(out, "   {line}");
-                    }
-                }
+                let _ = writeln!(out, "{}", indent(&block(growth.get(l, d)), 3));
             }
             if !item.questions.is_empty() {
                 let _ = writeln!(
@@ -181,7 +178,11 @@ pub(super) fn markdown(
                 );
                 for id in &item.questions {
                     if let Some(q) = pack.question(id) {
-                        let _ = writeln!(out, "   - {}", q.prompt.get(l, d).replace('\n', " "));
+                        let _ = writeln!(
+                            out,
+                            "   - {}",
+                            inline(&q.prompt.get(l, d).replace('\n', " "))
+                        );
                     }
                 }
             }
@@ -201,8 +202,8 @@ pub(super) fn markdown(
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
-                step.step.replace('|', "\\|").replace('\n', " "),
-                step.owner.as_deref().unwrap_or("").replace('|', "\\|"),
+                cell(&step.step),
+                cell(step.owner.as_deref().unwrap_or("")),
                 step.due
                     .map(crate::core::clock::format_date)
                     .unwrap_or_default()

@@ -2,8 +2,9 @@
 //! person pastes into promotion materials or brings to a 1:1.
 
 mod drill;
+pub(crate) mod escape;
 mod json;
-mod markdown;
+pub(crate) mod markdown;
 mod mentor;
 
 pub use drill::{grade_name, kind_name};
@@ -65,8 +66,12 @@ pub(super) fn mentor_comment<'a>(profile: &'a Profile, id: &str) -> Option<&'a s
         .filter(|c| !c.trim().is_empty())
 }
 
-/// A percentage with no decimals, as people read readiness.
+/// A percentage with no decimals, as people read readiness; a value that is
+/// not a number (a hand-edited file) shows as "—", never `NaN%`.
 pub fn percent(x: f64) -> String {
+    if !x.is_finite() {
+        return "—".to_owned();
+    }
     format!("{:.0}%", (x * 100.0).round())
 }
 
@@ -117,7 +122,15 @@ pub fn keep_lines(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::keep_lines;
+    use super::{keep_lines, percent};
+
+    #[test]
+    fn a_value_that_is_not_a_number_is_no_percentage() {
+        assert_eq!(percent(0.805), "81%");
+        assert_eq!(percent(f64::NAN), "—");
+        assert_eq!(percent(f64::INFINITY), "—");
+        assert_eq!(percent(f64::NEG_INFINITY), "—");
+    }
 
     #[test]
     fn evidence_lines_stay_lines_in_markdown() {

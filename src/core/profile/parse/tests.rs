@@ -287,12 +287,12 @@ fn a_null_name_asks_for_quotes() {
 }
 
 #[test]
-fn control_characters_in_text_are_neutralised_but_ids_are_kept() {
+fn control_characters_in_text_and_ids_are_neutralised() {
     let text = "version: 1\nprofile: \"a\\e]0;pwned\\a\"\nratings:\n  \"odd\\tid\\e\":\n    score: 1\n    evidence: \"\\e[2J\\u202Egood\\nline\\ttab\"\nmentor:\n  name: \"\\x9bBob\"\n  ratings: {x: {score: 1, comment: \"\\x07\"}}\n  notes: \"\\u2066n\"\n";
     let profile = parse(text).unwrap();
     assert_eq!(profile.profile, "a\u{FFFD}]0;pwned\u{FFFD}");
     let (id, rating) = profile.ratings.iter().next().unwrap();
-    assert_eq!(id, "odd\tid\u{1b}");
+    assert_eq!(id, "odd\tid\u{FFFD}");
     assert_eq!(
         rating.evidence.as_deref(),
         Some("\u{FFFD}[2J\u{FFFD}good\nline\ttab")

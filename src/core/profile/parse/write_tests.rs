@@ -67,9 +67,8 @@ fn floats_survive_writing() {
         1.0 / 3.0,
         0.8125,
         1.0,
-        1e300,
         5e-324,
-        123456789.0,
+        0.999_999_999_999_999_9,
     ];
     profile.history.push(Snapshot {
         date: time::macros::date!(2026 - 01 - 01),
@@ -91,22 +90,30 @@ fn floats_survive_writing() {
 }
 
 #[test]
-fn a_level_with_no_indicators_can_be_recorded_as_not_a_number() {
-    let mut profile = Profile::new("f");
-    profile.history.push(Snapshot {
-        date: time::macros::date!(2026 - 01 - 01),
-        current_level: None,
-        target_level: None,
-        levels: BTreeMap::from([
-            ("P9".to_string(), f64::NAN),
-            ("P8".to_string(), f64::INFINITY),
-        ]),
-        dimensions: BTreeMap::new(),
-    });
-    let text = profile_to_yaml(&profile, Path::new(PATH)).unwrap();
-    let back = parse(&text).unwrap();
-    assert!(back.history[0].levels["P9"].is_nan());
-    assert_eq!(back.history[0].levels["P8"], f64::INFINITY);
+fn a_readiness_out_of_range_is_refused_where_it_stands() {
+    // Readiness is a share from 0 to 1; the app writes nothing else, and a
+    // hand-edited `.nan`, `.inf` or `1e308` would print as `NaN%` in reports.
+    for value in [".nan", "-.inf", "1e308", "1.5", "-0.1"] {
+        let text = format!(
+            "version: 2\nprofile: f\nratings: {{}}\nhistory:\n  - date: 2026-01-01\n    levels:\n      P7: 0.5\n      P8: {value}\n"
+        );
+        let err = parse(&text).unwrap_err();
+        let ProfileError::Parse {
+            line,
+            col: c,
+            message,
+            ..
+        } = &err
+        else {
+            panic!("expected a parse error, got {err:?}");
+        };
+        // `      P8: ` is ten characters: the value starts in column 11.
+        assert_eq!((*line, *c), (8, 11), "{value}: {message}");
+        assert!(message.contains("not a share from 0 to 1"), "{message}");
+    }
+    let dims = "version: 2\nprofile: f\nratings: {}\nhistory:\n  - date: 2026-01-01\n    levels: {}\n    dimensions: {craft: {P7: .inf}}\n";
+    let err = parse(dims).unwrap_err();
+    assert!(err.to_string().contains(":7:"), "{err}");
 }
 
 #[test]
@@ -148,4 +155,32 @@ fn an_id_longer_than_a_simple_key_still_reads_back() {
         parse(&text).unwrap().ratings.keys().collect::<Vec<_>>(),
         [&crate::core::ids::IndicatorId::new(id.clone())]
     );
+}
+
+#[test]
+fn control_characters_in_keys_are_neutralised_and_never_written_back() {
+    // No pack id holds a control character, so such a key names nothing; it is
+    // kept, neutralised, and the file written back is clean for `cat` and
+    // for the next reader.
+    let text = "version: 2\nprofile: f\nratings:\n  \"k\\e]52;c;x\\a\\N\\u202E\\u200F\": {score: 3}\n  craft.a: {score: 4}\nmentor:\n  name: M\n  ratings:\n    \"m\\u2066\": {score: 2}\nhistory:\n  - date: 2026-01-01\n    levels: {\"P\\u061C\": 0.5}\n    dimensions: {\"d\\e\": {\"L\\u200E\": 0.25}}\n";
+    let profile = parse(text).unwrap();
+    let keys: Vec<&str> = profile.ratings.keys().map(|k| k.as_ref()).collect();
+    assert_eq!(
+        keys,
+        [
+            "craft.a",
+            "k\u{fffd}]52;c;x\u{fffd}\u{fffd}\u{fffd}\u{fffd}"
+        ]
+    );
+    let written = profile_to_yaml(&profile, Path::new(PATH)).unwrap();
+    assert!(
+        !written.chars().any(crate::core::sanitize::is_dangerous),
+        "{written}"
+    );
+    let back = parse(&written).unwrap();
+    assert_eq!(back, profile);
+    assert_eq!(back.history[0].levels["P\u{fffd}"], 0.5);
+    assert_eq!(back.history[0].dimensions["d\u{fffd}"]["L\u{fffd}"], 0.25);
+    let mentor = back.mentor.unwrap();
+    assert!(mentor.ratings.contains_key("m\u{fffd}"));
 }
