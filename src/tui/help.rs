@@ -249,7 +249,7 @@ mod tests {
                 ("Tab", "next screen"),
                 ("Shift-Tab", "previous screen"),
                 ("/", "search"),
-                ("Esc / ?", "close this window"),
+                ("Esc / ? / Ctrl-C", "close this window"),
             ]
         );
         assert_eq!(rows.len(), 3 + 13 + 2);

@@ -97,7 +97,7 @@ fn shift_tab_goes_back_however_the_terminal_sends_it() {
 }
 
 #[test]
-fn q_and_ctrl_c_quit_from_a_screen_and_from_the_help_window() {
+fn q_quits_from_a_screen_and_the_help_window_and_ctrl_c_closes_the_window_first() {
     let mut state = state(Lang::Zh, 80, 24);
     assert_eq!(press(&mut state, KeyCode::Char('q')), [Effect::Quit]);
     assert_eq!(
@@ -106,6 +106,12 @@ fn q_and_ctrl_c_quit_from_a_screen_and_from_the_help_window() {
     );
     press(&mut state, KeyCode::Char('?'));
     assert_eq!(press(&mut state, KeyCode::Char('q')), [Effect::Quit]);
+    // Ctrl-C, like Esc, closes the window; from plain browsing it quits.
+    assert_eq!(
+        press_with(&mut state, KeyCode::Char('c'), KeyModifiers::CONTROL),
+        []
+    );
+    assert_eq!(state.overlay, None);
     assert_eq!(
         press_with(&mut state, KeyCode::Char('c'), KeyModifiers::CONTROL),
         [Effect::Quit]

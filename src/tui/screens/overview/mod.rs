@@ -251,6 +251,8 @@ impl Screen for Overview {
     fn mode(&self) -> Mode {
         if self.date.is_some() {
             Mode::typing("defense_date")
+        } else if self.advice.is_some() {
+            Mode::keys("advice")
         } else {
             Mode::BROWSE
         }
