@@ -273,7 +273,11 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
                             "{}: {}{}",
                             at(key),
                             neutralize_controls(&err.to_string()),
-                            did_you_mean(&key.value, spelled.iter().map(String::as_str))
+                            // The suggestions are built from what the file wrote.
+                            neutralize_controls(&did_you_mean(
+                                &key.value,
+                                spelled.iter().map(String::as_str)
+                            ))
                         ));
                     }
                 }
