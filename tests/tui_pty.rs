@@ -478,3 +478,33 @@ fn a_two_question_drill_reaches_the_review_log_in_the_profile() {
             .all(|r| r.at.date().to_string() == "2026-12-04")
     );
 }
+
+#[test]
+fn keys_read_together_act_in_turn_and_esc_then_pgup_rates_nothing() {
+    let pack = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/packs/valid-ops"
+    );
+    let mut app = App::start_with("en", &["--content", pack]);
+    app.wait_for("the tab bar", |screen| row(screen, 0).contains("Library"));
+    app.press("\t");
+    app.wait_for_text("Filter  l level: all");
+    // Esc, then PgUp, in one write: the `5` of `ESC [ 5 ~` must not rate.
+    app.press("\x1b\x1b[5~");
+    // A rating, the editor and its text in one write: the text after `e`
+    // goes into the editor `e` opened.
+    app.press("3eRunbook");
+    app.wait_for_text("Runbook");
+    app.press("\x1b");
+    app.wait_for_text("e write evidence");
+    app.press("q");
+    assert_eq!(app.exit_code(), 0);
+    let file = app.data.path().join("profiles/default.yaml");
+    let profile = ladder::core::profile::read_profile_file(&file).unwrap();
+    let ratings: Vec<(&str, u32, Option<&str>)> = profile
+        .ratings
+        .iter()
+        .map(|(id, r)| (id.as_str(), r.score, r.evidence.as_deref()))
+        .collect();
+    assert_eq!(ratings, [("craft.l1.a", 3, Some("Runbook"))]);
+}

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -23,7 +24,7 @@ use super::clipboard;
 use super::data::Data;
 use super::external_editor;
 use super::i18n::{Lang, Msg};
-use super::input::action_for_event;
+use super::input::{action_for_event, drop_split_sequences};
 use super::keymap::{Keymap, KeymapError};
 use super::state::{Effect, State, dispatch};
 use super::theme::Theme;
@@ -140,12 +141,13 @@ fn event_loop(
             }
             ready = event::poll(SLICE.min(wait.saturating_sub(started.elapsed())))?;
         }
+        let mut events: Vec<Event> = Vec::new();
         if ready {
             state.data.observe();
             // Everything that arrived is taken now, and drawn once.
             loop {
-                queue.extend(action_for_event(state, &event::read()?));
-                if queue.len() >= 1_000 || !event::poll(Duration::ZERO)? {
+                events.push(event::read()?);
+                if events.len() >= 1_000 || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
@@ -153,8 +155,21 @@ fn event_loop(
             queue.push_back(Action::Tick(clock.now()));
             queue.extend(changed_on_disk(state, storage));
         }
-        // What the loop does for `update` comes back to it as actions.
-        while let Some(action) = queue.pop_front() {
+        let mut events: VecDeque<Event> = drop_split_sequences(events).into();
+        // Each event is turned into an action only when its turn comes, so
+        // a key after `e` is typed into the editor `e` opened. What the
+        // loop does for `update` comes back to it as actions, first.
+        loop {
+            let action = match queue.pop_front() {
+                Some(action) => action,
+                None => match events.pop_front() {
+                    Some(event) => match action_for_event(state, &event) {
+                        Some(action) => action,
+                        None => continue,
+                    },
+                    None => break,
+                },
+            };
             let Some(effects) = dispatch(state, action) else {
                 continue;
             };

@@ -43,6 +43,62 @@ pub fn action_for_event(state: &State, event: &Event) -> Option<Action> {
     }
 }
 
+/// Events read together, without the pieces of a key's escape sequence that
+/// the terminal reader split: when two escape sequences arrive in one read
+/// (Esc, then PgUp: `ESC ESC [ 5 ~`), the reader takes the second ESC as
+/// the end of the first key and hands the rest over as typed characters,
+/// where `5` would rate. Characters that follow an Esc in the same read and
+/// spell a CSI or SS3 sequence are dropped: nobody types `[5~` in the same
+/// millisecond as Esc.
+pub fn drop_split_sequences(events: Vec<Event>) -> Vec<Event> {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+    let plain = |event: &Event| match event {
+        Event::Key(KeyEvent {
+            code: KeyCode::Char(c),
+            ..
+        }) => Some(*c),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        let event = &events[i];
+        out.push(event.clone());
+        i += 1;
+        let is_esc = matches!(
+            event,
+            Event::Key(KeyEvent {
+                code: KeyCode::Esc,
+                ..
+            })
+        );
+        if !is_esc {
+            continue;
+        }
+        match events.get(i).and_then(plain) {
+            // CSI: parameters and intermediates, then one final character.
+            Some('[') => {
+                let mut j = i + 1;
+                while let Some(c) = events.get(j).and_then(plain) {
+                    if ('\x20'..='\x3f').contains(&c) {
+                        j += 1;
+                    } else {
+                        if ('\x40'..='\x7e').contains(&c) {
+                            j += 1;
+                        }
+                        break;
+                    }
+                }
+                i = j;
+            }
+            // SS3: one final character.
+            Some('O') if events.get(i + 1).and_then(plain).is_some() => i += 2,
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Made-up mouse events sent the way the loop sends them, for the tests of
 /// each screen.
 #[cfg(test)]
@@ -140,5 +196,27 @@ mod tests {
         for (event, action) in cases {
             assert_eq!(action_for_event(&state, &event), action, "{event:?}");
         }
+    }
+
+    #[test]
+    fn a_split_escape_sequence_after_esc_is_not_typed() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent};
+        let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        let chars = |s: &str| s.chars().map(|c| key(KeyCode::Char(c))).collect::<Vec<_>>();
+        // ESC ESC [ 5 ~ read as Esc, then `[5~`: the rest of PgUp.
+        let mut events = vec![key(KeyCode::Esc)];
+        events.extend(chars("[5~"));
+        events.extend(chars("j"));
+        let kept = drop_split_sequences(events);
+        assert_eq!(kept, vec![key(KeyCode::Esc), key(KeyCode::Char('j'))]);
+        // SS3 (F1 as ESC O P).
+        let mut events = vec![key(KeyCode::Esc)];
+        events.extend(chars("OP3"));
+        assert_eq!(
+            drop_split_sequences(events),
+            vec![key(KeyCode::Esc), key(KeyCode::Char('3'))]
+        );
+        // Digits not after an Esc are left alone.
+        assert_eq!(drop_split_sequences(chars("[5~")), chars("[5~"));
     }
 }
