@@ -307,6 +307,17 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
     if problems.is_empty() {
         Ok(config)
     } else {
+        // In the order of the file, as a pack's problems are.
+        let place = |p: &str| {
+            let mut numbers = p
+                .strip_prefix(shown)
+                .unwrap_or(p)
+                .split(':')
+                .skip(1)
+                .map_while(|n| n.parse::<usize>().ok());
+            (numbers.next().unwrap_or(0), numbers.next().unwrap_or(0))
+        };
+        problems.sort_by_key(|p| place(p));
         Err(problems)
     }
 }

@@ -91,8 +91,14 @@ fn misspelt_fields_modes_actions_and_keys_are_located_with_the_nearest_name() {
 
 #[test]
 fn every_problem_is_reported_not_only_the_first() {
-    let found = problems("theme: x\nlang: fr\nkeys:\n  nope: {quit: [q]}\n");
+    let found = problems("keys:\n  nope: {quit: [q]}\ntheme: x\nlang: fr\n");
     assert_eq!(found.len(), 3, "{found:?}");
+    // In the order of the file.
+    let lines: Vec<&str> = found
+        .iter()
+        .map(|p| p.split(':').nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(lines, ["2", "3", "4"], "{found:?}");
 }
 
 #[test]
