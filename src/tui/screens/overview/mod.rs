@@ -34,13 +34,22 @@ pub const TOP_GAPS: usize = 5;
 pub struct Overview {
     /// The selected gap, by position among the top gaps.
     selected: usize,
-    /// The growth advice on show, if open.
-    advice: Option<Advice>,
-    /// The defense date being typed, if `d` was pressed.
-    date: Option<DateEntry>,
+    /// Browsing, the growth advice open, or the defense date being typed.
+    mode: OverviewMode,
     /// How far the welcome (the screen of a profile with nothing rated) is
     /// scrolled, in a window too small for it.
     welcome_scroll: usize,
+}
+
+/// The modes of the Overview; each has its keys in the key file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+enum OverviewMode {
+    #[default]
+    Browsing,
+    /// The growth advice of a gap, in a window.
+    Advice(Advice),
+    /// The defense date being typed, after `d`.
+    Date(DateEntry),
 }
 
 /// The growth advice window of one indicator.
@@ -121,12 +130,20 @@ impl Overview {
 
     /// The indicator whose growth advice is open, if any.
     pub fn advice_open(&self) -> Option<&str> {
-        self.advice.as_ref().map(|a| a.indicator.as_str())
+        self.advice().map(|a| a.indicator.as_str())
+    }
+
+    /// The growth advice window, when open.
+    fn advice(&self) -> Option<&Advice> {
+        match &self.mode {
+            OverviewMode::Advice(advice) => Some(advice),
+            _ => None,
+        }
     }
 
     fn open_advice(&mut self, gap: usize, data: &Data) {
         if let Some(gap) = top_gaps(data).get(gap) {
-            self.advice = Some(Advice {
+            self.mode = OverviewMode::Advice(Advice {
                 indicator: gap.indicator.clone(),
                 scroll: 0,
             });
@@ -134,13 +151,15 @@ impl Overview {
     }
 
     fn update_advice(&mut self, action: Action, ctx: &Ctx, data: &Data) -> Option<Vec<Effect>> {
-        let advice = self.advice.as_mut()?;
+        if action == Action::Back {
+            self.mode = OverviewMode::Browsing;
+            return Some(Vec::new());
+        }
+        let OverviewMode::Advice(advice) = &mut self.mode else {
+            return None;
+        };
         let (last, page) = advice::scroll_limits(&advice.indicator, ctx.body, ctx.lang, data);
         advice.scroll = match action {
-            Action::Back => {
-                self.advice = None;
-                return Some(Vec::new());
-            }
             Action::Up | Action::ScrollUp { .. } => advice.scroll.saturating_sub(1),
             Action::Down | Action::ScrollDown { .. } => advice.scroll + 1,
             Action::PageUp => advice.scroll.saturating_sub(page),
@@ -157,28 +176,30 @@ impl Overview {
 
 impl Screen for Overview {
     fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>> {
-        if let Some(entry) = &mut self.date {
+        if let OverviewMode::Date(entry) = &mut self.mode {
             if matches!(action, Action::Resize { .. } | Action::Tick(_)) {
                 return None;
             }
             return match entry.update(action, data)? {
                 Entry::Typing => Some(Vec::new()),
                 Entry::Cancelled => {
-                    self.date = None;
+                    self.mode = OverviewMode::Browsing;
                     Some(Vec::new())
                 }
                 Entry::Saved(_, effects) => {
-                    self.date = None;
+                    self.mode = OverviewMode::Browsing;
                     Some(effects)
                 }
             };
         }
-        if action == Action::Edit && self.advice.is_none() {
-            self.date = Some(DateEntry::open(data));
+        if action == Action::Edit && self.mode == OverviewMode::Browsing {
+            self.mode = OverviewMode::Date(DateEntry::open(data));
             return Some(Vec::new());
         }
         if is_empty(data) {
-            self.advice = None;
+            if matches!(self.mode, OverviewMode::Advice(_)) {
+                self.mode = OverviewMode::Browsing;
+            }
             let last = welcome::last_scroll(ctx.body, ctx.lang, data);
             let page = usize::from(ctx.body.height.saturating_sub(2)).max(1);
             let scroll = self.welcome_scroll.min(last);
@@ -195,7 +216,7 @@ impl Screen for Overview {
             .min(last);
             return Some(Vec::new());
         }
-        if self.advice.is_some() {
+        if matches!(self.mode, OverviewMode::Advice(_)) {
             return self.update_advice(action, ctx, data);
         }
         let count = dashboard::gaps_shown(ctx.body, data, ctx.lang);
@@ -238,23 +259,23 @@ impl Screen for Overview {
         }
         let count = dashboard::gaps_shown(area, view.data, view.lang);
         dashboard::render(self.selection(count), area, buf, view);
-        if let Some(open) = &self.advice {
+        if let Some(open) = self.advice() {
             advice::render(&open.indicator, open.scroll, area, buf, view);
         }
         self.render_date(area, buf, view);
     }
 
     fn leave(&mut self) {
-        self.date = None;
+        if matches!(self.mode, OverviewMode::Date(_)) {
+            self.mode = OverviewMode::Browsing;
+        }
     }
 
     fn mode(&self) -> Mode {
-        if self.date.is_some() {
-            Mode::typing("defense_date")
-        } else if self.advice.is_some() {
-            Mode::keys("advice")
-        } else {
-            Mode::BROWSE
+        match self.mode {
+            OverviewMode::Browsing => Mode::BROWSE,
+            OverviewMode::Advice(_) => Mode::keys("advice"),
+            OverviewMode::Date(_) => Mode::typing("defense_date"),
         }
     }
 }
@@ -262,7 +283,7 @@ impl Screen for Overview {
 impl Overview {
     /// The defense date being typed, on the last row of the screen.
     fn render_date(&self, area: Rect, buf: &mut Buffer, view: &View<'_>) {
-        let Some(entry) = &self.date else {
+        let OverviewMode::Date(entry) = &self.mode else {
             return;
         };
         let row = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);

@@ -130,14 +130,14 @@ fn the_advice_scrolls_no_further_than_its_last_row() {
     for _ in 0..5 {
         screen.update(Action::Down, &small, &mut data);
     }
-    assert_eq!(screen.advice.as_ref().map(|a| a.scroll), Some(1));
+    assert_eq!(screen.advice().map(|a| a.scroll), Some(1));
     screen.update(Action::Home, &small, &mut data);
-    assert_eq!(screen.advice.as_ref().map(|a| a.scroll), Some(0));
+    assert_eq!(screen.advice().map(|a| a.scroll), Some(0));
     screen.update(Action::End, &small, &mut data);
-    assert_eq!(screen.advice.as_ref().map(|a| a.scroll), Some(1));
+    assert_eq!(screen.advice().map(|a| a.scroll), Some(1));
     // In a tall body everything shows: nothing to scroll.
     screen.update(Action::Down, &ctx(60, 30), &mut data);
-    assert_eq!(screen.advice.as_ref().map(|a| a.scroll), Some(0));
+    assert_eq!(screen.advice().map(|a| a.scroll), Some(0));
 }
 
 #[test]
@@ -234,7 +234,7 @@ fn the_wheel_moves_in_the_gaps_or_scrolls_the_open_advice() {
     wheel_up(&mut state, 40, 3);
     assert_eq!(state.screens.overview.selected, 1);
     dispatch(&mut state, Action::Open);
-    let scroll = |state: &State| state.screens.overview.advice.as_ref().map(|a| a.scroll);
+    let scroll = |state: &State| state.screens.overview.advice().map(|a| a.scroll);
     // In a 60×16 window craft.l1.b's advice scrolls by 1 at most (worked
     // out in `the_advice_scrolls_no_further_than_its_last_row`).
     dispatch(
