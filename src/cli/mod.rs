@@ -190,6 +190,9 @@ impl Cli {
             if named || path.is_file() {
                 settings.path = Some(path);
             }
+            for warning in &settings.warnings {
+                say(warning);
+            }
             self.settings = settings;
         }
         self.profile = self.profile_in_force().0;

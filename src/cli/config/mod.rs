@@ -89,6 +89,8 @@ pub struct Config {
     pub mentor_name: Option<String>,
     /// Key overrides: (mode, action, keys), in file order.
     pub keys: Vec<(String, String, Vec<Key>)>,
+    /// What is allowed but probably not meant, one sentence each.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -289,18 +291,21 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
     }
     if problems.is_empty() {
         // A key bound twice in one mode is an error, wherever the second came from.
-        if let Err(twice) = apply_keys(builtin, &config.keys) {
-            for (mode, key, actions) in twice {
-                let spot = raw
-                    .keys
-                    .keys()
-                    .find(|m| m.0.value == mode)
-                    .map_or_else(|| shown.to_owned(), |m| at(&m.0));
-                problems.push(format!(
-                    "{spot}: in mode `{mode}` the key {key} would do two things ({}); \
+        match apply_keys(builtin, &config.keys) {
+            Ok(keymap) => config.warnings = shadowed(&keymap, &config.keys, shown),
+            Err(twice) => {
+                for (mode, key, actions) in twice {
+                    let spot = raw
+                        .keys
+                        .keys()
+                        .find(|m| m.0.value == mode)
+                        .map_or_else(|| shown.to_owned(), |m| at(&m.0));
+                    problems.push(format!(
+                        "{spot}: in mode `{mode}` the key {key} would do two things ({}); \
                      give one of them another key",
-                    actions.join(" and ")
-                ));
+                        actions.join(" and ")
+                    ));
+                }
             }
         }
     }
@@ -320,6 +325,29 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
         problems.sort_by_key(|p| place(p));
         Err(problems)
     }
+}
+
+/// A global key the config moved onto a key some screen mode already uses:
+/// there the screen's own meaning wins, so the global action cannot be
+/// reached in that mode.
+fn shadowed(keymap: &Keymap, overrides: &[(String, String, Vec<Key>)], shown: &str) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (mode, action, keys) in overrides {
+        if mode != "global" {
+            continue;
+        }
+        for key in keys {
+            for (name, bindings) in lists(keymap).into_iter().skip(4) {
+                if let Some(local) = bindings.iter().find(|b| b.keys.contains(key)) {
+                    warnings.push(format!(
+                        "{shown}: warning: in mode `{name}` {key} does `{}`, so `{action}` cannot be reached there with it",
+                        action_name(local)
+                    ));
+                }
+            }
+        }
+    }
+    warnings
 }
 
 /// Key names people write, for did-you-mean.
@@ -486,6 +514,9 @@ pub fn show(effective: &Effective<'_>) -> String {
         None => {
             let _ = writeln!(out, "# mentor_name: not set");
         }
+    }
+    for warning in &effective.config.warnings {
+        let _ = writeln!(out, "# {warning}");
     }
     if effective.config.keys.is_empty() {
         let _ = writeln!(

@@ -147,3 +147,20 @@ fn the_default_file_lists_every_mode_and_parses_once_uncommented() {
     let keymap = apply_keys(Keymap::builtin().unwrap(), &config.keys).unwrap();
     assert_eq!(keymap, Keymap::builtin().unwrap());
 }
+
+#[test]
+fn a_global_key_a_screen_already_uses_is_a_warning() {
+    // x deletes an orphaned rating on Assess: quit on x cannot act there.
+    let config = parse("keys:\n  global: {quit: [x]}\n", "config.yaml").unwrap();
+    assert!(
+        config
+            .warnings
+            .iter()
+            .any(|w| w == "config.yaml: warning: in mode `assess` x does `delete`, so `quit` cannot be reached there with it"),
+        "{:?}",
+        config.warnings
+    );
+    // A key no screen uses warns of nothing.
+    let config = parse("keys:\n  global: {quit: [ctrl-q]}\n", "config.yaml").unwrap();
+    assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+}
