@@ -6,12 +6,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-use serde_saphyr::Spanned;
-
 use super::{RUN_VERSION, Run, is_run_id};
 use crate::core::ids::RunId;
-use crate::core::profile::parse::{options, parse_error_at, yaml_error};
+use crate::core::profile::parse::{Versioned, check_version, options, parse_error_at, yaml_error};
 use crate::core::profile::{
     Document, ProfileError, delete_document, read_document, save_document, validate_profile_name,
 };
@@ -20,43 +17,17 @@ use crate::core::profile::{
 /// long notes is well under it.
 pub const MAX_RUN_BYTES: usize = 1024 * 1024;
 
-#[derive(Deserialize)]
-struct VersionProbe {
-    #[serde(default)]
-    version: Option<Spanned<u64>>,
-}
+const RUN_FILE: Versioned = Versioned {
+    what: "a checklist run",
+    noun: "checklist run",
+    max_bytes: MAX_RUN_BYTES,
+    oldest: 1,
+    newest: RUN_VERSION,
+};
 
 /// Parses the text of a run file; `path` is only used in messages.
 pub fn parse_run(text: &str, path: &Path) -> Result<Run, ProfileError> {
-    if text.len() > MAX_RUN_BYTES {
-        return Err(ProfileError::TooLarge {
-            path: path.to_path_buf(),
-            size: text.len() as u64,
-            limit: MAX_RUN_BYTES as u64,
-        });
-    }
-    if text.trim().is_empty() {
-        return Err(parse_error_at(path, text, 1, 1, "the file is empty".into()));
-    }
-    let probe: VersionProbe = serde_saphyr::from_str_with_options(text, options())
-        .map_err(|err| yaml_error(path, text, &err))?;
-    let Some(version) = probe.version else {
-        return Err(parse_error_at(
-            path,
-            text,
-            1,
-            1,
-            "there is no `version`, so this is not a checklist run (one starts with `version: 1`)"
-                .into(),
-        ));
-    };
-    if version.value > u64::from(RUN_VERSION) {
-        return Err(ProfileError::TooNew {
-            path: path.to_path_buf(),
-            found: version.value,
-            supported: RUN_VERSION,
-        });
-    }
+    check_version(text, path, &RUN_FILE)?;
     let mut run: Run = serde_saphyr::from_str_with_options(text, options())
         .map_err(|err| yaml_error(path, text, &err))?;
     if !is_run_id(&run.id) {

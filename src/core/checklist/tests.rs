@@ -202,6 +202,21 @@ fn bad_files_are_reported_with_their_place() {
     let bad_id =
         "version: 1\nid: ../x\nchecklist: review\nname: n\nstarted: 2026-12-04T10:00:00+08:00\n";
     assert!(parse_run(bad_id, path).is_err());
+    // Version 0 never existed: pointed at, like a profile's.
+    let err = parse_run("id: r\nversion: 0\n", path)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with(
+            "r.yaml:2:10: version 0 is not a checklist run version (this ladder reads version 1)"
+        ),
+        "{err}"
+    );
+    let err = parse_run("id: r\n", path).unwrap_err().to_string();
+    assert!(
+        err.contains("this is not a checklist run (one starts with `version: 1`)"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -32,16 +32,39 @@ struct VersionProbe {
     version: Option<Spanned<u64>>,
 }
 
-/// Parses the text of a profile file; `path` is only used in messages.
-///
-/// Checks the version before anything else, then the whole file strictly
-/// (unknown fields are errors), and neutralises control characters in text.
-pub fn parse_profile(text: &str, path: &Path) -> Result<Profile, ProfileError> {
-    if text.len() > MAX_PROFILE_BYTES {
+/// A kind of versioned file ladder keeps, for the messages of [`check_version`].
+pub(crate) struct Versioned {
+    /// What it is, as in "this is not a ladder profile".
+    pub what: &'static str,
+    /// What its versions are called, as in "not a profile version".
+    pub noun: &'static str,
+    pub max_bytes: usize,
+    pub oldest: u32,
+    pub newest: u32,
+}
+
+const PROFILE: Versioned = Versioned {
+    what: "a ladder profile",
+    noun: "profile",
+    max_bytes: MAX_PROFILE_BYTES,
+    oldest: OLDEST_PROFILE_VERSION,
+    newest: PROFILE_VERSION,
+};
+
+/// The checks every versioned file passes before it is read whole: its
+/// size, that it is not empty, and its `version` (read alone, ignoring every
+/// other field, so a newer file with fields this build does not know is
+/// reported as newer rather than as wrong).
+pub(crate) fn check_version(
+    text: &str,
+    path: &Path,
+    kind: &Versioned,
+) -> Result<u64, ProfileError> {
+    if text.len() > kind.max_bytes {
         return Err(ProfileError::TooLarge {
             path: path.to_path_buf(),
             size: text.len() as u64,
-            limit: MAX_PROFILE_BYTES as u64,
+            limit: kind.max_bytes as u64,
         });
     }
     if text.trim().is_empty() {
@@ -55,31 +78,46 @@ pub fn parse_profile(text: &str, path: &Path) -> Result<Profile, ProfileError> {
             text,
             1,
             1,
-            "there is no `version`, so this is not a ladder profile (one starts with `version: 2`)"
-                .into(),
+            format!(
+                "there is no `version`, so this is not {} (one starts with `version: {}`)",
+                kind.what, kind.newest
+            ),
         ));
     };
-    if version.value > u64::from(PROFILE_VERSION) {
+    if version.value > u64::from(kind.newest) {
         return Err(ProfileError::TooNew {
             path: path.to_path_buf(),
             found: version.value,
-            supported: PROFILE_VERSION,
+            supported: kind.newest,
         });
     }
-    if version.value < u64::from(OLDEST_PROFILE_VERSION) {
+    if version.value < u64::from(kind.oldest) {
         let at = version.referenced;
+        let reads = if kind.oldest == kind.newest {
+            format!("version {}", kind.newest)
+        } else {
+            format!("versions {} to {}", kind.oldest, kind.newest)
+        };
         return Err(parse_error_at(
             path,
             text,
             at.line() as usize,
             at.column() as usize,
             format!(
-                "version {} is not a profile version (this ladder reads versions \
-                 {OLDEST_PROFILE_VERSION} to {PROFILE_VERSION})",
-                version.value
+                "version {} is not a {} version (this ladder reads {reads})",
+                version.value, kind.noun
             ),
         ));
     }
+    Ok(version.value)
+}
+
+/// Parses the text of a profile file; `path` is only used in messages.
+///
+/// Checks the version before anything else, then the whole file strictly
+/// (unknown fields are errors), and neutralises control characters in text.
+pub fn parse_profile(text: &str, path: &Path) -> Result<Profile, ProfileError> {
+    check_version(text, path, &PROFILE)?;
     let mut profile: Profile = serde_saphyr::from_str_with_options(text, options())
         .map_err(|err| yaml_error(path, text, &err))?;
     profile.neutralize_text();
