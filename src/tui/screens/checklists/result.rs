@@ -179,7 +179,7 @@ fn result_lines(state: &Checklists, view: &View<'_>, width: usize) -> Vec<Line<'
         );
         if counted.failed_must > 0 {
             text.push_str(&lang.pick(
-                format!(" · must 不满足 {}", counted.failed_must),
+                format!(" · 必须项不满足 {}", counted.failed_must),
                 format!(" · {} must failed", counted.failed_must),
             ));
         }
@@ -208,7 +208,7 @@ fn result_lines(state: &Checklists, view: &View<'_>, width: usize) -> Vec<Line<'
     for (section, item) in failed {
         let text = format!(
             "✗ {} · {} · {}",
-            item.severity.value.as_str(),
+            words::severity_word(lang, item.severity.value),
             section.name.get(lang.code(), data.fallback()),
             item.text
                 .get(lang.code(), data.fallback())

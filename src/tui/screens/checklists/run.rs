@@ -322,7 +322,9 @@ pub(super) fn draw(state: &Checklists, area: Rect, buf: &mut Buffer, view: &View
     put(Rect { height: 1, ..area }, buf, title);
     put(Rect::new(area.x, area.y + 1, area.width, 1), buf, progress);
     let on_off = |on: bool| if on { Word::On } else { Word::Off }.text(lang);
-    let severity = open.severity.map_or(Word::All.text(lang), |s| s.as_str());
+    let severity = open
+        .severity
+        .map_or(Word::All.text(lang), |s| words::severity_word(lang, s));
     let colon = lang.pick("：", ": ");
     let filters = Line::from(vec![
         Span::styled("o", theme.key),
@@ -477,7 +479,7 @@ fn detail_lines(
     let head = format!(
         "{} · {} · {result}",
         text(&section.name),
-        item.severity.value.as_str(),
+        words::severity_word(lang, item.severity.value),
     );
     for l in wrap(&head, width) {
         out.push(Line::from(Span::styled(l, theme.muted)));

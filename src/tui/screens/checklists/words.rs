@@ -130,7 +130,7 @@ impl Word {
                 "The pack no longer has this checklist; only the run's results are kept.",
             ),
             Word::ScoreRule => (
-                "得分：按严重程度加权（must 3、should 2、nice 1）的满足比例，不适用和未检查的不计。",
+                "得分：按严重程度加权（必须 3、应该 2、最好 1）的满足比例，不适用和未检查的不计。",
                 "Score: the share passed, weighted by severity (must 3, should 2, nice 1); n/a and open items do not count.",
             ),
             Word::UnreadableRuns => ("有记录文件无法读取", "Some run files cannot be read"),
@@ -148,7 +148,7 @@ pub fn progress(lang: Lang, counts: &Counts, failed_must: usize) -> String {
     let done = format!("{}/{}", counts.decided(), counts.total());
     match (lang, failed_must) {
         (Lang::Zh, 0) => format!("{done} · {} 项不满足", counts.fail),
-        (Lang::Zh, m) => format!("{done} · {} 项不满足（must {m}）", counts.fail),
+        (Lang::Zh, m) => format!("{done} · {} 项不满足（必须项 {m}）", counts.fail),
         (Lang::En, 0) => format!("{done} · {} failed", counts.fail),
         (Lang::En, m) => format!("{done} · {} failed ({m} must)", counts.fail),
     }
@@ -198,6 +198,15 @@ pub fn verdict(lang: Lang, verdict: Option<Verdict>) -> &'static str {
         None => ("未检查", "open"),
     };
     lang.pick(zh, en)
+}
+
+/// A severity in words, as the Library names it (必须 / 应该 / 最好 in Chinese).
+pub fn severity_word(lang: Lang, severity: Severity) -> &'static str {
+    match severity {
+        Severity::Must => lang.pick("必须", "must"),
+        Severity::Should => lang.pick("应该", "should"),
+        Severity::Nice => lang.pick("最好", "nice"),
+    }
 }
 
 /// The one-letter mark of a severity in the list.
