@@ -3,3 +3,4 @@
 pub mod gauge;
 pub mod markdown;
 pub mod radar;
+pub mod text_box;

@@ -1,77 +1,48 @@
 //! The evidence editor: a multi-line text area open on one indicator.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyModifiers;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::text::{Line as TextLine, Span, Text};
-use ratatui::widgets::{Block, Borders, Widget};
-use ratatui_textarea::{Input, TextArea, WrapMode};
+use ratatui::widgets::Block;
 
 use crate::tui::keymap::Key;
-use crate::tui::text::wrap;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text_box::{TextBox, TextBoxStyle};
 
-/// Evidence being written for one indicator.
-#[derive(Debug, Clone)]
+/// Text being written for one item: an indicator's evidence, a checklist
+/// item's note, a run's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Editor {
-    /// The indicator the evidence belongs to.
+    /// The item the text belongs to.
     pub id: String,
-    area: TextArea<'static>,
+    text: TextBox,
 }
-
-/// Two editors are the same when they edit the same text of the same
-/// indicator with the cursor in the same place (the text area itself has
-/// no equality).
-impl PartialEq for Editor {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-            && self.area.lines() == other.area.lines()
-            && self.area.cursor() == other.area.cursor()
-    }
-}
-
-impl Eq for Editor {}
 
 impl Editor {
     /// An editor on `text`, the cursor at its end so one can go on writing.
     pub fn new(id: &str, text: &str) -> Self {
-        let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
-        let mut area = TextArea::new(lines);
-        // The same frame as drawn (see `render`), so that the text area
-        // wraps to the width it is drawn at when it moves the cursor.
-        area.set_block(Block::default().borders(Borders::ALL));
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
-        area.set_cursor_line_style(Style::default());
-        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        area.move_cursor(ratatui_textarea::CursorMove::End);
         Editor {
             id: id.to_owned(),
-            area,
+            text: TextBox::new(text),
         }
     }
 
-    /// Types `key` into the text (a character, Enter, Backspace, arrows...).
-    pub fn type_key(&mut self, key: Key) {
-        self.area.input(Input {
-            key: key.code.into(),
-            ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
-            alt: key.modifiers.contains(KeyModifiers::ALT),
-            shift: key.modifiers.contains(KeyModifiers::SHIFT),
-        });
+    /// Types `key` into the text (a character, Enter, Backspace, arrows...)
+    /// of an editor drawn `width` columns wide, frame included.
+    pub fn type_key(&mut self, key: Key, width: u16) {
+        self.text.type_key(key, width.saturating_sub(2));
     }
 
     /// Inserts pasted text at the cursor, as one edit.
     pub fn paste(&mut self, text: &str) {
-        self.area.insert_str(text);
+        self.text.paste(text);
     }
 
     /// The text as written.
     pub fn text(&self) -> String {
-        self.area.lines().join("\n")
+        self.text.text()
     }
 
-    /// Draws the text area with a border titled `title`.
+    /// Draws the text with a border titled `title`.
     pub fn render(
         &self,
         title: &str,
@@ -80,36 +51,22 @@ impl Editor {
         area: Rect,
         buf: &mut Buffer,
     ) {
-        let mut text = self.area.clone();
-        text.set_block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.border)
-                .title(format!(" {title} ")),
-        );
-        // The placeholder is wrapped here: the text area would cut it at
-        // the frame. The cursor takes the first cell of its first line.
-        let room = usize::from(area.width.saturating_sub(3));
-        let placeholder: Vec<TextLine<'static>> = wrap(placeholder, room.max(1))
-            .into_iter()
-            .map(|line| TextLine::from(Span::styled(line, theme.muted)))
-            .collect();
-        text.set_styled_placeholder(Text::from(placeholder));
-        text.set_cursor_style(theme.tab_active);
-        (&text).render(area, buf);
-        // The text area moves the cursor by the rows it last wrapped to,
-        // which it notes while drawn; the copy above is drawn with the
-        // title and styles of the moment, so the editor's own area is
-        // drawn too, off screen, to note the same rows for `Up`/`Down`.
-        let mut scratch = Buffer::empty(area);
-        (&self.area).render(area, &mut scratch);
+        let block = Block::bordered()
+            .border_style(theme.border)
+            .title(format!(" {title} "));
+        let style = TextBoxStyle {
+            text: theme.text,
+            placeholder: theme.muted,
+            cursor: Some(theme.tab_active),
+        };
+        self.text.render(block, placeholder, style, area, buf);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyCode;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn key(code: KeyCode) -> Key {
         Key {
@@ -118,43 +75,53 @@ mod tests {
         }
     }
 
-    fn drawn(editor: &Editor, width: u16, placeholder: &str) -> Buffer {
+    fn drawn(editor: &Editor, width: u16, placeholder: &str) -> Vec<String> {
         let area = Rect::new(0, 0, width, 6);
         let mut buf = Buffer::empty(area);
         editor.render("Evidence", placeholder, &Theme::no_color(), area, &mut buf);
-        buf
+        (1..5)
+            .map(|y| {
+                (1..width - 1)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect()
     }
 
     #[test]
     fn up_and_down_move_by_the_rows_on_screen() {
-        // 20 columns, 18 inside the frame: "aaaa bbbb cccc dddd eeee ffff"
-        // (29 characters) wraps after "cccc " into two rows. The cursor
-        // starts at the end, on the second row.
+        // 20 columns: 18 inside the frame, 17 for text. "aaaa bbbb cccc
+        // dddd eeee ffff" wraps after "cccc " (15 cells) into "aaaa bbbb
+        // cccc " and "dddd eeee ffff". Typing at the end, then Up, then
+        // typing again writes on the first row, at the same column.
         let mut editor = Editor::new("x", "aaaa bbbb cccc dddd eeee ffff");
-        drawn(&editor, 20, "");
-        assert_eq!(editor.area.cursor(), (0, 29));
-        editor.type_key(key(KeyCode::Up));
-        // Still the one line of text, on the row above: not its start.
-        let ratatui_textarea::DataCursor(row, col) = editor.area.cursor();
-        assert_eq!(row, 0);
-        assert!(col > 0 && col < 15, "{col}");
-        editor.type_key(key(KeyCode::Down));
-        let ratatui_textarea::DataCursor(row, col) = editor.area.cursor();
-        assert_eq!(row, 0);
-        assert!(col >= 15, "{col}");
+        editor.type_key(key(KeyCode::Up), 20);
+        editor.type_key(key(KeyCode::Char('!')), 20);
+        // The second row is 14 cells: Up lands at 14 of the first row, after
+        // "aaaa bbbb cccc", before its last space.
+        assert_eq!(editor.text(), "aaaa bbbb cccc! dddd eeee ffff");
+        editor.type_key(key(KeyCode::Down), 20);
+        editor.type_key(key(KeyCode::Char('?')), 20);
+        assert_eq!(editor.text(), "aaaa bbbb cccc! dddd eeee ffff?");
+    }
+
+    #[test]
+    fn wrapped_rows_start_with_their_word() {
+        let editor = Editor::new("x", "use errgroup with ctx to cancel siblings");
+        let rows = drawn(&editor, 14, "");
+        // 12 inside, 11 for text: "use " / "errgroup " / "with ctx to " /
+        // "cancel " / "siblings". Four rows show, down to the cursor's.
+        let rows: Vec<&str> = rows.iter().map(|row| row.trim_end()).collect();
+        assert_eq!(rows, ["errgroup", "with ctx to", "cancel", "siblings"]);
     }
 
     #[test]
     fn the_placeholder_wraps_inside_the_frame() {
         let editor = Editor::new("x", "");
         let text = "What backs this score up: PRs, design docs, dashboards";
-        let buf = drawn(&editor, 30, text);
-        let rows: Vec<String> = (1..5)
-            .map(|y| (1..29).map(|x| buf[(x, y)].symbol()).collect::<String>())
-            .collect();
-        let joined = rows.join(" ");
+        let joined = drawn(&editor, 30, text).join(" ");
         for word in ["PRs,", "design", "docs,", "dashboards"] {
-            assert!(joined.contains(word), "{rows:#?}");
+            assert!(joined.contains(word), "{joined}");
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::core::workspace::{Command, Outcome};
 use crate::tui::action::{Action, EditTarget};
 use crate::tui::data::{Data, apply, saves};
 use crate::tui::external_editor::EditorFailure;
+use crate::tui::screens::Ctx;
 use crate::tui::state::Effect;
 
 impl Assess {
@@ -89,13 +90,19 @@ impl Assess {
         effects
     }
 
-    pub(super) fn update_editor(&mut self, action: Action, data: &mut Data) -> Option<Vec<Effect>> {
+    pub(super) fn update_editor(
+        &mut self,
+        action: Action,
+        ctx: &Ctx,
+        data: &mut Data,
+    ) -> Option<Vec<Effect>> {
+        let width = super::render::editor_width(self, ctx, data);
         let AssessMode::Editing(editor) = &mut self.mode else {
             return None;
         };
         match action {
             Action::Type(key) => {
-                editor.type_key(key);
+                editor.type_key(key, width);
                 Some(Vec::new())
             }
             Action::Paste(text) => {

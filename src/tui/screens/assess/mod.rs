@@ -134,7 +134,7 @@ impl Screen for Assess {
             _ => {}
         }
         if matches!(self.mode, AssessMode::Editing(_)) {
-            return self.update_editor(action, data);
+            return self.update_editor(action, ctx, data);
         }
         if let AssessMode::Confirming(question) = &self.mode {
             let question = question.clone();

@@ -115,6 +115,11 @@ pub(super) fn list_area(state: &Assess, ctx: &Ctx, data: &Data) -> Rect {
     areas_for(state, ctx.body, data).list
 }
 
+/// How wide the editor is drawn, frame included: the details' width.
+pub(super) fn editor_width(state: &Assess, ctx: &Ctx, data: &Data) -> u16 {
+    areas_for(state, ctx.body, data).detail.width
+}
+
 /// How many lines the selected item's details take, and how many rows show.
 pub(super) fn detail_extent(state: &Assess, ctx: &Ctx, data: &Data) -> (usize, usize) {
     let area = areas_for(state, ctx.body, data).detail;

@@ -133,8 +133,14 @@ impl Screen for Checklists {
             other => other,
         };
         match &self.mode {
-            ChecklistsMode::Naming { .. } => return self.update_naming(action, data),
-            ChecklistsMode::Note(_) => return self.update_note(action, data),
+            ChecklistsMode::Naming { .. } => {
+                // The name is written across the screen, inside its margins.
+                let width = ctx.body.width.saturating_sub(2);
+                return self.update_naming(action, width, data);
+            }
+            ChecklistsMode::Note(_) => {
+                return self.update_note(action, run::note_width(ctx.body), data);
+            }
             ChecklistsMode::Confirming(id) => {
                 let id = id.clone();
                 self.mode = ChecklistsMode::Home;
@@ -212,13 +218,18 @@ impl Checklists {
         effects
     }
 
-    fn update_naming(&mut self, action: Action, data: &mut Data) -> Option<Vec<Effect>> {
+    fn update_naming(
+        &mut self,
+        action: Action,
+        width: u16,
+        data: &mut Data,
+    ) -> Option<Vec<Effect>> {
         let ChecklistsMode::Naming { checklist, editor } = &mut self.mode else {
             return None;
         };
         match action {
             Action::Type(key) => {
-                editor.type_key(key);
+                editor.type_key(key, width);
                 Some(Vec::new())
             }
             Action::Paste(text) => {
@@ -264,13 +275,13 @@ impl Checklists {
         }
     }
 
-    fn update_note(&mut self, action: Action, data: &mut Data) -> Option<Vec<Effect>> {
+    fn update_note(&mut self, action: Action, width: u16, data: &mut Data) -> Option<Vec<Effect>> {
         let ChecklistsMode::Note(editor) = &mut self.mode else {
             return None;
         };
         match action {
             Action::Type(key) => {
-                editor.type_key(key);
+                editor.type_key(key, width);
                 Some(Vec::new())
             }
             Action::Paste(text) => {

@@ -307,6 +307,17 @@ pub(super) fn header(
     [title, Line::from(spans)]
 }
 
+/// The width of the details beside the list (where a note is written),
+/// in a run drawn `width` columns wide inside its margins.
+fn detail_width(width: u16) -> u16 {
+    width.saturating_sub(width * 2 / 5 + 2)
+}
+
+/// The width of the note editor on a screen `body` wide.
+pub(super) fn note_width(body: Rect) -> u16 {
+    detail_width(body.inner(Margin::new(1, 0)).width)
+}
+
 /// Draws the open run.
 pub(super) fn draw(state: &Checklists, area: Rect, buf: &mut Buffer, view: &View<'_>) {
     let area = area.intersection(buf.area).inner(Margin::new(1, 0));
@@ -361,7 +372,7 @@ pub(super) fn draw(state: &Checklists, area: Rect, buf: &mut Buffer, view: &View
     let detail = Rect::new(
         main.x + list_width + 2,
         main.y,
-        main.width.saturating_sub(list_width + 2),
+        detail_width(main.width),
         main.height,
     );
     for y in list.top()..list.bottom() {

@@ -1,7 +1,7 @@
 //! A card: the question with its clock and notes box.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
@@ -165,12 +165,7 @@ pub(super) fn prompt_lines(run: &Run, view: &View<'_>, width: usize) -> Vec<Line
 
 /// Draws a card while its clock runs or stands.
 pub fn render(drill: &Drill, run: &Run, area: Rect, buf: &mut Buffer, view: &View<'_>) {
-    let inner = area
-        .inner(Margin {
-            horizontal: 2,
-            vertical: 1,
-        })
-        .intersection(buf.area);
+    let inner = super::notes::card_inner(area).intersection(buf.area);
     if inner.is_empty() {
         return;
     }
@@ -227,7 +222,7 @@ pub fn render(drill: &Drill, run: &Run, area: Rect, buf: &mut Buffer, view: &Vie
             title,
             placeholder,
             (view.theme.border, view.theme.muted),
-            typing,
+            typing.then_some(view.theme.tab_active),
             notes_area,
             buf,
         );

@@ -135,7 +135,7 @@ impl Screen for Drill {
             DrillMode::Notes(mut run) => match action {
                 Action::Back | Action::Cancel => (DrillMode::Answering(run), Some(Vec::new())),
                 Action::Type(key) => {
-                    run.notes.type_key(key);
+                    run.notes.type_key(key, ctx.body);
                     (DrillMode::Notes(run), Some(Vec::new()))
                 }
                 _ => (DrillMode::Notes(run), None),

@@ -1,53 +1,29 @@
 //! The notes box: a few lines to outline an answer while the clock runs.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyModifiers;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Widget};
-use ratatui_textarea::{Input, TextArea, WrapMode};
+use ratatui::widgets::Block;
 
 use crate::tui::keymap::Key;
+use crate::tui::widgets::text_box::{TextBox, TextBoxStyle};
 
 /// What the person jotted for the question on screen.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Notes {
-    area: TextArea<'static>,
+    text: TextBox,
 }
-
-impl Default for Notes {
-    fn default() -> Self {
-        let mut area = TextArea::default();
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
-        area.set_cursor_line_style(Style::default());
-        Notes { area }
-    }
-}
-
-/// Two boxes are the same when they hold the same text with the cursor in
-/// the same place (the text area itself has no equality).
-impl PartialEq for Notes {
-    fn eq(&self, other: &Self) -> bool {
-        self.area.lines() == other.area.lines() && self.area.cursor() == other.area.cursor()
-    }
-}
-
-impl Eq for Notes {}
 
 impl Notes {
-    /// Types `key` into the notes (a character, Enter, Backspace, arrows...).
-    pub fn type_key(&mut self, key: Key) {
-        self.area.input(Input {
-            key: key.code.into(),
-            ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
-            alt: key.modifiers.contains(KeyModifiers::ALT),
-            shift: key.modifiers.contains(KeyModifiers::SHIFT),
-        });
+    /// Types `key` (a character, Enter, Backspace, arrows...) into the notes
+    /// on a card drawn in `body`.
+    pub fn type_key(&mut self, key: Key, body: Rect) {
+        self.text.type_key(key, text_width(body));
     }
 
     /// The text as written.
     pub fn text(&self) -> String {
-        self.area.lines().join("\n")
+        self.text.text()
     }
 
     /// Draws the box titled `title`; the cursor shows only while typing.
@@ -56,22 +32,32 @@ impl Notes {
         title: &str,
         placeholder: &str,
         (border, muted): (Style, Style),
-        typing: bool,
+        cursor: Option<Style>,
         area: Rect,
         buf: &mut Buffer,
     ) {
-        let mut text = self.area.clone();
-        text.set_block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(border)
-                .title(format!(" {title} ")),
-        );
-        text.set_placeholder_text(placeholder);
-        text.set_placeholder_style(muted);
-        if !typing {
-            text.set_cursor_style(Style::default());
-        }
-        text.render(area, buf);
+        let block = Block::bordered()
+            .border_style(border)
+            .title(format!(" {title} "));
+        let style = TextBoxStyle {
+            text: Style::default(),
+            placeholder: muted,
+            cursor,
+        };
+        self.text.render(block, placeholder, style, area, buf);
     }
+}
+
+/// The card's text inside its margins, on a screen's `body`: the notes box
+/// spans it.
+pub fn card_inner(body: Rect) -> Rect {
+    body.inner(Margin {
+        horizontal: 2,
+        vertical: 1,
+    })
+}
+
+/// The columns inside the notes box's frame on a card drawn in `body`.
+fn text_width(body: Rect) -> u16 {
+    card_inner(body).width.saturating_sub(2)
 }

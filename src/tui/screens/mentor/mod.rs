@@ -58,6 +58,11 @@ pub struct Mentor {
 /// The rows under the text kept for the status line.
 const STATUS: u16 = 1;
 
+/// Where the notes editor is drawn in the screen's `area`.
+fn notes_area(area: Rect) -> Rect {
+    split_status(area).0.inner(Margin::new(2, 1))
+}
+
 impl Screen for Mentor {
     fn update(&mut self, action: Action, ctx: &Ctx, data: &mut Data) -> Option<Vec<Effect>> {
         match action {
@@ -73,7 +78,7 @@ impl Screen for Mentor {
             MentorMode::Notes(editor) => {
                 return match action {
                     Action::Type(key) => {
-                        editor.type_key(key);
+                        editor.type_key(key, notes_area(ctx.body).width);
                         Some(Vec::new())
                     }
                     Action::Paste(text) => {
@@ -216,12 +221,11 @@ impl Screen for Mentor {
         let (main, status) = split_status(area);
         match &self.mode {
             MentorMode::Notes(editor) => {
-                let inner = main.inner(Margin::new(2, 1));
                 editor.render(
                     Word::NotesTitle.text(view.lang),
                     Word::NotesPlaceholder.text(view.lang),
                     view.theme,
-                    inner,
+                    notes_area(area),
                     buf,
                 );
             }
