@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 use serde_saphyr::Spanned;
 
 use crate::core::lang::Lang;
@@ -93,8 +94,14 @@ pub struct Config {
     pub warnings: Vec<String>,
 }
 
+/// The settings a config file can hold, in the order `ladder config
+/// --default` writes them.
+const FIELDS: [&str; 5] = ["lang", "profile", "theme", "mentor_name", "keys"];
+
+/// A config's settings. Unknown ones are found beforehand (see
+/// [`unknown_fields`]), so that a misspelt one does not hide the problems
+/// of the others.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
     lang: Option<Spanned<String>>,
@@ -177,15 +184,29 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
     if text.trim().is_empty() {
         return Ok(Config::default());
     }
-    let raw: RawConfig = serde_saphyr::from_str(text).map_err(|err| {
+    let located = |err: serde_saphyr::Error| {
         let (line, col) = err
             .location()
             .map_or((1, 1), |at| (at.line() as usize, at.column() as usize));
         vec![format!("{shown}:{line}:{col}: {}", describe(&err))]
-    })?;
-    let mut problems = Vec::new();
+    };
+    let names: BTreeMap<Name, IgnoredAny> = serde_saphyr::from_str(text).map_err(located)?;
+    let raw: RawConfig = serde_saphyr::from_str(text).map_err(located)?;
     let at =
         |s: &Spanned<String>| format!("{shown}:{}:{}", s.referenced.line(), s.referenced.column());
+    let mut problems: Vec<String> = names
+        .keys()
+        .filter(|Name(name)| !FIELDS.contains(&name.value.as_str()))
+        .map(|Name(name)| {
+            format!(
+                "{}: unknown field `{}`{}; the fields are: {}",
+                at(name),
+                neutralize_controls(&name.value),
+                did_you_mean(&name.value, FIELDS.iter().copied()),
+                FIELDS.join(", ")
+            )
+        })
+        .collect();
     let mut config = Config::default();
     if let Some(lang) = &raw.lang {
         match lang.value.parse::<Lang>() {

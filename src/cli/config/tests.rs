@@ -55,6 +55,18 @@ fn misspelt_fields_modes_actions_and_keys_are_located_with_the_nearest_name() {
           the fields are: lang, profile, theme, mentor_name, keys"
         ]
     );
+    // A misspelt setting does not hide the problems after it.
+    assert_eq!(
+        problems("lnag: en\ntheme: lihgt\nkeys:\n  asess: {edit: [e]}\n"),
+        [
+            "config.yaml:1:1: unknown field `lnag` (did you mean `lang`?); \
+          the fields are: lang, profile, theme, mentor_name, keys",
+            "config.yaml:2:8: unknown theme `lihgt` (did you mean `light`?); \
+          write auto, dark, light or no-color",
+            "config.yaml:4:3: unknown mode `asess` (did you mean `assess`?); \
+          `ladder config --default` lists the modes"
+        ]
+    );
     assert_eq!(
         problems("keys:\n  asess: {edit: [e]}\n"),
         [
