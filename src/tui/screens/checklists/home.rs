@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use super::status::{self, put};
 use super::words::{self, Word};
 use super::{Checklists, ChecklistsMode, RunView};
-use crate::core::checklist::{Tally, item_count};
+use crate::core::checklist::{Run, Tally, item_count};
 use crate::core::clock::format_date;
 use crate::core::ids::RunId;
 use crate::tui::action::Action;
@@ -211,6 +211,24 @@ pub(super) fn draw(state: &Checklists, area: Rect, buf: &mut Buffer, view: &View
     status::draw(state, status_row, buf, view);
 }
 
+/// When `run` started as its row says it: the day, and the time too when
+/// another of `runs` has the same name and day, so the two rows differ.
+fn started_label(run: &Run, runs: &[Run]) -> String {
+    let twin = runs
+        .iter()
+        .any(|other| other.id != run.id && other.name == run.name && other.day() == run.day());
+    if twin {
+        format!(
+            "{} {:02}:{:02}",
+            format_date(run.day()),
+            run.started.hour(),
+            run.started.minute()
+        )
+    } else {
+        format_date(run.day())
+    }
+}
+
 /// "PR 482 order sync   Go code review  2026-12-04  5/6 · 2 failed (1 must)  in progress".
 fn run_row(id: &RunId, view: &View<'_>, width: usize) -> String {
     let (lang, data) = (view.lang, view.data);
@@ -231,7 +249,7 @@ fn run_row(id: &RunId, view: &View<'_>, width: usize) -> String {
     // The checklist's name comes last: it is what may be cut.
     let tail = format!(
         "  {}  {}  {}  {}",
-        format_date(run.day()),
+        started_label(run, &data.runs),
         words::progress(lang, &tally.counts, tally.failed_must),
         state.text(lang),
         checklist_name,

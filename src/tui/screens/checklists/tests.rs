@@ -143,6 +143,32 @@ fn enter_on_a_checklist_asks_for_a_name_then_starts_and_saves_the_run() {
 }
 
 #[test]
+fn two_runs_of_one_name_on_one_day_show_when_each_started() {
+    let mut state = started(Lang::En);
+    press(&mut state, "esc");
+    update(
+        &mut state,
+        Action::Tick(datetime!(2026-12-04 10:30:00 +08:00)),
+    );
+    // The list: release, review, then the runs; review is the second row.
+    press(&mut state, "home j enter");
+    type_text(&mut state, "PR 482 order sync");
+    press(&mut state, "enter esc");
+    assert_eq!(state.data.runs.len(), 2);
+    let screen = drawn(&state).to_string();
+    // The newer run first, each with its time beside the day.
+    let newer = screen.find("2026-12-04 10:30").unwrap();
+    let older = screen.find("2026-12-04 10:00").unwrap();
+    assert!(newer < older, "{screen}");
+    // A run whose name is its own shows only the day.
+    let mut state = started(Lang::En);
+    press(&mut state, "esc");
+    let screen = drawn(&state).to_string();
+    assert!(screen.contains("2026-12-04  0/6"), "{screen}");
+    assert!(!screen.contains("10:00"), "{screen}");
+}
+
+#[test]
 fn esc_or_ctrl_c_while_naming_starts_nothing() {
     let mut state = app(Lang::En);
     press(&mut state, "enter");
