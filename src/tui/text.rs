@@ -272,9 +272,19 @@ fn layout(text: &str, width: usize) -> Vec<Range<usize>> {
 /// Whether a break allowed after a `-` or `/` inside a run of ASCII (a
 /// flag such as `-count=10`, a path, `ns/op`, `errors.Is/As`) should be
 /// skipped: splitting there changes what the reader would type. Only runs
-/// that fit on one line are kept whole; longer ones still break there.
+/// that fit on one line are kept whole; longer ones still break there. A
+/// range with an en dash (`0–4`) is never broken.
 fn keeps_together(line: &str, at: usize, width: usize) -> bool {
-    if !matches!(line[..at].chars().next_back(), Some('-' | '/')) {
+    let before = line[..at].chars().next_back();
+    // A range written with an en dash between letters or digits (`0–4`,
+    // `P6–P9`) reads as one thing.
+    if before == Some('–') {
+        let ahead = line[..at - '–'.len_utf8()].chars().next_back();
+        let after = line[at..].chars().next();
+        return ahead.is_some_and(char::is_alphanumeric)
+            && after.is_some_and(char::is_alphanumeric);
+    }
+    if !matches!(before, Some('-' | '/')) {
         return false;
     }
     let in_run = |c: char| c.is_ascii_graphic();

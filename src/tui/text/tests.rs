@@ -45,6 +45,18 @@ fn english_breaks_at_spaces_and_drops_them() {
 }
 
 #[test]
+fn a_range_with_an_en_dash_stays_on_one_line() {
+    // "rate 0–4 now" at 7: UAX #14 allows "rate 0–" / "4 now"; the range
+    // moves down whole instead.
+    assert_eq!(lines("rate 0–4 now", 7), ["rate", "0–4 now"]);
+    assert_eq!(lines("levels P6–P9", 9), ["levels", "P6–P9"]);
+    // A dash between words with spaces is still a place to break.
+    assert_eq!(lines("ab – cd", 4), ["ab –", "cd"]);
+    // A no-break space holds a value to its label.
+    assert_eq!(lines("x 1\u{a0}Done", 6), ["x", "1\u{a0}Done"]);
+}
+
+#[test]
 fn mixed_chinese_and_english_break_at_script_boundaries() {
     assert_eq!(
         lines("用Go写goroutine很简单", 10),

@@ -58,7 +58,8 @@ fn paragraphs(lang: Lang, data: &Data) -> Vec<Option<Para>> {
         .pack
         .scale
         .iter()
-        .map(|s| format!("{} {}", s.value.value, s.label.get(code, fallback)))
+        // A no-break space keeps each value on the line of its label.
+        .map(|s| format!("{}\u{a0}{}", s.value.value, s.label.get(code, fallback)))
         .collect::<Vec<_>>()
         .join(lang.pick("，", " · "));
     let first_level = data.pack.levels.first().map_or_else(String::new, |l| {
