@@ -75,6 +75,8 @@ pub enum Notice {
     ReloadedFromDisk,
     /// The profile changed on disk; the changes made here were put on top.
     MergedWithDisk,
+    /// Quit was asked for while a change is not saved: asking again quits.
+    UnsavedQuit,
 }
 
 impl Notice {
@@ -88,6 +90,10 @@ impl Notice {
             Notice::MergedWithDisk => lang.pick(
                 "档案在别处被修改：已载入并把这里的改动保存在其上",
                 "the profile changed on disk: reloaded, with the changes made here saved on top",
+            ),
+            Notice::UnsavedQuit => lang.pick(
+                "有改动未保存：再按退出键将丢弃它，按其他键留下并重试保存",
+                "Unsaved change: quit again to lose it, any other key stays and retries",
             ),
         }
     }
@@ -193,13 +199,25 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
 pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
     let retry = !matches!(action, Action::Saved { .. });
     // A note about the outside lasts until the next thing the person does.
-    if !matches!(
+    let passive = matches!(
         action,
         Action::Tick(_) | Action::Saved { .. } | Action::ChangedOnDisk(_) | Action::Resize { .. }
-    ) {
+    );
+    // Quit asked for over an unsaved change was a question: a second quit
+    // is the answer.
+    if state.notice == Some(Notice::UnsavedQuit) && matches!(action, Action::Quit) {
+        return Some(vec![Effect::Quit]);
+    }
+    // A note lasts until the next thing the person does.
+    if !passive {
         state.notice = None;
     }
-    let mut effects = act(state, action)?;
+    let effects = act(state, action);
+    // Saved after all: there is nothing left to ask about.
+    if state.notice == Some(Notice::UnsavedQuit) && state.data.unsaved().is_empty() {
+        state.notice = None;
+    }
+    let mut effects = effects?;
     if retry {
         for file in state.data.unsaved() {
             let effect = Effect::Save(file);
@@ -213,6 +231,11 @@ pub fn dispatch(state: &mut State, action: Action) -> Option<Vec<Effect>> {
 
 fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
     match action {
+        // Unsaved work is not left behind without a word.
+        Action::Quit if !state.data.unsaved().is_empty() => {
+            state.notice = Some(Notice::UnsavedQuit);
+            Some(Vec::new())
+        }
         Action::Quit => Some(vec![Effect::Quit]),
         Action::Resize { width, height } => {
             state.size = Size::new(width, height);

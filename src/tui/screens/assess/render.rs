@@ -13,9 +13,10 @@ use super::{Assess, Ctx, View};
 use super::{detail, list, readiness};
 use crate::core::assess::progress;
 use crate::core::sanitize::neutralize_controls;
+use crate::tui::Lang;
 use crate::tui::data::{Data, SaveStatus};
 use crate::tui::i18n::Msg;
-use crate::tui::text::{inline_spans, truncate_line};
+use crate::tui::text::{inline_spans, truncate, truncate_line, wrap};
 use crate::tui::theme::Theme;
 
 /// From this width on, readiness gets a side panel; below, a top strip.
@@ -37,7 +38,9 @@ struct Areas {
     status: Rect,
 }
 
-fn areas(body: Rect, banner: bool, failed: bool) -> Areas {
+/// `error_rows`: the rows the message of a failed save takes (0 when the
+/// last save went well).
+fn areas(body: Rect, banner: bool, error_rows: u16) -> Areas {
     let inner = body.inner(Margin::new(1, 0));
     let mut top = inner.y;
     let mut bottom = inner.bottom();
@@ -58,7 +61,15 @@ fn areas(body: Rect, banner: bool, failed: bool) -> Areas {
         })
     };
     let status = take_bottom(true).unwrap_or_default();
-    let error = take_bottom(failed);
+    let mut error: Option<Rect> = None;
+    for _ in 0..error_rows {
+        if let Some(row) = take_bottom(true) {
+            error = Some(Rect {
+                height: error.map_or(1, |e| e.height + 1),
+                ..row
+            });
+        }
+    }
     let main = Rect::new(inner.x, top, inner.width, bottom.saturating_sub(top));
     let (rest, panel) = if wide {
         // The panel sits after a rule and a blank column.
@@ -104,25 +115,26 @@ fn areas(body: Rect, banner: bool, failed: bool) -> Areas {
     }
 }
 
-fn areas_for(state: &Assess, body: Rect, data: &Data) -> Areas {
+fn areas_for(state: &Assess, body: Rect, data: &Data, lang: Lang) -> Areas {
     let banner = state.guided || (data.profile.ratings.is_empty() && data.mentor_session.is_none());
-    let failed = matches!(data.save, SaveStatus::Failed(_));
-    areas(body, banner, failed)
+    let error_rows = save_error(body.inner(Margin::new(1, 0)).width, data, lang)
+        .map_or(0, |lines| lines.len() as u16);
+    areas(body, banner, error_rows)
 }
 
 /// Where the list goes when the screen fills its part of the window.
 pub(super) fn list_area(state: &Assess, ctx: &Ctx, data: &Data) -> Rect {
-    areas_for(state, ctx.body, data).list
+    areas_for(state, ctx.body, data, ctx.lang).list
 }
 
 /// How wide the editor is drawn, frame included: the details' width.
 pub(super) fn editor_width(state: &Assess, ctx: &Ctx, data: &Data) -> u16 {
-    areas_for(state, ctx.body, data).detail.width
+    areas_for(state, ctx.body, data, ctx.lang).detail.width
 }
 
 /// How many lines the selected item's details take, and how many rows show.
 pub(super) fn detail_extent(state: &Assess, ctx: &Ctx, data: &Data) -> (usize, usize) {
-    let area = areas_for(state, ctx.body, data).detail;
+    let area = areas_for(state, ctx.body, data, ctx.lang).detail;
     let theme = Theme::no_color();
     let cx = detail::Ctx {
         data,
@@ -154,7 +166,7 @@ pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>
     let data = view.data;
     let theme = view.theme;
     let lang = view.lang;
-    let at = areas_for(state, area, data);
+    let at = areas_for(state, area, data, lang);
     if let Some(row) = at.banner {
         let text = if state.guided {
             let (rated, total) = progress(&data.pack, &data.profile);
@@ -254,20 +266,38 @@ pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>
     if let Some(panel) = at.panel {
         readiness::draw_panel(panel, buf, view);
     }
-    if let (Some(row), SaveStatus::Failed(message)) = (at.error, &data.save) {
-        let text = format!(
-            "{}{}{}",
-            Word::SaveFailed.text(lang),
-            neutralize_controls(message).trim_end_matches('.'),
-            Word::SaveRetry.text(lang)
-        );
-        put(
-            row,
-            buf,
-            Line::from(Span::styled(text, theme.text.add_modifier(Modifier::BOLD))),
-        );
+    if let (Some(area), Some(lines)) = (at.error, save_error(at.status.width, data, lang)) {
+        // The message starts where it fits whole, its start on top.
+        for (line, row) in lines.into_iter().zip(area.rows()) {
+            put(
+                row,
+                buf,
+                Line::from(Span::styled(line, theme.text.add_modifier(Modifier::BOLD))),
+            );
+        }
     }
     super::status::draw_status(state, at.status, buf, view);
+}
+
+/// The message of a failed save wrapped to `width`, at most three rows
+/// (the last cut with `…`); `None` when the last save went well.
+fn save_error(width: u16, data: &Data, lang: Lang) -> Option<Vec<String>> {
+    let SaveStatus::Failed(message) = &data.save else {
+        return None;
+    };
+    let text = format!(
+        "{}{}{}",
+        Word::SaveFailed.text(lang),
+        neutralize_controls(message).trim_end_matches('.'),
+        Word::SaveRetry.text(lang)
+    );
+    let width = usize::from(width).max(1);
+    let mut lines = wrap(&text, width);
+    if lines.len() > 3 {
+        let rest = lines.split_off(2).join(" ");
+        lines.push(truncate(&rest, width));
+    }
+    Some(lines)
 }
 
 /// Draws `line` in the one-row `area`, cut at its right edge with one `…`.
@@ -385,22 +415,22 @@ mod layout_tests {
         // 120 wide: 118 inside the margins; the panel takes 24 and the rule
         // with a blank column before it 2, leaving 92: 46 for the list, a
         // rule and a blank, and 92 − 46 − 3 = 43 for the details.
-        let at = areas(Rect::new(0, 2, 120, 37), false, false);
+        let at = areas(Rect::new(0, 2, 120, 37), false, 0);
         assert_eq!((at.list.x, at.list.width), (1, 46));
         assert_eq!((at.detail.x, at.detail.width), (49, 43));
         assert_eq!(at.panel.map(|p| (p.x, p.width)), Some((95, 24)));
         // 102 wide: 100 inside, 74 left of the panel: 37 and 34.
-        let at = areas(Rect::new(0, 2, 102, 37), false, false);
+        let at = areas(Rect::new(0, 2, 102, 37), false, 0);
         assert_eq!((at.list.width, at.detail.width), (37, 34));
         assert_eq!(at.panel.map(|p| (p.x, p.width)), Some((77, 24)));
         // 100 wide is 98 inside, short of the panel: readiness goes to a
         // strip, the list gets 2/5 (39) and the details 98 − 39 − 3 = 56.
-        let at = areas(Rect::new(0, 2, 100, 37), false, false);
+        let at = areas(Rect::new(0, 2, 100, 37), false, 0);
         assert_eq!(at.panel, None);
         assert_eq!((at.list.width, at.detail.width), (39, 56));
         // 80 wide: no panel; 78 inside, 2/5 of it (31) for the list, 44
         // for the details.
-        let at = areas(Rect::new(0, 2, 80, 21), false, false);
+        let at = areas(Rect::new(0, 2, 80, 21), false, 0);
         assert_eq!(at.panel, None);
         assert_eq!((at.list.width, at.detail.x, at.detail.width), (31, 34, 44));
     }

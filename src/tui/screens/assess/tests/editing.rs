@@ -258,6 +258,80 @@ fn a_failed_save_keeps_the_change_in_memory() {
 }
 
 #[test]
+fn a_long_save_error_wraps_so_its_advice_shows_whole() {
+    let mut state = ops();
+    press(&mut state, "4");
+    let error = "/home/someone/.local/share/ladder/profiles/default.yaml:13:12: \
+                 illegal placement of ':' indicator; fix the file by hand";
+    update(
+        &mut state,
+        Action::Saved {
+            file: crate::core::workspace::Save::Profile,
+            error: Some(error.to_owned()),
+            hash: None,
+        },
+    );
+    let screen = super::render::text(&state);
+    let joined: String = screen.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    for part in [
+        "fix the file by hand",
+        "saving is retried with the next key)",
+    ] {
+        assert!(joined.contains(part), "{screen}");
+    }
+}
+
+#[test]
+fn quit_over_an_unsaved_change_asks_first() {
+    use crate::core::workspace::Save;
+    use crate::tui::state::Notice;
+    let failed = |state: &mut State| {
+        update(
+            state,
+            Action::Saved {
+                file: Save::Profile,
+                error: Some("disk full".to_owned()),
+                hash: None,
+            },
+        )
+    };
+    let mut state = ops();
+    press(&mut state, "4");
+    failed(&mut state);
+    // q does not quit: it says what would be lost, and tries the save again.
+    assert_eq!(press(&mut state, "q"), [Effect::Save(Save::Profile)]);
+    assert_eq!(state.notice, Some(Notice::UnsavedQuit));
+    let shown = super::render::text(&state);
+    assert!(
+        shown.contains("Unsaved change: quit again to lose it"),
+        "{shown}"
+    );
+    // The retry failing too keeps the question; q again quits.
+    failed(&mut state);
+    assert_eq!(state.notice, Some(Notice::UnsavedQuit));
+    assert_eq!(press(&mut state, "q"), [Effect::Quit]);
+    // Any other key takes the question back: the next q asks again.
+    let mut state = ops();
+    press(&mut state, "4");
+    failed(&mut state);
+    press(&mut state, "q");
+    press(&mut state, "down");
+    assert_eq!(state.notice, None);
+    assert_eq!(press(&mut state, "q"), [Effect::Save(Save::Profile)]);
+    // A retry that succeeds ends the question, and q then simply quits.
+    update(
+        &mut state,
+        Action::Saved {
+            file: Save::Profile,
+            error: None,
+            hash: None,
+        },
+    );
+    assert_eq!(state.notice, None);
+    assert_eq!(press(&mut state, "q"), [Effect::Quit]);
+}
+
+#[test]
 fn evidence_typed_on_separate_lines_shows_on_separate_lines() {
     let mut state = ops();
     press(&mut state, "3");
