@@ -8,6 +8,7 @@ use super::action::Action;
 use super::keymap::Key;
 use super::layout;
 use super::state::State;
+use crate::core::sanitize::neutralize_owned;
 
 /// The action `event` asks for in `state`, if any.
 pub fn action_for_event(state: &State, event: &Event) -> Option<Action> {
@@ -31,10 +32,12 @@ pub fn action_for_event(state: &State, event: &Event) -> Option<Action> {
             }
         }
         // A paste is text for whatever is being typed; behind the note, nothing.
+        // Its control characters become U+FFFD here, as they would when
+        // saved, so what shows while typing is what is kept.
         Event::Paste(_) if state.too_small() => None,
-        Event::Paste(text) => Some(Action::Paste(
+        Event::Paste(text) => Some(Action::Paste(neutralize_owned(
             text.replace("\r\n", "\n").replace('\r', "\n"),
-        )),
+        ))),
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,

@@ -392,6 +392,32 @@ fn why_the_external_editor_could_not_start_is_shown_whole_and_wrapped() {
 }
 
 #[test]
+fn pasted_control_characters_show_in_the_editor_as_they_are_saved() {
+    let mut state = ops();
+    press(&mut state, "3");
+    press(&mut state, "e");
+    let action = crate::tui::input::action_for_event(
+        &state,
+        &ratatui::crossterm::event::Event::Paste("red\u{1b}[31mX\u{7}\u{202e}!".to_owned()),
+    )
+    .unwrap();
+    update(&mut state, action);
+    // Each control (escape, bell, a bidi override) is U+FFFD on screen
+    // already, not invisible until saved.
+    let screen = super::render::text(&state);
+    assert!(
+        screen.contains("red\u{fffd}[31mX\u{fffd}\u{fffd}!"),
+        "{screen}"
+    );
+    press(&mut state, "esc");
+    let evidence = state.data.profile.ratings["craft.l1.a"].evidence.clone();
+    assert_eq!(
+        evidence.as_deref(),
+        Some("red\u{fffd}[31mX\u{fffd}\u{fffd}!")
+    );
+}
+
+#[test]
 fn a_paste_goes_into_the_editor_as_one_edit() {
     let mut state = ops();
     press(&mut state, "3");
