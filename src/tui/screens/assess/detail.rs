@@ -166,9 +166,17 @@ fn indicator(cx: &Ctx<'_>, dimension: &str, ind: &Indicator) -> Vec<Line<'static
     } else {
         cx.word(Word::YourEvidence)
     };
+    // A mentor reads the mentee's part; the keys that would write it are
+    // not the mentor's.
+    let (unrated, no_evidence) = if mentor_mode {
+        let words = super::mentor::words(cx.lang);
+        (words.mentee_unrated, words.mentee_no_evidence)
+    } else {
+        (cx.word(Word::RateFirst), cx.word(Word::NoEvidence))
+    };
     match rating.map(|r| r.evidence.as_deref()) {
-        None => cx.section(heading, cx.word(Word::RateFirst), &mut out),
-        Some(None) => cx.section(heading, cx.word(Word::NoEvidence), &mut out),
+        None => cx.section(heading, unrated, &mut out),
+        Some(None) => cx.section(heading, no_evidence, &mut out),
         Some(Some(evidence)) => cx.markdown(heading, &keep_lines(evidence), &mut out),
     }
     runs(cx, id, &mut out);

@@ -43,6 +43,11 @@ pub fn words(lang: Lang) -> Words {
     Words {
         mentee_score: lang.pick("学员自评", "Mentee's score"),
         mentee_evidence: lang.pick("学员的证据", "Mentee's evidence"),
+        mentee_unrated: lang.pick("学员还没有给这一项自评。", "The mentee has not rated this yet."),
+        mentee_no_evidence: lang.pick(
+            "学员没有为这一项写证据：可以在评语里问一问。",
+            "The mentee wrote no evidence for this: your comment can ask for some.",
+        ),
         your_score: lang.pick("你的评分（导师）", "Your score (mentor)"),
         your_comment: lang.pick("你的评语", "Your comment"),
         no_comment: lang.pick("还没有评语：按 e 写。", "No comment yet: e writes one."),
@@ -63,6 +68,8 @@ pub fn words(lang: Lang) -> Words {
 pub struct Words {
     pub mentee_score: &'static str,
     pub mentee_evidence: &'static str,
+    pub mentee_unrated: &'static str,
+    pub mentee_no_evidence: &'static str,
     pub your_score: &'static str,
     pub your_comment: &'static str,
     pub no_comment: &'static str,

@@ -136,6 +136,46 @@ fn mentor_mode_opens_on_assess_and_the_scale_keys_rate_for_the_mentor() {
 }
 
 #[test]
+fn a_mentor_is_not_told_to_write_the_mentees_evidence() {
+    let mut state = state(true, Lang::En);
+    // Tall enough for the details to reach the evidence.
+    update(
+        &mut state,
+        Action::Resize {
+            width: 120,
+            height: 60,
+        },
+    );
+    let id = first_indicator(&state);
+    // The mentee's rating of the first indicator, without its evidence.
+    state
+        .data
+        .profile
+        .ratings
+        .get_mut(id.as_str())
+        .unwrap()
+        .evidence = None;
+    let shown = text(&state).replace('\n', " ");
+    let words: String = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("The mentee wrote no evidence for this"),
+        "{shown}"
+    );
+    assert!(!words.contains("Press e to write it here"), "{shown}");
+    // Unrated by the mentee: not "rate it first".
+    state.data.profile.ratings.remove(id.as_str());
+    let words: String = text(&state)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains("The mentee has not rated this yet"),
+        "{words}"
+    );
+    assert!(!words.contains("Rate it first"), "{words}");
+}
+
+#[test]
 fn snapshots_of_mentor_assess() {
     for lang in Lang::ALL {
         let mut state = state(true, lang);
