@@ -11,11 +11,21 @@ use crate::tui::data::{Data, apply};
 use crate::tui::i18n::Lang;
 use crate::tui::state::Effect;
 
-/// The date being typed, and whether the last `Enter` found it no date.
+/// The date being typed, and what the last `Enter` found wrong with it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DateEntry {
     pub text: String,
-    pub invalid: bool,
+    pub problem: Option<DateProblem>,
+}
+
+/// Why a typed date was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not a date written as `YYYY-MM-DD`.
+    NotADate,
+    /// A day before today: a defense still to prepare for is today or
+    /// later, and a past one would stop every review being planned.
+    Past,
 }
 
 /// What became of an action.
@@ -38,7 +48,7 @@ impl DateEntry {
                 .defense_date
                 .map(format_date)
                 .unwrap_or_default(),
-            invalid: false,
+            problem: None,
         }
     }
 
@@ -51,9 +61,17 @@ impl DateEntry {
                     None
                 } else {
                     match parse_date(&self.text) {
+                        // The date already set may stay, even once past.
+                        Ok(date)
+                            if date < data.now().date()
+                                && Some(date) != data.profile.defense_date =>
+                        {
+                            self.problem = Some(DateProblem::Past);
+                            return Some(Entry::Typing);
+                        }
                         Ok(date) => Some(date),
                         Err(_) => {
-                            self.invalid = true;
+                            self.problem = Some(DateProblem::NotADate);
                             return Some(Entry::Typing);
                         }
                     }
@@ -73,7 +91,7 @@ impl DateEntry {
                     }
                     _ => {}
                 }
-                self.invalid = false;
+                self.problem = None;
                 Some(Entry::Typing)
             }
             _ => None,
@@ -83,20 +101,23 @@ impl DateEntry {
     /// The entry as one line of text.
     pub fn line(&self, lang: Lang) -> String {
         let text = &self.text;
-        if self.invalid {
-            lang.pick(
+        match self.problem {
+            Some(DateProblem::NotADate) => lang.pick(
                 format!("答辩日期：{text}▏ 不是 YYYY-MM-DD 形式的日期，例如 2027-03-15"),
                 format!(
                     "Defense date: {text}▏ is not a date written as YYYY-MM-DD, such as 2027-03-15"
                 ),
-            )
-        } else {
-            lang.pick(
+            ),
+            Some(DateProblem::Past) => lang.pick(
+                format!("答辩日期：{text}▏ 已经过去：请填今天或之后的日期"),
+                format!("Defense date: {text}▏ is in the past: give today or a later day"),
+            ),
+            None => lang.pick(
                 format!("答辩日期：{text}▏ (YYYY-MM-DD，Enter 保存，留空则清除，Esc 不改)"),
                 format!(
                     "Defense date: {text}▏ (YYYY-MM-DD; Enter saves, empty clears, Esc leaves it)"
                 ),
-            )
+            ),
         }
     }
 }

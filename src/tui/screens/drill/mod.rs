@@ -24,7 +24,7 @@ use ratatui::layout::Rect;
 
 use self::run::{Done, Run};
 use self::setup::{Row, Setup};
-use super::date_entry::{DateEntry, Entry};
+use super::date_entry::{DateEntry, DateProblem, Entry};
 use super::{Ctx, Page, Screen, View};
 use crate::core::clock::Date;
 use crate::core::drill::{self, Choice};
@@ -98,6 +98,8 @@ pub enum Note {
     NothingToDrill,
     /// The text typed is not a date.
     NotADate(String),
+    /// The date typed is before today.
+    PastDate(String),
     /// The defense date was set (or cleared).
     DefenseSet(Option<Date>),
     /// This many reworded questions start over.
@@ -269,10 +271,17 @@ impl Drill {
         match entry.update(action, data) {
             None => (DrillMode::DefenseDate(entry), None),
             Some(Entry::Typing) => {
-                self.note = entry.invalid.then(|| Note::NotADate(entry.text.clone()));
+                self.note = entry.problem.map(|problem| match problem {
+                    DateProblem::NotADate => Note::NotADate(entry.text.clone()),
+                    DateProblem::Past => Note::PastDate(entry.text.clone()),
+                });
                 (DrillMode::DefenseDate(entry), Some(Vec::new()))
             }
-            Some(Entry::Cancelled) => (DrillMode::Setup, Some(Vec::new())),
+            Some(Entry::Cancelled) => {
+                // What was said about the text typed goes with it.
+                self.note = None;
+                (DrillMode::Setup, Some(Vec::new()))
+            }
             Some(Entry::Saved(date, effects)) => {
                 self.note = Some(Note::DefenseSet(date));
                 (DrillMode::Setup, Some(effects))

@@ -354,6 +354,10 @@ fn note_text(note: &Note, lang: Lang) -> String {
             format!("“{text}”不是 YYYY-MM-DD 形式的日期，例如 2027-03-15。"),
             format!("`{text}` is not a date written as YYYY-MM-DD, such as 2027-03-15."),
         ),
+        Note::PastDate(text) => lang.pick(
+            format!("{text} 已经过去：答辩日期请填今天或之后的日期。"),
+            format!("{text} is in the past: give today or a later day for the defense."),
+        ),
         Note::DefenseSet(Some(day)) => lang.pick(
             format!("答辩日期已设为 {}；复习不会安排在这天之后。", format_date(*day)),
             format!("Defense date set to {}; no review is planned after it.", format_date(*day)),

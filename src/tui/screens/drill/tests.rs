@@ -284,10 +284,23 @@ fn the_defense_date_is_typed_checked_and_saved() {
         drill(&state).note,
         Some(Note::NotADate("2026-13-01".into()))
     );
+    // Today is 2026-12-04: the day before is refused, today is taken.
     for _ in 0..5 {
         press(&mut state, "backspace");
     }
-    type_text(&mut state, "12-20");
+    type_text(&mut state, "12-03");
+    assert!(press(&mut state, "enter").is_empty());
+    assert_eq!(
+        drill(&state).note,
+        Some(Note::PastDate("2026-12-03".into()))
+    );
+    assert_eq!(state.data.profile.defense_date, None);
+    assert!(render::text(&state).contains("is in the past"));
+    // Leaving the entry takes what was said about it along.
+    press(&mut state, "esc");
+    assert_eq!(drill(&state).note, None);
+    press(&mut state, "d");
+    type_text(&mut state, "2026-12-20");
     assert_eq!(press(&mut state, "enter"), [Effect::Save(Save::Profile)]);
     assert_eq!(state.data.profile.defense_date, Some(date!(2026 - 12 - 20)));
     assert!(render::text(&state).contains("2026-12-20 (in 16 days)"));
