@@ -209,6 +209,40 @@ fn the_report_names_a_finished_run_attached_as_evidence() {
 }
 
 #[test]
+fn a_strength_names_the_run_attached_to_it() {
+    let data = data_with_runs();
+    // craft.l1.b met (4 is "meets") with no written evidence; craft.l1.a
+    // met with evidence and no run.
+    let profiles = data.path().join("profiles");
+    std::fs::create_dir_all(&profiles).expect("mkdir");
+    std::fs::write(
+        profiles.join("default.yaml"),
+        "version: 2\nprofile: default\nratings:\n  craft.l1.a: {score: 5, evidence: Ran the rollback.}\n  craft.l1.b: {score: 4}\n",
+    )
+    .expect("write");
+    let run = with_review(data.path(), &["report"]);
+    run.expect_code(0).expect_no_internals();
+    let md = &run.stdout;
+    let strengths = md
+        .split("## Strengths, with evidence\n\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a strengths section");
+    // The run, finished 2026-12-04 with 5 of 9 weighted points: 56%.
+    assert!(
+        strengths.contains(
+            "Writes alerts that page only for user-visible symptoms. (score: 4)\n\n    Checklist run: **PR 482 order sync** (2026-12-04, score 56%)\n"
+        ),
+        "{strengths}"
+    );
+    assert!(
+        !strengths.contains("no evidence attached yet"),
+        "{strengths}"
+    );
+    assert!(strengths.contains("    Ran the rollback.\n"), "{strengths}");
+}
+
+#[test]
 fn the_json_report_lists_the_runs_kept_as_evidence() {
     let data = data_with_runs();
     let run = with_review(data.path(), &["report", "--format", "json"]);

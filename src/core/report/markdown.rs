@@ -170,7 +170,7 @@ pub fn to_markdown_with_runs(
     }
     out.push('\n');
 
-    strengths(&mut out, pack, profile, a, lang);
+    strengths(&mut out, pack, profile, a, lang, runs);
     run_evidence(&mut out, pack, runs, lang);
     gaps(&mut out, pack, profile, a, lang);
     calibration(&mut out, pack, profile, a, lang);
@@ -245,7 +245,14 @@ fn run_evidence(out: &mut String, pack: &Pack, runs: &[Run], lang: Lang) {
     out.push('\n');
 }
 
-fn strengths(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) {
+fn strengths(
+    out: &mut String,
+    pack: &Pack,
+    profile: &Profile,
+    a: &Assessment,
+    lang: Lang,
+    runs: &[Run],
+) {
     let colon = lang.pick("：", ": ");
     let tr = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let items = super::strengths(pack, profile, a);
@@ -271,17 +278,40 @@ fn strengths(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, l
             tr("得分", "score"),
             s.score
         );
-        match s.evidence {
-            Some(e) => {
-                let _ = writeln!(out, "{}\n", indent(&keep_lines(&block(e)), 4));
-            }
-            None => {
-                let _ = writeln!(
-                    out,
-                    "    *{}*\n",
-                    tr("（尚未附上证据）", "(no evidence attached yet)")
-                );
-            }
+        // Finished checklist runs attached to it are evidence too.
+        let attached: Vec<&Run> = runs
+            .iter()
+            .filter(|r| {
+                r.finished.is_some()
+                    && r.attached_to
+                        .iter()
+                        .any(|i| i.as_str() == s.indicator.id.value)
+            })
+            .collect();
+        if let Some(e) = s.evidence {
+            let _ = writeln!(out, "{}\n", indent(&keep_lines(&block(e)), 4));
+        }
+        for run in &attached {
+            let score = Tally::of(run, pack.checklist(&run.checklist))
+                .score()
+                .map_or_else(|| "—".to_owned(), percent);
+            let day = run.finished.map_or_else(|| run.day(), |at| at.date());
+            let _ = writeln!(
+                out,
+                "    {}**{}** ({}{}{} {score})\n",
+                tr("检查清单记录：", "Checklist run: "),
+                checklist::inline(&run.name),
+                format_date(day),
+                tr("，", ", "),
+                tr("得分", "score"),
+            );
+        }
+        if s.evidence.is_none() && attached.is_empty() {
+            let _ = writeln!(
+                out,
+                "    *{}*\n",
+                tr("（尚未附上证据）", "(no evidence attached yet)")
+            );
         }
     }
 }
