@@ -286,8 +286,9 @@ impl Keymap {
             .into_iter()
             .filter(|binding| binding.hint)
             .filter_map(|binding| {
-                // The digits that rate are offered as their range (`0–4`).
-                let key = if binding.action == Action::RateKey {
+                // The digits that rate or grade are offered as their
+                // range (`0–4`, `1–4`).
+                let key = if matches!(binding.action, Action::RateKey | Action::GradeKey) {
                     keys_label(&binding.keys)
                 } else {
                     binding.keys.first()?.to_string()
