@@ -58,7 +58,12 @@ impl Msg {
 /// The note shown when the terminal (now `size`) is smaller than the layout
 /// needs (`min`), from the fullest wording to the shortest, each already
 /// split into lines; the view shows the first one that fits.
-pub fn too_small_note(lang: Lang, size: (u16, u16), min: (u16, u16)) -> [Vec<String>; 3] {
+pub fn too_small_note(
+    lang: Lang,
+    size: (u16, u16),
+    min: (u16, u16),
+    quit: &str,
+) -> [Vec<String>; 3] {
     let need = format!("{}x{}", min.0, min.1);
     let now = format!("{}x{}", size.0, size.1);
     match lang {
@@ -67,6 +72,7 @@ pub fn too_small_note(lang: Lang, size: (u16, u16), min: (u16, u16)) -> [Vec<Str
                 "终端窗口太小".to_owned(),
                 format!("请放大到至少 {need}"),
                 format!("（当前 {now}）"),
+                format!("按 {quit} 退出"),
             ],
             vec!["窗口太小".to_owned(), format!("至少 {need}")],
             vec![need],
@@ -76,6 +82,7 @@ pub fn too_small_note(lang: Lang, size: (u16, u16), min: (u16, u16)) -> [Vec<Str
                 "The terminal is too small.".to_owned(),
                 format!("Please enlarge it to at least {need}"),
                 format!("(it is {now} now)."),
+                format!("{quit} quits."),
             ],
             vec!["Too small:".to_owned(), format!("need {need}")],
             vec![need],

@@ -8,6 +8,7 @@ use ratatui::symbols::line;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
+use super::action::Action;
 use super::help::{self, HelpInput};
 use super::i18n::too_small_note;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Shell, centered, width};
@@ -170,10 +171,18 @@ pub fn clear_popup(area: Rect, buf: &mut Buffer) {
 
 /// The note for a window below the minimum, in the fullest wording that fits.
 fn too_small(state: &State, area: Rect, buf: &mut Buffer) {
+    let quit = state
+        .keymap
+        .too_small
+        .iter()
+        .find(|binding| binding.action == Action::Quit)
+        .and_then(|binding| binding.keys.first())
+        .map_or_else(|| "q".to_owned(), ToString::to_string);
     let wordings = too_small_note(
         state.lang,
         (area.width, area.height),
         (MIN_WIDTH, MIN_HEIGHT),
+        &quit,
     );
     let fits = |lines: &Vec<String>| {
         lines.len() <= usize::from(area.height)
