@@ -272,7 +272,7 @@ fn the_wheel_scrolls_the_help_window() {
 }
 
 #[test]
-fn behind_the_too_small_note_only_quit_help_and_resizing_act() {
+fn behind_the_too_small_note_only_quit_and_resizing_act() {
     let mut state = state(Lang::En, 80, 24);
     press(&mut state, KeyCode::Tab);
     assert_eq!(state.screen, ScreenId::Assess);
@@ -289,6 +289,8 @@ fn behind_the_too_small_note_only_quit_help_and_resizing_act() {
     assert_eq!(state.action_for_key(Key::plain(KeyCode::Char('3'))), None);
     assert_eq!(state.action_for_key(Key::plain(KeyCode::Tab)), None);
     assert_eq!(state.action_for_key(Key::plain(KeyCode::Char('/'))), None);
+    // Help has no room here either.
+    assert_eq!(state.action_for_key(Key::plain(KeyCode::Char('?'))), None);
     let click = mouse(MouseEventKind::Down(MouseButton::Left), 12, 0);
     assert_eq!(action_for_event(&state, &click), None);
     assert_eq!(state.screen, ScreenId::Assess);
