@@ -302,7 +302,11 @@ fn labels(area: Rect, canvas: Rect, axes: &[Axis<'_>], naming: Naming) -> Option
             (Side::Right, right_width)
         };
         let span = f64::from(canvas.height.saturating_sub(1));
-        let row = canvas.y + ((1.0 - cy) / 2.0 * span).round() as u16;
+        // Spokes mirrored left and right end at the same height, but their
+        // sines can differ in the last bit; a hair added before rounding
+        // keeps a label that lands halfway between rows from going up on
+        // one side and down on the other.
+        let row = canvas.y + ((1.0 - cy) / 2.0 * span + 1e-9).round() as u16;
         let lines = text_in(usize::from(width), 2)?;
         let height = u16::try_from(lines.len()).unwrap_or(1);
         // The rows the label would take, first as placed, then moved

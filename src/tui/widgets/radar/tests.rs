@@ -68,6 +68,35 @@ fn the_chart_is_round_and_centred_with_labels_beside_it() {
 }
 
 #[test]
+fn mirrored_spokes_get_their_labels_on_the_same_row() {
+    // 36×9: 7 rows between the label rows; 36 − 2·11 = 14 columns, so the
+    // chart is 14 wide and 7 tall at x = 11, y = 1. The side spokes end a
+    // quarter of the way from the top and the bottom of the 6 rows below
+    // the chart's first: 1 + 1.5 and 1 + 4.5, both rounded up, to rows 3
+    // and 6 on the left as on the right (their sines differ in the last
+    // bit, which once put the left labels a row higher).
+    let names = ["a", "b", "c", "d", "e", "f"];
+    let layout = layout(Rect::new(0, 0, 36, 9), &axes(&names)).unwrap();
+    assert_eq!(layout.canvas, Rect::new(11, 1, 14, 7));
+    let placed: Vec<(u16, u16, &str)> = layout
+        .labels
+        .iter()
+        .map(|l| (l.x, l.y, l.text.as_str()))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            (15, 0, "a 50%"),
+            (26, 3, "b 50%"),
+            (26, 6, "c 50%"),
+            (15, 8, "d 50%"),
+            (5, 6, "e 50%"),
+            (5, 3, "f 50%"),
+        ]
+    );
+}
+
+#[test]
 fn names_break_only_between_words_and_phrases() {
     assert_eq!(
         name_lines("Technical depth", "62%", 10, 2),
