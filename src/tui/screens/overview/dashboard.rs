@@ -340,9 +340,9 @@ fn dimensions(area: Rect, axes: &[Axis<'_>], buf: &mut Buffer, view: &View<'_>, 
         height: area.height.saturating_sub(1),
         ..area
     };
-    // Where neither the names nor a legend fit beside a chart, the
-    // dimensions are listed, whole, with their values; the title goes up
-    // only with a chart or the whole list under it.
+    // Where neither the names nor a legend fit around a chart, the
+    // dimensions are listed with their values; the title goes up only with
+    // a chart or the whole list under it.
     let as_chart = radar::layout(chart, axes).is_some();
     if !as_chart && axes.len() > usize::from(chart.height) {
         return;
