@@ -1,9 +1,11 @@
 //! A radar chart: one axis per dimension, a value in [0, 1] along each, drawn
-//! with braille dots on a ratatui `Canvas`, with the axes' names around it.
+//! with braille dots on a ratatui `Canvas`, with the axes' names around it,
+//! or, when they do not fit there, numbered spokes and a legend beside or
+//! below the chart.
 //!
 //! The chart is drawn only when the area leaves room for a readable polygon
-//! and for labels beside it; otherwise nothing is drawn at all, so a small
-//! terminal never shows a smudge of dots.
+//! and for its names or legend; otherwise nothing is drawn at all, so a
+//! small terminal never shows a smudge of dots.
 
 use std::f64::consts::{FRAC_PI_2, TAU};
 
@@ -148,8 +150,9 @@ pub fn min_size() -> (u16, u16) {
 ///
 /// The axes' names go beside their spokes when each fits, broken only where
 /// a reader accepts a break (see [`name_lines`]); when one does not, the
-/// spokes are numbered and a legend beside the chart gives each number's
-/// name and value; when the legend does not fit either, there is no chart.
+/// spokes are numbered and a legend beside or below the chart gives each
+/// number's name and value, whole if it can, else cut at a word (see
+/// [`cut_name`]); when no legend fits either, there is no chart.
 pub fn layout(area: Rect, axes: &[Axis<'_>]) -> Option<RadarLayout> {
     let (min_width, min_height) = min_size();
     if axes.len() < MIN_AXES || area.width < min_width || area.height < min_height {
@@ -174,67 +177,241 @@ pub fn layout(area: Rect, axes: &[Axis<'_>]) -> Option<RadarLayout> {
     }
 }
 
-/// Columns beside a numbered chart on each side: the number and a gap.
-const NUMBER_ROOM: u16 = 2;
+/// Columns between a numbered chart (with the numbers on its right) and a
+/// legend beside it, so that a spoke's number does not read as part of the
+/// legend's first column.
+const LEGEND_GAP: u16 = 2;
 
-/// The chart with numbered spokes at the left of `area` and the legend to
-/// its right: the widest chart that leaves the legend room for every
-/// entry, each name broken only where a reader accepts it.
+/// Where a numbered chart's legend goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// To the right of the chart, from the top.
+    Beside,
+    /// Under the chart, centred.
+    Below,
+}
+
+/// How a legend gives the names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// Whole: a row per axis when every name fits one, else each broken
+    /// only where a reader accepts it.
+    Whole,
+    /// A row per axis, a name cut after its last whole word (or, in Chinese,
+    /// between characters) with `…` when it does not fit.
+    Cut,
+}
+
+/// The columns beside a numbered chart on each side: a gap and the widest
+/// number.
+fn number_room(n: usize) -> u16 {
+    1 + u16::try_from(n.to_string().len()).unwrap_or(u16::MAX - 1)
+}
+
+/// The chart with numbered spokes and a legend of their names and values.
+/// Whole names are tried first, beside the chart and then below it; then
+/// names cut at a word, beside and then below. `None` when none fits.
 fn numbered(area: Rect, axes: &[Axis<'_>]) -> Option<RadarLayout> {
-    let rows = area.height.checked_sub(2)?;
-    let widest = (2 * rows).min(area.width.saturating_sub(2 * NUMBER_ROOM + 1));
-    (MIN_CHART_WIDTH..=widest).rev().find_map(|width| {
-        let height = rows.min(width.div_ceil(2));
-        let block = width + 2 * NUMBER_ROOM;
-        let legend_x = area.x + block + 1;
-        let legend_w = area.right().checked_sub(legend_x)?;
-        let legend = legend(legend_x, area.y, legend_w, area.height, axes)?;
-        let canvas = Rect::new(
-            area.x + NUMBER_ROOM,
-            area.y + 1 + (rows - height) / 2,
-            width,
-            height,
-        );
-        let chart_area = Rect::new(area.x, area.y, block, area.height);
-        let labels = labels(chart_area, canvas, axes, Naming::Numbers)?;
-        Some(RadarLayout {
-            canvas,
-            labels,
-            legend,
-        })
+    [
+        (Place::Beside, Fit::Whole),
+        (Place::Below, Fit::Whole),
+        (Place::Beside, Fit::Cut),
+        (Place::Below, Fit::Cut),
+    ]
+    .into_iter()
+    .find_map(|(place, fit)| numbered_as(area, axes, place, fit))
+}
+
+/// The numbered chart with its legend at `place`: with whole names, the
+/// widest chart that leaves the legend its rows; with cut names, the
+/// widest chart whose legend loses no more words than beside the narrowest
+/// chart.
+fn numbered_as(area: Rect, axes: &[Axis<'_>], place: Place, fit: Fit) -> Option<RadarLayout> {
+    let at = |width| numbered_at(area, axes, place, fit, width);
+    let widest = match place {
+        Place::Beside => area
+            .height
+            .checked_sub(2)?
+            .saturating_mul(2)
+            .min(area.width),
+        Place::Below => area.width,
+    };
+    let mut widths = (MIN_CHART_WIDTH..=widest).rev();
+    match fit {
+        Fit::Whole => widths.find_map(at),
+        Fit::Cut => {
+            let best = at(MIN_CHART_WIDTH)?;
+            let words = |l: &RadarLayout| -> Vec<String> {
+                l.legend.iter().map(|label| label.text.clone()).collect()
+            };
+            let best_words = words(&best);
+            widths.find_map(|width| at(width).filter(|l| words(l) == best_words))
+        }
+    }
+}
+
+/// The numbered chart `width` columns wide with its legend at `place`, or
+/// `None` when they do not both fit in `area`.
+fn numbered_at(
+    area: Rect,
+    axes: &[Axis<'_>],
+    place: Place,
+    fit: Fit,
+    width: u16,
+) -> Option<RadarLayout> {
+    let room = number_room(axes.len());
+    let block_w = width.checked_add(2 * room)?;
+    let height = width.div_ceil(2);
+    let (block, legend) = match place {
+        Place::Beside => {
+            let legend_x = area.x.checked_add(block_w)?.checked_add(LEGEND_GAP)?;
+            let legend_w = area.right().checked_sub(legend_x)?;
+            let lines = legend_lines(legend_w, area.height, axes, fit)?;
+            let rows = area.height.checked_sub(2)?;
+            if height > rows {
+                return None;
+            }
+            let block = Rect::new(area.x, area.y + (rows - height) / 2, block_w, height + 2);
+            (block, place_lines(lines, legend_x, area.y))
+        }
+        Place::Below => {
+            let lines = legend_lines(area.width, area.height, axes, fit)?;
+            let legend_h = u16::try_from(lines.len()).ok()?;
+            let rows = area.height.checked_sub(legend_h)?.checked_sub(2)?;
+            if height > rows || block_w > area.width {
+                return None;
+            }
+            let block = Rect::new(
+                area.x + (area.width - block_w) / 2,
+                area.y,
+                block_w,
+                height + 2,
+            );
+            let legend_w = lines.iter().map(|l| display_width(l)).max().unwrap_or(0);
+            let legend_w = u16::try_from(legend_w).ok()?;
+            let legend_x = area.x + (area.width - legend_w.min(area.width)) / 2;
+            (block, place_lines(lines, legend_x, block.bottom()))
+        }
+    };
+    let canvas = Rect::new(block.x + room, block.y + 1, width, height);
+    let labels = labels(block, canvas, axes, Naming::Numbers)?;
+    Some(RadarLayout {
+        canvas,
+        labels,
+        legend,
     })
 }
 
-/// The legend of a numbered chart from (`x`, `y`), `width` wide and at most
-/// `height` rows: "1 name value" per axis, a name's further lines indented
-/// under it; `None` when it does not fit.
-fn legend(x: u16, y: u16, width: u16, height: u16, axes: &[Axis<'_>]) -> Option<Vec<Label>> {
+/// `lines` one under the other from (`x`, `y`).
+fn place_lines(lines: Vec<String>, x: u16, y: u16) -> Vec<Label> {
+    (y..)
+        .zip(lines)
+        .map(|(y, text)| Label { x, y, text })
+        .collect()
+}
+
+/// The rows of a legend `width` columns wide and at most `height` rows:
+/// "1 name value" per axis, the numbers right-aligned. When each axis has
+/// a row, the values are right-aligned in a column after the names; whole
+/// names that do not fit a row go on, indented, under their number, broken
+/// as [`name_lines`] does. `None` when the legend does not fit.
+fn legend_lines(width: u16, height: u16, axes: &[Axis<'_>], fit: Fit) -> Option<Vec<String>> {
+    let digits = axes.len().to_string().len();
+    let indent = digits + 1;
+    let width = usize::from(width);
+    let values: Vec<String> = axes
+        .iter()
+        .map(|axis| percent(axis.value.clamp(0.0, 1.0)))
+        .collect();
+    let value_w = values.iter().map(|v| display_width(v)).max().unwrap_or(0);
+    let number = |i: usize| format!("{:>digits$} ", i + 1);
+    // One row per axis: number, name, the value in its column.
+    let name_room = width.checked_sub(indent + 1 + value_w);
+    let names: Option<Vec<String>> = name_room.and_then(|room| {
+        axes.iter()
+            .map(|axis| match fit {
+                Fit::Whole => (display_width(axis.name) <= room).then(|| axis.name.to_owned()),
+                Fit::Cut => cut_name(axis.name, room),
+            })
+            .collect()
+    });
+    if let Some(names) = names {
+        if axes.len() > usize::from(height) {
+            return None;
+        }
+        let name_w = names.iter().map(|n| display_width(n)).max().unwrap_or(0);
+        let rows = names
+            .iter()
+            .zip(&values)
+            .enumerate()
+            .map(|(i, (name, value))| {
+                let pad = name_w - display_width(name) + value_w - display_width(value);
+                format!("{}{name} {}{value}", number(i), " ".repeat(pad))
+            })
+            .collect();
+        return Some(rows);
+    }
+    if fit == Fit::Cut {
+        return None;
+    }
+    // Whole names over more rows.
+    let room = width.checked_sub(indent)?;
     let mut out = Vec::new();
-    let mut row = y;
-    for (i, axis) in axes.iter().enumerate() {
-        let number = format!("{} ", i + 1);
-        let indent = display_width(&number);
-        let value = percent(axis.value.clamp(0.0, 1.0));
-        let room = usize::from(width).checked_sub(indent)?;
-        let lines = name_lines(axis.name, &value, room, usize::from(height))?;
+    for (i, (axis, value)) in axes.iter().zip(&values).enumerate() {
+        let lines = name_lines(axis.name, value, room, usize::from(height))?;
         for (k, line) in lines.into_iter().enumerate() {
-            if row >= y + height {
-                return None;
-            }
             let lead = if k == 0 {
-                number.clone()
+                number(i)
             } else {
                 " ".repeat(indent)
             };
-            out.push(Label {
-                x,
-                y: row,
-                text: format!("{lead}{line}"),
-            });
-            row += 1;
+            out.push(format!("{lead}{line}"));
         }
     }
-    Some(out)
+    (out.len() <= usize::from(height)).then_some(out)
+}
+
+/// `name` in at most `width` cells: whole when it fits, else its first
+/// [`pieces`] that fit with `…` after them, without a joining `&` or 与 at
+/// the end (`Operations…`, not `Operations &…`; 影响力…, not 影响力与…).
+/// A Chinese name whose first phrase does not fit is cut between
+/// characters, which a Chinese reader accepts; an English one whose first
+/// word does not fit is `None`, never cut inside the word.
+pub fn cut_name(name: &str, width: usize) -> Option<String> {
+    if display_width(name) <= width {
+        return Some(name.to_owned());
+    }
+    let room = width.checked_sub(1)?;
+    let pieces = pieces(name);
+    for k in (1..pieces.len()).rev() {
+        let mut kept = &pieces[..k];
+        while let Some((last, rest)) = kept.split_last() {
+            if last.chars().any(char::is_alphanumeric) {
+                break;
+            }
+            kept = rest;
+        }
+        let mut text = join(kept);
+        if text.chars().count() > 1 && text.ends_with(is_joiner) {
+            text.pop();
+        }
+        if !text.is_empty() && display_width(&text) <= room {
+            return Some(format!("{text}…"));
+        }
+    }
+    if !name.starts_with(is_cjk) {
+        return None;
+    }
+    let mut text = String::new();
+    for c in name.chars() {
+        let mut next = text.clone();
+        next.push(c);
+        if display_width(&next) > room {
+            break;
+        }
+        text = next;
+    }
+    (!text.is_empty()).then(|| format!("{text}…"))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -302,7 +479,11 @@ fn labels(area: Rect, canvas: Rect, axes: &[Axis<'_>], naming: Naming) -> Option
             (Side::Right, right_width)
         };
         let span = f64::from(canvas.height.saturating_sub(1));
-        let row = canvas.y + ((1.0 - cy) / 2.0 * span).round() as u16;
+        // Spokes mirrored left and right end at the same height, but their
+        // sines can differ in the last bit; a hair added before rounding
+        // keeps a label that lands halfway between rows from going up on
+        // one side and down on the other.
+        let row = canvas.y + ((1.0 - cy) / 2.0 * span + 1e-9).round() as u16;
         let lines = text_in(usize::from(width), 2)?;
         let height = u16::try_from(lines.len()).unwrap_or(1);
         // The rows the label would take, first as placed, then moved
@@ -349,7 +530,7 @@ fn pieces(name: &str) -> Vec<String> {
             continue;
         }
         piece.push(c);
-        if matches!(c, '与' | '和' | '及' | '、' | '/') {
+        if is_joiner(c) {
             out.push(std::mem::take(&mut piece));
         }
     }
@@ -369,13 +550,7 @@ fn name_lines(name: &str, value: &str, width: usize, max_lines: usize) -> Option
         if display_width(&piece) > width {
             return None;
         }
-        // Words are joined by a space; a Chinese phrase follows its joining
-        // character directly.
-        let sep = if line.is_empty() || (line.ends_with(is_cjk) && piece.starts_with(is_cjk)) {
-            ""
-        } else {
-            " "
-        };
+        let sep = separator(&line, &piece);
         if display_width(&line) + display_width(sep) + display_width(&piece) <= width {
             line.push_str(sep);
             line.push_str(&piece);
@@ -387,6 +562,32 @@ fn name_lines(name: &str, value: &str, width: usize, max_lines: usize) -> Option
         lines.push(line);
     }
     (lines.len() <= max_lines).then_some(lines)
+}
+
+/// What goes between `line` and the next piece: words are joined by a
+/// space; a Chinese phrase follows its joining character directly.
+fn separator(line: &str, piece: &str) -> &'static str {
+    if line.is_empty() || (line.ends_with(is_cjk) && piece.starts_with(is_cjk)) {
+        ""
+    } else {
+        " "
+    }
+}
+
+/// `pieces` on one line.
+fn join(pieces: &[String]) -> String {
+    let mut line = String::new();
+    for piece in pieces {
+        line.push_str(separator(&line, piece));
+        line.push_str(piece);
+    }
+    line
+}
+
+/// Whether a line may break after `c` inside a run of Chinese: the
+/// characters that join two phrases (与, 和, 及, 、) and `/`.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '与' | '和' | '及' | '、' | '/')
 }
 
 /// Whether `c` is written without spaces around it (CJK).

@@ -340,9 +340,9 @@ fn dimensions(area: Rect, axes: &[Axis<'_>], buf: &mut Buffer, view: &View<'_>, 
         height: area.height.saturating_sub(1),
         ..area
     };
-    // Where neither the names nor a legend fit beside a chart, the
-    // dimensions are listed, whole, with their values; the title goes up
-    // only with a chart or the whole list under it.
+    // Where neither the names nor a legend fit around a chart, the
+    // dimensions are listed with their values; the title goes up only with
+    // a chart or the whole list under it.
     let as_chart = radar::layout(chart, axes).is_some();
     if !as_chart && axes.len() > usize::from(chart.height) {
         return;
@@ -378,12 +378,15 @@ fn dimensions(area: Rect, axes: &[Axis<'_>], buf: &mut Buffer, view: &View<'_>, 
     (&radar).render(chart, buf);
 }
 
-/// The dimensions as rows of name and value, the values in a column.
+/// The dimensions as rows of name and value, the values in a column; a
+/// name too long is cut after a word (mid-word only when its first word
+/// alone is too long).
 fn list(area: Rect, axes: &[Axis<'_>], buf: &mut Buffer, styles: &Styles) {
     let width = usize::from(area.width);
     for (row, axis) in (0u16..).zip(axes) {
         let value = percent(axis.value.clamp(0.0, 1.0));
-        let name = truncate(axis.name, width.saturating_sub(6));
+        let room = width.saturating_sub(6);
+        let name = radar::cut_name(axis.name, room).unwrap_or_else(|| truncate(axis.name, room));
         let pad = width.saturating_sub(display_width(&name) + display_width(&value));
         let line = Line::from(vec![
             Span::styled(name, styles.text),
@@ -391,5 +394,68 @@ fn list(area: Rect, axes: &[Axis<'_>], buf: &mut Buffer, styles: &Styles) {
             Span::styled(value, styles.strong),
         ]);
         put(area, row, &line, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::widgets::gauge::BarStyles;
+
+    fn plain() -> Styles {
+        let s = Style::new();
+        Styles {
+            heading: s,
+            text: s,
+            muted: s,
+            strong: s,
+            selected: s,
+            bar: BarStyles {
+                filled: s,
+                empty: s,
+                mark: s,
+            },
+            radar: RadarStyles {
+                grid: s,
+                threshold: s,
+                value: s,
+                label: s,
+            },
+        }
+    }
+
+    #[test]
+    fn the_list_of_dimensions_cuts_names_after_a_word() {
+        // 20 columns leave 20 − 6 = 14 for a name: System design… (14),
+        // Operations… (not Operations &…); a first word longer than that is
+        // cut where it must: International… is 14.
+        let axes = [
+            Axis {
+                name: "System design & architecture",
+                value: 0.56,
+            },
+            Axis {
+                name: "Operations & reliability",
+                value: 0.39,
+            },
+            Axis {
+                name: "Internationalisation",
+                value: 0.5,
+            },
+        ];
+        let area = Rect::new(0, 0, 20, 3);
+        let mut buf = Buffer::empty(area);
+        list(area, &axes, &mut buf, &plain());
+        let rows: Vec<String> = (0..3)
+            .map(|y| (0..20).map(|x| buf[(x, y)].symbol()).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "System design…   56%",
+                "Operations…      39%",
+                "International…   50%",
+            ]
+        );
     }
 }

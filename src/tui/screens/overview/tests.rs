@@ -312,6 +312,81 @@ fn snapshots_of_the_demo_profile() {
     }
 }
 
+/// Whether `screen` shows braille dots: a chart was drawn.
+fn has_chart(screen: &str) -> bool {
+    screen
+        .chars()
+        .any(|c| ('\u{2801}'..='\u{28ff}').contains(&c))
+}
+
+#[test]
+fn at_80_by_24_the_radar_is_a_chart_in_both_languages() {
+    // English names fit neither beside the spokes nor whole in a legend:
+    // the spokes are numbered, and the legend beside the chart cuts each
+    // name after a word and puts the values in a column.
+    let en = draw(demo_data(), Lang::En, 80, 24, &[]).to_string();
+    assert!(has_chart(&en), "{en}");
+    assert!(en.contains("Dimensions · P7 · ring 75%"), "{en}");
+    for row in [
+        "1 Technical…  75%",
+        "2 System…     56%",
+        "3 Operations… 39%",
+        "6 Influence…  64%",
+    ] {
+        assert!(en.contains(row), "{row} in {en}");
+    }
+    assert!(!en.contains("System desig"), "{en}");
+    // Chinese names fit beside the spokes, broken only after 与.
+    let zh = draw(demo_data(), Lang::Zh, 80, 24, &[]).to_string();
+    assert!(has_chart(&zh), "{zh}");
+    for label in [
+        "影响力与",
+        "领导力 64%",
+        "稳定性与",
+        "运维 39%",
+        "技术深度 75%",
+    ] {
+        assert!(zh.contains(label), "{label} in {zh}");
+    }
+    assert!(!zh.contains("1 技术深度"), "no legend: {zh}");
+}
+
+#[test]
+fn wherever_the_radar_has_room_the_built_in_pack_gets_a_chart() {
+    // The list of dimensions is the radar's last resort; with the built-in
+    // names a legend always fits where the Overview offers a radar.
+    let data = demo_data();
+    let theme = Theme::color();
+    let screen = Overview::default();
+    for lang in Lang::ALL {
+        let view = View {
+            lang,
+            theme: &theme,
+            data: &data,
+        };
+        let listed = format!("· P7 · {}", lang.pick("门槛", "threshold"));
+        for w in 74..=130 {
+            for h in (13..=43).step_by(3).chain([21, 37]) {
+                let area = Rect::new(0, 0, w, h);
+                let mut buf = Buffer::empty(area);
+                screen.render(area, &mut buf, &view);
+                // A wide character covers two cells; the second is not text.
+                let mut text = String::new();
+                let mut skip = false;
+                for cell in buf.content() {
+                    if !std::mem::take(&mut skip) {
+                        text.push_str(cell.symbol());
+                        skip = crate::tui::text::display_width(cell.symbol()) == 2;
+                    }
+                }
+                assert!(!text.contains(&listed), "{lang} {w}×{h}");
+                let offered = text.contains(lang.pick("各维度 ·", "Dimensions ·"));
+                assert_eq!(offered, has_chart(&text), "{lang} {w}×{h}");
+            }
+        }
+    }
+}
+
 #[test]
 fn snapshots_of_a_profile_with_few_ratings() {
     for lang in Lang::ALL {

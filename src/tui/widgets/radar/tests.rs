@@ -68,6 +68,35 @@ fn the_chart_is_round_and_centred_with_labels_beside_it() {
 }
 
 #[test]
+fn mirrored_spokes_get_their_labels_on_the_same_row() {
+    // 36×9: 7 rows between the label rows; 36 − 2·11 = 14 columns, so the
+    // chart is 14 wide and 7 tall at x = 11, y = 1. The side spokes end a
+    // quarter of the way from the top and the bottom of the 6 rows below
+    // the chart's first: 1 + 1.5 and 1 + 4.5, both rounded up, to rows 3
+    // and 6 on the left as on the right (their sines differ in the last
+    // bit, which once put the left labels a row higher).
+    let names = ["a", "b", "c", "d", "e", "f"];
+    let layout = layout(Rect::new(0, 0, 36, 9), &axes(&names)).unwrap();
+    assert_eq!(layout.canvas, Rect::new(11, 1, 14, 7));
+    let placed: Vec<(u16, u16, &str)> = layout
+        .labels
+        .iter()
+        .map(|l| (l.x, l.y, l.text.as_str()))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            (15, 0, "a 50%"),
+            (26, 3, "b 50%"),
+            (26, 6, "c 50%"),
+            (15, 8, "d 50%"),
+            (5, 6, "e 50%"),
+            (5, 3, "f 50%"),
+        ]
+    );
+}
+
+#[test]
 fn names_break_only_between_words_and_phrases() {
     assert_eq!(
         name_lines("Technical depth", "62%", 10, 2),
@@ -120,25 +149,75 @@ const EN: [&str; 6] = [
     "Influence & leadership",
 ];
 
+const ZH: [&str; 6] = [
+    "技术深度",
+    "系统设计与架构",
+    "稳定性与运维",
+    "交付与质量",
+    "业务影响",
+    "影响力与领导力",
+];
+
+/// Each label as (x, y, text).
+fn placed(labels: &[Label]) -> Vec<(u16, u16, &str)> {
+    labels.iter().map(|l| (l.x, l.y, l.text.as_str())).collect()
+}
+
+#[test]
+fn at_80_by_24_chinese_names_fit_beside_the_chart_broken_after_与() {
+    // 36×9 is the radar's chart at 80×24. 7 rows between the label rows;
+    // the side names want 16 columns a side, which leaves 36 − 34 = 2 for
+    // the chart, so it takes 36 − 2·11 = 14 columns and 7 rows at x = 11,
+    // y = 1, with 10 columns a side for the names: 系统设计与 (10) / 架构
+    // 70%, 稳定性与 / 运维 35%, 业务影响 / 60%, 影响力与 / 领导力 64%, at
+    // rows 3–4 and 6–7, the left ones ending at column 9.
+    let axes = named(&ZH);
+    let layout = layout(Rect::new(0, 0, 36, 9), &axes).unwrap();
+    assert_eq!(layout.canvas, Rect::new(11, 1, 14, 7));
+    assert_eq!(
+        placed(&layout.labels),
+        [
+            (12, 0, "技术深度 75%"),
+            (26, 3, "系统设计与"),
+            (26, 4, "架构 70%"),
+            (26, 6, "稳定性与"),
+            (26, 7, "运维 35%"),
+            (11, 8, "交付与质量 65%"),
+            (2, 6, "业务影响"),
+            (7, 7, "60%"),
+            (2, 3, "影响力与"),
+            (0, 4, "领导力 64%"),
+        ]
+    );
+    assert!(layout.legend.is_empty());
+}
+
 #[test]
 fn names_that_do_not_fit_number_the_axes_with_a_legend_beside() {
     // 40×12: beside an 18-column chart the sides have 10 columns, and
     // `architecture` needs 12, so the spokes are numbered and the legend,
     // right of the chart, names each number whole. The chart is the widest
     // that leaves the legend its rows: at most 2·10 = 20 for the 10 rows
-    // between the label rows; at 20, 19 and 18 the legend (16, 17, 18
-    // columns) needs more than 12 rows; at 17 it has 40 − (17 + 2·2) − 1 =
-    // 18 columns, 16 after the number, and takes two rows per axis.
+    // between the label rows. The legend starts 2 (numbers) + 2 (gap)
+    // columns after the chart; at 20, 19, 18 and 17 it has 14, 15, 16 and
+    // 17 columns and needs 16, 16, 14 and 13 rows; at 16 it has 18 columns,
+    // 16 after the number, and takes two rows per axis: 12.
     let axes = named(&EN);
     let layout = layout(Rect::new(0, 0, 40, 12), &axes).unwrap();
-    assert_eq!(layout.canvas.width, 17);
-    assert_eq!(layout.labels.len(), 6);
-    assert!(
-        layout
-            .labels
-            .iter()
-            .all(|l| l.text.parse::<usize>().is_ok()),
-        "{layout:?}"
+    // 16 wide, 8 tall, centred in the 10 rows: y = 1 + 1.
+    assert_eq!(layout.canvas, Rect::new(2, 2, 16, 8));
+    // The side spokes end at 2 + round(0.25·7) = 4 and 2 + round(0.75·7)
+    // = 7; the numbers go just outside the chart.
+    assert_eq!(
+        placed(&layout.labels),
+        [
+            (9, 1, "1"),
+            (19, 4, "2"),
+            (19, 7, "3"),
+            (9, 10, "4"),
+            (0, 7, "5"),
+            (0, 4, "6"),
+        ]
     );
     let legend: Vec<&str> = layout.legend.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(
@@ -158,18 +237,129 @@ fn names_that_do_not_fit_number_the_axes_with_a_legend_beside() {
             "  leadership 64%",
         ]
     );
-    // The legend starts right of the chart and its numbers.
-    let right = layout.canvas.right() + NUMBER_ROOM;
-    assert!(layout.legend.iter().all(|l| l.x > right), "{layout:?}");
-    assert!(layout.labels.iter().all(|l| l.x < layout.legend[0].x));
+    assert!(layout.legend.iter().all(|l| l.x == 22));
+    let rows: Vec<u16> = layout.legend.iter().map(|l| l.y).collect();
+    assert_eq!(rows, (0..12).collect::<Vec<_>>());
 }
 
 #[test]
-fn a_legend_that_does_not_fit_leaves_no_chart() {
-    // 36×9 (the radar at 80×24): English names fit neither beside the
-    // chart nor in a legend of 9 rows beside the smallest chart.
+fn at_80_by_24_english_names_are_cut_at_a_word_in_a_legend_beside() {
+    // 36×9, the radar's chart at 80×24. Whole names fit neither beside the
+    // spokes (architecture needs 12 of 10 columns), nor in a legend beside
+    // (two rows for most names, 12 > 9), nor below (6 rows leave 1 for the
+    // chart). So each legend row is cut at a word. Beside the narrowest
+    // chart (12) the legend has 36 − 12 − 4 − 2 = 18 columns; "1 ", a space
+    // and the value's 3 leave 12 for a name, 11 before the `…`: Technical…,
+    // System… (System design is 13), Operations… (not Operations &…),
+    // Delivery…, Business…, Influence…. A 13-wide chart leaves 11, 10
+    // before the `…`: the same words; at 14, Operations (10) no longer
+    // fits. So the chart is 13 wide and 7 tall, the legend at 13 + 4 + 2
+    // = 19, its values in a column.
     let axes = named(&EN);
-    assert_eq!(layout(Rect::new(0, 0, 36, 9), &axes), None);
+    let layout = layout(Rect::new(0, 0, 36, 9), &axes).unwrap();
+    assert_eq!(layout.canvas, Rect::new(2, 1, 13, 7));
+    assert_eq!(
+        placed(&layout.labels),
+        [
+            (8, 0, "1"),
+            (16, 3, "2"),
+            (16, 6, "3"),
+            (8, 8, "4"),
+            (0, 6, "5"),
+            (0, 3, "6"),
+        ]
+    );
+    assert_eq!(
+        placed(&layout.legend),
+        [
+            (19, 0, "1 Technical…  75%"),
+            (19, 1, "2 System…     70%"),
+            (19, 2, "3 Operations… 35%"),
+            (19, 3, "4 Delivery…   65%"),
+            (19, 4, "5 Business…   60%"),
+            (19, 5, "6 Influence…  64%"),
+        ]
+    );
+}
+
+/// Names with a word too long for a legend beside a chart 34 wide.
+const LONG: [&str; 6] = [
+    "Observability",
+    "Internationalisation",
+    "Accessibility",
+    "Maintainability",
+    "Interoperability",
+    "Documentation",
+];
+
+#[test]
+fn a_legend_goes_below_the_chart_when_it_fits_only_there() {
+    // 34×16: beside a chart the legend has at most 34 − 12 − 4 − 2 = 16
+    // columns, too few for Internationalisation (20) whole or cut at a
+    // word. Below, a row each: "2 Internationalisation 50%" is 26 wide, the
+    // names padded to 20 so the values line up. Its 6 rows leave 16 − 6 =
+    // 10 for the chart and its label rows: 8 rows, so 16 columns, centred:
+    // the block of 16 + 2·2 is at x = (34 − 20)/2 = 7, the chart at 9, 1.
+    // The legend, centred under it, starts at (34 − 26)/2 = 4, row 10.
+    let axes = axes(&LONG);
+    let layout = layout(Rect::new(0, 0, 34, 16), &axes).unwrap();
+    assert_eq!(layout.canvas, Rect::new(9, 1, 16, 8));
+    assert_eq!(
+        placed(&layout.labels),
+        [
+            (16, 0, "1"),
+            (26, 3, "2"),
+            (26, 6, "3"),
+            (16, 9, "4"),
+            (7, 6, "5"),
+            (7, 3, "6"),
+        ]
+    );
+    assert_eq!(
+        placed(&layout.legend),
+        [
+            (4, 10, "1 Observability        50%"),
+            (4, 11, "2 Internationalisation 50%"),
+            (4, 12, "3 Accessibility        50%"),
+            (4, 13, "4 Maintainability      50%"),
+            (4, 14, "5 Interoperability     50%"),
+            (4, 15, "6 Documentation        50%"),
+        ]
+    );
+}
+
+#[test]
+fn no_chart_when_no_legend_fits() {
+    // 34×8, the smallest chart: the long names fit neither beside (16
+    // columns, no cut at a word) nor below (6 rows leave none).
+    let axes = axes(&LONG);
+    assert_eq!(layout(Rect::new(0, 0, 34, 8), &axes), None);
+}
+
+#[test]
+fn legend_names_are_cut_after_a_word_or_in_chinese_between_characters() {
+    assert_eq!(cut_name("Technical depth", 15).unwrap(), "Technical depth");
+    assert_eq!(cut_name("Technical depth", 14).unwrap(), "Technical…");
+    assert_eq!(cut_name("Technical depth", 10).unwrap(), "Technical…");
+    // Never mid-word: no `Technic…`.
+    assert_eq!(cut_name("Technical depth", 9), None);
+    let sda = "System design & architecture";
+    assert_eq!(cut_name(sda, 15).unwrap(), "System design…");
+    assert_eq!(cut_name(sda, 13).unwrap(), "System…");
+    // A cut does not end on a joining sign.
+    assert_eq!(
+        cut_name("Operations & reliability", 13).unwrap(),
+        "Operations…"
+    );
+    // Chinese: at a phrase, leaving off its 与, else between characters.
+    assert_eq!(cut_name("影响力与领导力", 14).unwrap(), "影响力与领导力");
+    assert_eq!(cut_name("影响力与领导力", 13).unwrap(), "影响力…");
+    assert_eq!(cut_name("系统设计与架构", 9).unwrap(), "系统设计…");
+    assert_eq!(cut_name("系统设计与架构", 8).unwrap(), "系统设…");
+    assert_eq!(cut_name("技术深度", 7).unwrap(), "技术深…");
+    assert_eq!(cut_name("技术深度", 3).unwrap(), "技…");
+    assert_eq!(cut_name("技术深度", 2), None);
+    assert_eq!(cut_name("x", 0), None);
 }
 
 #[test]
