@@ -8,6 +8,7 @@ use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use crate::core::content::Pack;
+use crate::core::content::text::Text;
 
 /// An exact id outranks any fuzzy match: someone who types a whole id wants
 /// that item, however well some text happens to match too.
@@ -69,6 +70,10 @@ pub struct Entry {
     /// Longer text searched only for the query as written (an article's
     /// body): fuzzy matching over a whole page would match nearly anything.
     pub body: Option<String>,
+    /// The text in the pack's other languages, searched for the words as
+    /// written (below `text`): someone reading Chinese may still search
+    /// for `idempotent`.
+    pub other: Vec<String>,
 }
 
 /// A match: which entry, and how well it matched (higher is better).
@@ -92,12 +97,21 @@ impl Index {
     /// items, articles.
     pub fn build(pack: &Pack, lang: &str) -> Self {
         let fallback = pack.default_language();
+        let others = |text: &Text| -> Vec<String> {
+            let shown = text.get(lang, fallback);
+            text.all()
+                .into_iter()
+                .filter(|t| *t != shown)
+                .map(str::to_owned)
+                .collect()
+        };
         let mut entries = Vec::new();
         for (_, indicator) in pack.indicators() {
             entries.push(Entry {
                 target: Target::Indicator(indicator.id.value.clone()),
                 text: indicator.text.get(lang, fallback).to_owned(),
                 body: None,
+                other: others(&indicator.text),
             });
         }
         for question in &pack.questions {
@@ -105,6 +119,7 @@ impl Index {
                 target: Target::Question(question.id.value.clone()),
                 text: question.prompt.get(lang, fallback).to_owned(),
                 body: None,
+                other: others(&question.prompt),
             });
         }
         for checklist in &pack.checklists {
@@ -116,6 +131,7 @@ impl Index {
                     },
                     text: item.text.get(lang, fallback).to_owned(),
                     body: None,
+                    other: others(&item.text),
                 });
             }
         }
@@ -124,6 +140,7 @@ impl Index {
                 target: Target::Article(article.id.value.clone()),
                 text: article.title.get(lang, fallback).to_owned(),
                 body: Some(article.body.get(lang, fallback).to_owned()),
+                other: others(&article.title),
             });
         }
         Index { entries }
@@ -186,6 +203,7 @@ impl Index {
             [
                 rank(&entry.target.label(), 3000),
                 rank(&entry.text, 2000),
+                entry.other.iter().filter_map(|t| rank(t, 1500)).max(),
                 entry.body.as_deref().and_then(|b| rank(b, 1000)),
             ]
             .into_iter()
@@ -306,9 +324,26 @@ mod tests {
                 "tech-depth.p6.idiomatic-errors-context".to_owned()
             ))
         );
-        // The same words are not in the English index.
+        // Searching in English finds it by its Chinese words too, and the
+        // text shown is the English one.
         let english = Index::build(&pack(), "en");
-        assert_eq!(first(&english, "不靠注释屏蔽告警"), None);
+        let hits = english.search("不靠注释屏蔽告警");
+        assert_eq!(hits.len(), 1);
+        let entry = english.entry(hits[0]).unwrap();
+        assert!(entry.text.contains("without suppression comments"));
+    }
+
+    #[test]
+    fn words_of_the_other_language_rank_below_the_shown_language() {
+        let index = Index::from_entries(vec![
+            Entry {
+                other: vec!["make the handler idempotent".to_owned()],
+                ..entry(Target::Indicator("a".to_owned()), "让处理幂等")
+            },
+            entry(Target::Indicator("b".to_owned()), "idempotent 的消费者"),
+        ]);
+        let found: Vec<usize> = index.search("idempotent").iter().map(|h| h.entry).collect();
+        assert_eq!(found, [1, 0]);
     }
 
     #[test]
@@ -360,6 +395,7 @@ mod tests {
             target,
             text: text.to_owned(),
             body: None,
+            other: Vec::new(),
         }
     }
 
@@ -431,6 +467,7 @@ mod tests {
                 target: Target::Article("a".to_owned()),
                 text: "Preparing".to_owned(),
                 body: Some("bring the flamegraph".to_owned()),
+                other: Vec::new(),
             },
             entry(Target::Article("b".to_owned()), "Reading a flamegraph"),
         ]);
