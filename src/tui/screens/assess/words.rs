@@ -209,11 +209,11 @@ pub fn cleared(lang: Lang, name: &str) -> String {
 pub fn target_changed(lang: Lang, from: &str, to: &str, how: &str) -> String {
     match lang {
         Lang::Zh => {
-            format!("目标职级：{from} → {to}（{how}）。再按 t 换下一级，最高一级之后回到自动。")
+            format!("目标职级：{from} → {to}（{how}）；再按 t 换下一级，最高级之后回到自动")
         }
-        Lang::En => format!(
-            "Target level: {from} → {to} ({how}). t again for the next; after the top level it goes back to automatic."
-        ),
+        Lang::En => {
+            format!("Target: {from} → {to} ({how}); t again: next level, after the top: automatic")
+        }
     }
 }
 
