@@ -13,8 +13,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::core::profile::{
-    Card, Document, MAX_PROFILE_BYTES, MentorReview, Profile, ProfileError, Review, Reviewer,
-    parse_profile, profile_to_yaml, read_document, save_document,
+    Card, Document, DrillLog, MAX_PROFILE_BYTES, MentorReview, Profile, ProfileError, Review,
+    Reviewer, parse_profile, profile_to_yaml, read_document, save_document,
 };
 
 /// A profile file's text, checked to parse as a profile.
@@ -42,8 +42,32 @@ impl Document for ProfileText {
 }
 
 #[derive(Serialize)]
-struct Section<'a> {
-    mentor: &'a MentorReview,
+struct MentorSection<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mentor: Option<&'a MentorReview>,
+}
+
+#[derive(Serialize)]
+struct DrillSection<'a> {
+    #[serde(skip_serializing_if = "DrillLog::is_empty")]
+    drill: &'a DrillLog,
+}
+
+/// One top-level block as YAML, ending in a newline; empty when the value
+/// is left out (no review).
+fn section(value: &impl Serialize, path: &Path) -> Result<String, ProfileError> {
+    let yaml = serde_saphyr::to_string(value).map_err(|err| ProfileError::Serialize {
+        path: path.to_path_buf(),
+        message: format!("the mentor's review could not be written as YAML ({err})"),
+    })?;
+    let yaml = yaml.trim_start();
+    Ok(if yaml.is_empty() || yaml == "{}\n" || yaml == "{}" {
+        String::new()
+    } else if yaml.ends_with('\n') {
+        yaml.to_owned()
+    } else {
+        format!("{yaml}\n")
+    })
 }
 
 /// Reads the file at `path` as it is now.
@@ -69,10 +93,10 @@ pub fn save_review(
 }
 
 /// The text of `file` with its review replaced by `mentor` and the
-/// mentor's graded `answers` it does not have added to its drill log. With
-/// new answers the whole profile is written in ladder's layout (a file from
-/// `ladder export` is in that layout already, so the mentee's part reads
-/// the same); without, only the review block changes.
+/// mentor's graded `answers` it does not have added to its drill log. Only
+/// the `mentor:` block and, with new answers, the `drill:` block change
+/// (the latter written in ladder's layout); should that not read back as
+/// the profile wanted, the whole profile is written in ladder's layout.
 pub fn with_answers(
     file: &ProfileText,
     mentor: Option<&MentorReview>,
@@ -102,6 +126,18 @@ pub fn with_answers(
         }
         wanted.drill.reviews.push(review.clone());
     }
+    let review = section(&MentorSection { mentor }, path)?;
+    let drill = section(
+        &DrillSection {
+            drill: &wanted.drill,
+        },
+        path,
+    )?;
+    let text = splice(&file.text, "mentor", &review, &["history", "drill"]);
+    let text = splice(&text, "drill", &drill, &[]);
+    if parse_profile(&text, path).is_ok_and(|p| p == wanted) {
+        return Ok(text);
+    }
     profile_to_yaml(&wanted, path)
 }
 
@@ -113,9 +149,9 @@ pub fn with_review(
 ) -> Result<String, ProfileError> {
     let mut wanted = file.profile.clone();
     wanted.mentor = mentor.cloned();
-    if let Some(text) = splice(&file.text, mentor, path)?
-        && parse_profile(&text, path).is_ok_and(|p| p == wanted)
-    {
+    let review = section(&MentorSection { mentor }, path)?;
+    let text = splice(&file.text, "mentor", &review, &["history", "drill"]);
+    if parse_profile(&text, path).is_ok_and(|p| p == wanted) {
         return Ok(text);
     }
     profile_to_yaml(&wanted, path)
@@ -133,29 +169,12 @@ fn continues(line: &str) -> bool {
     line.starts_with([' ', '\t']) || line.trim().is_empty()
 }
 
-fn splice(
-    text: &str,
-    mentor: Option<&MentorReview>,
-    path: &Path,
-) -> Result<Option<String>, ProfileError> {
-    let section = match mentor {
-        Some(mentor) => {
-            let yaml = serde_saphyr::to_string(&Section { mentor }).map_err(|err| {
-                ProfileError::Serialize {
-                    path: path.to_path_buf(),
-                    message: format!("the mentor's review could not be written as YAML ({err})"),
-                }
-            })?;
-            if yaml.ends_with('\n') {
-                yaml
-            } else {
-                format!("{yaml}\n")
-            }
-        }
-        None => String::new(),
-    };
+/// `text` with its top-level `key:` block replaced by `section` (removed
+/// when `section` is empty); a file without the block gets it before the
+/// first of the keys `before`, else at the end.
+fn splice(text: &str, key: &str, section: &str, before: &[&str]) -> String {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    if let Some(start) = lines.iter().position(|l| is_key(l, "mentor")) {
+    if let Some(start) = lines.iter().position(|l| is_key(l, key)) {
         let mut end = start + 1;
         while end < lines.len() && continues(lines[end]) {
             end += 1;
@@ -165,21 +184,21 @@ fn splice(
             end -= 1;
         }
         let mut out: String = lines[..start].concat();
-        out.push_str(&section);
+        out.push_str(section);
         out.push_str(&lines[end..].concat());
-        return Ok(Some(out));
+        return out;
     }
     if section.is_empty() {
-        return Ok(Some(text.to_owned()));
+        return text.to_owned();
     }
     let at = lines
         .iter()
-        .position(|l| is_key(l, "history") || is_key(l, "drill"));
+        .position(|l| before.iter().any(|key| is_key(l, key)));
     let mut out = String::new();
     match at {
         Some(at) => {
             out.push_str(&lines[..at].concat());
-            out.push_str(&section);
+            out.push_str(section);
             out.push_str(&lines[at..].concat());
         }
         None => {
@@ -187,8 +206,8 @@ fn splice(
             if !text.is_empty() && !text.ends_with('\n') {
                 out.push('\n');
             }
-            out.push_str(&section);
+            out.push_str(section);
         }
     }
-    Ok(Some(out))
+    out
 }
