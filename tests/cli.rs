@@ -852,6 +852,34 @@ fn a_broken_config_is_reported_by_line_and_nothing_runs() {
         "{}",
         run.stderr
     );
+    // A key given two jobs is listed with the other problems, not after
+    // they are fixed.
+    let file = write(
+        work.path(),
+        "twice.yaml",
+        "lang: fr\nkeys:\n  global: {quit: [x], help: [x]}\n  asess: {edit: [e]}\n",
+    );
+    let run = run_command(ladder_command().arg("--config").arg(&file).arg("config"));
+    run.expect_code(1).expect_no_internals();
+    let shown = file.display().to_string();
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", run.stderr);
+    assert_eq!(
+        lines[0],
+        format!("{shown}:1:7: `lang` is `fr`; write zh or en")
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "{shown}:3:30: in mode `global` the key x would do two things (quit and help); \
+             give one of them another key"
+        )
+    );
+    assert!(
+        lines[2].starts_with(&format!("{shown}:4:3: unknown mode `asess`")),
+        "{}",
+        run.stderr
+    );
     let missing = work.path().join("nope.yaml");
     let run = run_command(ladder_command().arg("--config").arg(&missing).arg("config"));
     run.expect_code(1).expect_no_internals();

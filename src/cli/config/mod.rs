@@ -245,6 +245,8 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
         Err(err) => return Err(vec![err.to_string()]),
     };
     let modes = mode_names(&builtin);
+    // Where each key that parsed was written: (mode, action, key, place).
+    let mut written: Vec<(&str, &str, Key, &Spanned<String>)> = Vec::new();
     for (Name(mode), actions) in &raw.keys {
         let Some(bindings) = lists(&builtin)
             .into_iter()
@@ -283,7 +285,16 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
             let mut parsed = Vec::new();
             for key in keys {
                 match key.value.parse::<Key>() {
-                    Ok(k) => parsed.push(k),
+                    Ok(k) if parsed.contains(&k) => problems.push(format!(
+                        "{}: the key {} is listed twice for `{}`; remove one",
+                        at(key),
+                        neutralize_controls(&k.to_string()),
+                        action.value
+                    )),
+                    Ok(k) => {
+                        parsed.push(k);
+                        written.push((&mode.value, &action.value, k, key));
+                    }
                     Err(err) => {
                         // `ctlr-e` is close to `ctrl-e`: offer the key with each modifier.
                         let tail = key.value.rsplit_once('-').map_or("", |(_, t)| t);
@@ -310,23 +321,29 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
                 .push((mode.value.clone(), action.value.clone(), parsed));
         }
     }
-    if problems.is_empty() {
-        // A key bound twice in one mode is an error, wherever the second came from.
-        match apply_keys(builtin, &config.keys) {
-            Ok(keymap) => config.warnings = shadowed(&keymap, &config.keys, shown),
-            Err(twice) => {
-                for (mode, key, actions) in twice {
-                    let spot = raw
-                        .keys
-                        .keys()
-                        .find(|m| m.0.value == mode)
-                        .map_or_else(|| shown.to_owned(), |m| at(&m.0));
-                    problems.push(format!(
-                        "{spot}: in mode `{mode}` the key {key} would do two things ({}); \
+    // A key bound twice in one mode is an error, wherever the second came
+    // from. The keys that did parse are checked even when other things are
+    // wrong, so that every problem is listed at once.
+    match apply_keys(builtin, &config.keys) {
+        Ok(keymap) => config.warnings = shadowed(&keymap, &config.keys, shown),
+        Err(twice) => {
+            for (mode, key, actions) in twice {
+                // The place the file gave the key: the later one when the
+                // file gave it to both actions.
+                let spot = written
+                    .iter()
+                    .filter(|(m, a, k, _)| {
+                        *m == mode && *k == key && actions.iter().any(|x| x == a)
+                    })
+                    .map(|(_, _, _, s)| *s)
+                    .max_by_key(|s| (s.referenced.line(), s.referenced.column()))
+                    .map_or_else(|| shown.to_owned(), at);
+                problems.push(format!(
+                    "{spot}: in mode `{mode}` the key {} would do two things ({}); \
                      give one of them another key",
-                        actions.join(" and ")
-                    ));
-                }
+                    neutralize_controls(&key.to_string()),
+                    actions.join(" and ")
+                ));
             }
         }
     }
@@ -460,7 +477,7 @@ fn action_name(binding: &Binding) -> String {
 pub fn apply_keys(
     mut keymap: Keymap,
     overrides: &[(String, String, Vec<Key>)],
-) -> Result<Keymap, Vec<(String, String, Vec<String>)>> {
+) -> Result<Keymap, Vec<(String, Key, Vec<String>)>> {
     for (mode, action, keys) in overrides {
         let list: Option<&mut Vec<Binding>> = match mode.as_str() {
             "global" => Some(&mut keymap.global),
@@ -489,7 +506,7 @@ pub fn apply_keys(
                 if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
                     twice.push((
                         mode.clone(),
-                        key.to_string(),
+                        *key,
                         vec![first.clone(), action_name(binding)],
                     ));
                 } else {
