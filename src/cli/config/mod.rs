@@ -16,7 +16,7 @@ use serde_saphyr::Spanned;
 use crate::core::lang::Lang;
 use crate::core::sanitize::neutralize_controls;
 use crate::tui::Theme;
-use crate::tui::keymap::{Binding, Key, Keymap, keys_label};
+use crate::tui::keymap::{Binding, Key, Keymap, UnknownKey, keys_label};
 use crate::tui::screens::ScreenId;
 
 /// The largest config file read: a real one is a few hundred bytes.
@@ -296,22 +296,26 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
                         written.push((&mode.value, &action.value, k, key));
                     }
                     Err(err) => {
-                        // `ctlr-e` is close to `ctrl-e`: offer the key with each modifier.
-                        let tail = key.value.rsplit_once('-').map_or("", |(_, t)| t);
-                        let spelled: Vec<String> = ["ctrl-", "alt-", "shift-"]
-                            .iter()
-                            .map(|m| format!("{m}{tail}"))
-                            .chain(KEY_NAMES.iter().map(|k| (*k).to_owned()))
-                            .collect();
+                        // `ctlr-e` is close to `ctrl-e`: offer the key with each
+                        // modifier. An F-key out of range is said as is.
+                        let suggestion = match &err {
+                            UnknownKey::Name(_) => {
+                                let tail = key.value.rsplit_once('-').map_or("", |(_, t)| t);
+                                let spelled: Vec<String> = ["ctrl-", "alt-", "shift-"]
+                                    .iter()
+                                    .map(|m| format!("{m}{tail}"))
+                                    .chain(KEY_NAMES.iter().map(|k| (*k).to_owned()))
+                                    .collect();
+                                did_you_mean(&key.value, spelled.iter().map(String::as_str))
+                            }
+                            UnknownKey::Function(_) => String::new(),
+                        };
                         problems.push(format!(
                             "{}: {}{}",
                             at(key),
                             neutralize_controls(&err.to_string()),
                             // The suggestions are built from what the file wrote.
-                            neutralize_controls(&did_you_mean(
-                                &key.value,
-                                spelled.iter().map(String::as_str)
-                            ))
+                            neutralize_controls(&suggestion)
                         ));
                     }
                 }
@@ -613,7 +617,8 @@ pub fn default_file() -> String {
          # keys: {<mode>: {<action>: [<key>, ...]}}: the listed keys replace the\n\
          # built-in ones of that action in that mode; a key may do one thing per mode.\n\
          # Keys: a character, or tab, shift-tab, esc, enter, backspace, delete, up,\n\
-         # down, left, right, home, end, pageup, pagedown, f1..f12, after ctrl- or alt-.\n\
+         # down, left, right, home, end, pageup, pagedown, space, f1..f24 (most\n\
+         # terminals send only f1..f12), each optionally after ctrl- or alt-.\n\
          # keys:\n",
     );
     if let Ok(keymap) = Keymap::builtin() {

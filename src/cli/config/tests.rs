@@ -235,3 +235,22 @@ fn a_key_bound_twice_is_reported_with_the_other_problems() {
         ]
     );
 }
+
+#[test]
+fn function_keys_are_read_from_f1_to_f24_as_the_default_file_says() {
+    let config = parse("keys:\n  global: {quit: [f13, f24]}\n", "config.yaml").unwrap();
+    let f = |n| Key::plain(ratatui::crossterm::event::KeyCode::F(n));
+    assert_eq!(config.keys[0].2, [f(13), f(24)]);
+    assert_eq!(
+        problems("keys:\n  global: {quit: [f25]}\n"),
+        [
+            "config.yaml:2:19: unknown key `f25`: function keys go from f1 to f24, \
+          and most terminals send only f1 to f12"
+        ]
+    );
+    assert!(
+        default_file().contains("f1..f24 (most\n# terminals send only f1..f12)"),
+        "{}",
+        default_file()
+    );
+}
