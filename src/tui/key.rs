@@ -118,6 +118,9 @@ pub enum UnknownKey {
          enter, up, pagedown, f1, optionally after ctrl- or alt-"
     )]
     Name(String),
+    /// A modifier with nothing after it (`ctrl-`): the key is missing.
+    #[error("`{0}` needs a key after the dash, e.g. {0}{1}")]
+    NoKey(String, &'static str),
     /// A function key past the range there is (`f0`, `f25`).
     #[error(
         "unknown key `{0}`: function keys go from f1 to f24, and most terminals send only f1 to f12"
@@ -144,6 +147,16 @@ impl FromStr for Key {
                 _ => return Err(unknown()),
             };
             rest = after;
+        }
+        if rest.is_empty() && !modifiers.is_empty() {
+            // Shift goes with a named key: a shifted character is written as
+            // the character it types.
+            let example = if modifiers == KeyModifiers::SHIFT {
+                "tab"
+            } else {
+                "e"
+            };
+            return Err(UnknownKey::NoKey(text.to_owned(), example));
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
@@ -222,7 +235,7 @@ mod tests {
         assert_eq!(key("PageDown"), Key::plain(KeyCode::PageDown));
         assert_eq!(key("f12"), Key::plain(KeyCode::F(12)));
         assert_eq!(key("space"), Key::plain(KeyCode::Char(' ')));
-        for bad in ["", "ctrl-", "hyper-x", "fx", "f1a", "-x", "pagesideways"] {
+        for bad in ["", "hyper-x", "fx", "f1a", "-x", "pagesideways"] {
             assert_eq!(
                 bad.parse::<Key>(),
                 Err(UnknownKey::Name(bad.to_owned())),
@@ -253,6 +266,35 @@ mod tests {
             "f25".parse::<Key>().unwrap_err().to_string(),
             "unknown key `f25`: function keys go from f1 to f24, \
              and most terminals send only f1 to f12"
+        );
+    }
+
+    #[test]
+    fn a_modifier_without_a_key_says_the_key_is_missing() {
+        let said = |text: &str| text.parse::<Key>().unwrap_err().to_string();
+        assert_eq!(
+            said("ctrl-"),
+            "`ctrl-` needs a key after the dash, e.g. ctrl-e"
+        );
+        assert_eq!(
+            said("alt-"),
+            "`alt-` needs a key after the dash, e.g. alt-e"
+        );
+        assert_eq!(
+            said("Ctrl-Alt-"),
+            "`Ctrl-Alt-` needs a key after the dash, e.g. Ctrl-Alt-e"
+        );
+        assert_eq!(
+            said("shift-"),
+            "`shift-` needs a key after the dash, e.g. shift-tab"
+        );
+        // `ctrl--` is Ctrl with the `-` key.
+        assert_eq!(
+            key("ctrl--"),
+            Key {
+                code: KeyCode::Char('-'),
+                modifiers: KeyModifiers::CONTROL
+            }
         );
     }
 

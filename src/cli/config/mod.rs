@@ -297,7 +297,8 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
                     }
                     Err(err) => {
                         // `ctlr-e` is close to `ctrl-e`: offer the key with each
-                        // modifier. An F-key out of range is said as is.
+                        // modifier, and only keys that read (`ctrl-` does not).
+                        // A missing key or an F-key out of range is said as is.
                         let suggestion = match &err {
                             UnknownKey::Name(_) => {
                                 let tail = key.value.rsplit_once('-').map_or("", |(_, t)| t);
@@ -305,10 +306,11 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
                                     .iter()
                                     .map(|m| format!("{m}{tail}"))
                                     .chain(KEY_NAMES.iter().map(|k| (*k).to_owned()))
+                                    .filter(|s| s.parse::<Key>().is_ok())
                                     .collect();
                                 did_you_mean(&key.value, spelled.iter().map(String::as_str))
                             }
-                            UnknownKey::Function(_) => String::new(),
+                            UnknownKey::NoKey(..) | UnknownKey::Function(_) => String::new(),
                         };
                         problems.push(format!(
                             "{}: {}{}",
@@ -411,8 +413,10 @@ const KEY_NAMES: &[&str] = &[
     "space",
 ];
 
+/// The known name nearest to `word`, if one is near; never `word` itself.
 fn did_you_mean<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> String {
     known
+        .filter(|k| *k != word)
         .map(|k| (strsim::jaro_winkler(word, k), k))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))

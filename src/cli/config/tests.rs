@@ -237,6 +237,35 @@ fn a_key_bound_twice_is_reported_with_the_other_problems() {
 }
 
 #[test]
+fn a_modifier_without_a_key_is_said_so_and_never_suggested_back() {
+    assert_eq!(
+        problems("keys:\n  assess:\n    edit: [ctrl-]\n"),
+        ["config.yaml:3:12: `ctrl-` needs a key after the dash, e.g. ctrl-e"]
+    );
+    // A misspelt modifier with no key: nothing that does not read is offered.
+    assert_eq!(
+        problems("keys:\n  assess:\n    edit: [ctlr-]\n"),
+        [
+            "config.yaml:3:12: unknown key `ctlr-`: write a single character, or a name such as \
+          tab, shift-tab, esc, enter, up, pagedown, f1, optionally after ctrl- or alt-"
+        ]
+    );
+    // A known modifier before an unknown key: not offered back either.
+    assert_eq!(
+        problems("keys:\n  assess:\n    edit: [ctrl-foo]\n"),
+        [
+            "config.yaml:3:12: unknown key `ctrl-foo`: write a single character, or a name such as \
+          tab, shift-tab, esc, enter, up, pagedown, f1, optionally after ctrl- or alt-"
+        ]
+    );
+    assert_eq!(did_you_mean("ctrl-", ["ctrl-"].into_iter()), "");
+    assert_eq!(
+        did_you_mean("lang", ["lang", "lnag"].into_iter()),
+        " (did you mean `lnag`?)"
+    );
+}
+
+#[test]
 fn function_keys_are_read_from_f1_to_f24_as_the_default_file_says() {
     let config = parse("keys:\n  global: {quit: [f13, f24]}\n", "config.yaml").unwrap();
     let f = |n| Key::plain(ratatui::crossterm::event::KeyCode::F(n));
