@@ -64,17 +64,19 @@ impl ThemeName {
 pub enum Origin {
     BuiltIn,
     File,
-    Environment,
+    /// The environment variable that set it.
+    Environment(&'static str),
     CommandLine,
 }
 
 impl Origin {
-    fn label(self) -> &'static str {
+    /// As `ladder config` says it: `built-in`, `environment (LANG)`, …
+    fn label(self) -> String {
         match self {
-            Origin::BuiltIn => "built-in",
-            Origin::File => "config file",
-            Origin::Environment => "environment",
-            Origin::CommandLine => "command line",
+            Origin::BuiltIn => "built-in".to_owned(),
+            Origin::File => "config file".to_owned(),
+            Origin::Environment(name) => format!("environment ({name})"),
+            Origin::CommandLine => "command line".to_owned(),
         }
     }
 }
@@ -613,7 +615,8 @@ pub fn default_file() -> String {
     let mut out = String::from(
         "# ladder's configuration: copy to config.yaml in the config directory\n\
          # (or point --config / LADDER_CONFIG at it) and keep only what you change.\n\
-         # Precedence: built-in < this file < environment < command line.\n\n\
+         # Precedence: built-in < this file < environment < command line; LANG, the\n\
+         # system's locale, chooses the language only where this file sets no lang.\n\n\
          # lang: en            # zh or en\n\
          # profile: default    # the profile used without --profile\n\
          # theme: auto         # auto (colours unless NO_COLOR), dark, light, no-color\n\
