@@ -815,7 +815,7 @@ fn config_shows_each_value_with_where_it_came_from() {
             .args(["--profile", "other", "config"]),
     );
     assert!(
-        run.stdout.contains("lang: en  # environment"),
+        run.stdout.contains("lang: en  # environment (LADDER_LANG)"),
         "{}",
         run.stdout
     );
@@ -824,6 +824,91 @@ fn config_shows_each_value_with_where_it_came_from() {
         "{}",
         run.stdout
     );
+}
+
+/// `ladder config` with the platform config directory at `xdg` (Linux),
+/// the environment variables given and the arguments after `config`.
+#[cfg(target_os = "linux")]
+fn config_in(xdg: &Path, env: &[(&str, &str)], args: &[&str]) -> String {
+    let mut cmd = ladder_command();
+    cmd.env("XDG_CONFIG_HOME", xdg);
+    for (name, value) in env {
+        cmd.env(name, value);
+    }
+    let run = run_command(cmd.args(args).arg("config"));
+    run.expect_code(0).expect_no_internals();
+    run.stdout
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn config_names_the_layer_each_value_came_from() {
+    let xdg = tempfile::tempdir().expect("config home");
+    // No file: everything built in, English under LANG=C.
+    assert_eq!(
+        config_in(xdg.path(), &[], &[]),
+        "# config file: none\n\
+         lang: en  # built-in\n\
+         profile: default  # built-in\n\
+         theme: auto  # built-in\n\
+         # mentor_name: not set\n\
+         # keys: all built-in (`ladder config --default` lists them)\n"
+    );
+    // The locale chose the language: said so, not `built-in`.
+    let zh = config_in(xdg.path(), &[("LANG", "zh_CN.UTF-8")], &[]);
+    assert!(zh.contains("\nlang: zh  # environment (LANG)\n"), "{zh}");
+    let en = config_in(xdg.path(), &[("LANG", "en_GB.UTF-8")], &[]);
+    assert!(en.contains("\nlang: en  # environment (LANG)\n"), "{en}");
+    let other = config_in(xdg.path(), &[("LANG", "fr_FR.UTF-8")], &[]);
+    assert!(other.contains("\nlang: en  # built-in\n"), "{other}");
+
+    // The file in the platform directory beats the built-in values, and the
+    // locale: `lang` is a choice made for ladder, LANG is not.
+    let dir = xdg.path().join("ladder");
+    std::fs::create_dir_all(&dir).expect("config dir");
+    let file = write(
+        &dir,
+        "config.yaml",
+        "lang: en\nprofile: work\ntheme: light\nmentor_name: Chen Jing\n",
+    );
+    assert_eq!(
+        config_in(xdg.path(), &[("LANG", "zh_CN.UTF-8")], &[]),
+        format!(
+            "# config file: {}\n\
+             lang: en  # config file\n\
+             profile: work  # config file\n\
+             theme: light  # config file\n\
+             mentor_name: Chen Jing  # config file\n\
+             # keys: all built-in (`ladder config --default` lists them)\n",
+            file.display()
+        )
+    );
+    // An empty NO_COLOR counts as unset.
+    let empty = config_in(xdg.path(), &[("NO_COLOR", "")], &[]);
+    assert!(empty.contains("\ntheme: light  # config file\n"), "{empty}");
+
+    // The environment beats the file.
+    let env = [("LADDER_LANG", "zh"), ("NO_COLOR", "1")];
+    let by_env = config_in(xdg.path(), &env, &[]);
+    for line in [
+        "lang: zh  # environment (LADDER_LANG)",
+        "profile: work  # config file",
+        "theme: no-color  # environment (NO_COLOR)",
+    ] {
+        assert!(by_env.contains(&format!("\n{line}\n")), "{line}:\n{by_env}");
+    }
+    // The command line beats the environment.
+    let by_flags = config_in(xdg.path(), &env, &["--lang", "en", "--profile", "other"]);
+    for line in [
+        "lang: en  # command line",
+        "profile: other  # command line",
+        "theme: no-color  # environment (NO_COLOR)",
+    ] {
+        assert!(
+            by_flags.contains(&format!("\n{line}\n")),
+            "{line}:\n{by_flags}"
+        );
+    }
 }
 
 #[test]
@@ -849,6 +934,34 @@ fn a_broken_config_is_reported_by_line_and_nothing_runs() {
             "{}:3:3: unknown mode `asess` (did you mean `assess`?)",
             file.display()
         )),
+        "{}",
+        run.stderr
+    );
+    // A key given two jobs is listed with the other problems, not after
+    // they are fixed.
+    let file = write(
+        work.path(),
+        "twice.yaml",
+        "lang: fr\nkeys:\n  global: {quit: [x], help: [x]}\n  asess: {edit: [e]}\n",
+    );
+    let run = run_command(ladder_command().arg("--config").arg(&file).arg("config"));
+    run.expect_code(1).expect_no_internals();
+    let shown = file.display().to_string();
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", run.stderr);
+    assert_eq!(
+        lines[0],
+        format!("{shown}:1:7: `lang` is `fr`; write zh or en")
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "{shown}:3:30: in mode `global` the key x would do two things (quit and help); \
+             give one of them another key"
+        )
+    );
+    assert!(
+        lines[2].starts_with(&format!("{shown}:4:3: unknown mode `asess`")),
         "{}",
         run.stderr
     );

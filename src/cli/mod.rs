@@ -50,7 +50,7 @@ pub struct Cli {
     /// The configuration file's settings, once read.
     #[arg(skip)]
     pub settings: config::Config,
-    /// Interface language [env: LADDER_LANG; default: zh when LANG starts with zh, else en].
+    /// Interface language [env: LADDER_LANG; default: the config's `lang`, else zh when LANG starts with zh, else en].
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
     /// What to do; without one, the terminal app opens.
@@ -218,14 +218,25 @@ impl Cli {
             return (flag.into(), config::Origin::CommandLine);
         }
         if let Some(lang) = env_value("LADDER_LANG").and_then(|v| v.parse().ok()) {
-            return (lang, config::Origin::Environment);
+            return (lang, config::Origin::Environment("LADDER_LANG"));
         }
         if let Some(lang) = self.settings.lang {
             return (lang, config::Origin::File);
         }
+        // The system's locale: it chose when it names Chinese or English;
+        // any other (C, fr_FR) leaves the built-in English.
+        let locale = std::env::var("LANG").ok();
+        let named = locale.as_deref().is_some_and(|l| {
+            let l = l.to_ascii_lowercase();
+            l.starts_with("zh") || l.starts_with("en")
+        });
         (
-            Lang::choose(None, std::env::var("LANG").ok().as_deref()),
-            config::Origin::BuiltIn,
+            Lang::choose(None, locale.as_deref()),
+            if named {
+                config::Origin::Environment("LANG")
+            } else {
+                config::Origin::BuiltIn
+            },
         )
     }
 
@@ -233,7 +244,10 @@ impl Cli {
     pub fn theme(&self) -> (config::ThemeName, config::Origin) {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         match self.settings.theme {
-            _ if no_color => (config::ThemeName::NoColor, config::Origin::Environment),
+            _ if no_color => (
+                config::ThemeName::NoColor,
+                config::Origin::Environment("NO_COLOR"),
+            ),
             Some(theme) => (theme, config::Origin::File),
             None => (config::ThemeName::Auto, config::Origin::BuiltIn),
         }

@@ -103,19 +103,36 @@ impl fmt::Display for Key {
     }
 }
 
-/// A key name the key file cannot read.
+/// The function keys a key file may name. Most terminals send only F1–F12;
+/// crossterm reports the higher ones where they are sent: up to F24 on
+/// Windows, and the shifted F-keys some Unix terminals (the Linux console,
+/// rxvt) send as F13 and up.
+const FUNCTION_KEYS: std::ops::RangeInclusive<u8> = 1..=24;
+
+/// A key name the key file cannot read, and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown key `{0}`: write a single character, or a name such as tab, shift-tab, esc, enter, \
-     up, pagedown, f1, optionally after ctrl- or alt-"
-)]
-pub struct UnknownKey(pub String);
+pub enum UnknownKey {
+    /// Not a character, a key name, or a modifier before one.
+    #[error(
+        "unknown key `{0}`: write a single character, or a name such as tab, shift-tab, esc, \
+         enter, up, pagedown, f1, optionally after ctrl- or alt-"
+    )]
+    Name(String),
+    /// A modifier with nothing after it (`ctrl-`): the key is missing.
+    #[error("`{0}` needs a key after the dash, e.g. {0}{1}")]
+    NoKey(String, &'static str),
+    /// A function key past the range there is (`f0`, `f25`).
+    #[error(
+        "unknown key `{0}`: function keys go from f1 to f24, and most terminals send only f1 to f12"
+    )]
+    Function(String),
+}
 
 impl FromStr for Key {
     type Err = UnknownKey;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let unknown = || UnknownKey(text.to_owned());
+        let unknown = || UnknownKey::Name(text.to_owned());
         let mut modifiers = KeyModifiers::NONE;
         let mut rest = text;
         // A lone character is always itself, even `-`.
@@ -130,6 +147,16 @@ impl FromStr for Key {
                 _ => return Err(unknown()),
             };
             rest = after;
+        }
+        if rest.is_empty() && !modifiers.is_empty() {
+            // Shift goes with a named key: a shifted character is written as
+            // the character it types.
+            let example = if modifiers == KeyModifiers::SHIFT {
+                "tab"
+            } else {
+                "e"
+            };
+            return Err(UnknownKey::NoKey(text.to_owned(), example));
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
@@ -151,8 +178,13 @@ impl FromStr for Key {
                 "backspace" => KeyCode::Backspace,
                 "delete" | "del" => KeyCode::Delete,
                 "insert" | "ins" => KeyCode::Insert,
-                name => match name.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
-                    Some(n @ 1..=24) => KeyCode::F(n),
+                name => match name.strip_prefix('f') {
+                    Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                        match n.parse::<u8>().ok().filter(|n| FUNCTION_KEYS.contains(n)) {
+                            Some(n) => KeyCode::F(n),
+                            None => return Err(UnknownKey::Function(text.to_owned())),
+                        }
+                    }
                     _ => return Err(unknown()),
                 },
             },
@@ -203,9 +235,67 @@ mod tests {
         assert_eq!(key("PageDown"), Key::plain(KeyCode::PageDown));
         assert_eq!(key("f12"), Key::plain(KeyCode::F(12)));
         assert_eq!(key("space"), Key::plain(KeyCode::Char(' ')));
-        for bad in ["", "ctrl-", "hyper-x", "f0", "f25", "pagesideways"] {
-            assert_eq!(bad.parse::<Key>(), Err(UnknownKey(bad.to_owned())), "{bad}");
+        for bad in ["", "hyper-x", "fx", "f1a", "-x", "pagesideways"] {
+            assert_eq!(
+                bad.parse::<Key>(),
+                Err(UnknownKey::Name(bad.to_owned())),
+                "{bad}"
+            );
         }
+    }
+
+    #[test]
+    fn function_keys_go_from_f1_to_f24() {
+        // F13 and up arrive where they are sent (Windows; the shifted F-keys
+        // of some Unix terminals), so they can be bound.
+        assert_eq!(key("f1"), Key::plain(KeyCode::F(1)));
+        assert_eq!(key("F13"), Key::plain(KeyCode::F(13)));
+        assert_eq!(key("f24"), Key::plain(KeyCode::F(24)));
+        assert_eq!(
+            key("shift-f1"),
+            Key {
+                code: KeyCode::F(1),
+                modifiers: KeyModifiers::SHIFT
+            }
+        );
+        for bad in ["f0", "f25", "F99", "f99999999999"] {
+            let err = bad.parse::<Key>().unwrap_err();
+            assert_eq!(err, UnknownKey::Function(bad.to_owned()), "{bad}");
+        }
+        assert_eq!(
+            "f25".parse::<Key>().unwrap_err().to_string(),
+            "unknown key `f25`: function keys go from f1 to f24, \
+             and most terminals send only f1 to f12"
+        );
+    }
+
+    #[test]
+    fn a_modifier_without_a_key_says_the_key_is_missing() {
+        let said = |text: &str| text.parse::<Key>().unwrap_err().to_string();
+        assert_eq!(
+            said("ctrl-"),
+            "`ctrl-` needs a key after the dash, e.g. ctrl-e"
+        );
+        assert_eq!(
+            said("alt-"),
+            "`alt-` needs a key after the dash, e.g. alt-e"
+        );
+        assert_eq!(
+            said("Ctrl-Alt-"),
+            "`Ctrl-Alt-` needs a key after the dash, e.g. Ctrl-Alt-e"
+        );
+        assert_eq!(
+            said("shift-"),
+            "`shift-` needs a key after the dash, e.g. shift-tab"
+        );
+        // `ctrl--` is Ctrl with the `-` key.
+        assert_eq!(
+            key("ctrl--"),
+            Key {
+                code: KeyCode::Char('-'),
+                modifiers: KeyModifiers::CONTROL
+            }
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use serde_saphyr::Spanned;
 use crate::core::lang::Lang;
 use crate::core::sanitize::neutralize_controls;
 use crate::tui::Theme;
-use crate::tui::keymap::{Binding, Key, Keymap, keys_label};
+use crate::tui::keymap::{Binding, Key, Keymap, UnknownKey, keys_label};
 use crate::tui::screens::ScreenId;
 
 /// The largest config file read: a real one is a few hundred bytes.
@@ -64,17 +64,19 @@ impl ThemeName {
 pub enum Origin {
     BuiltIn,
     File,
-    Environment,
+    /// The environment variable that set it.
+    Environment(&'static str),
     CommandLine,
 }
 
 impl Origin {
-    fn label(self) -> &'static str {
+    /// As `ladder config` says it: `built-in`, `environment (LANG)`, …
+    fn label(self) -> String {
         match self {
-            Origin::BuiltIn => "built-in",
-            Origin::File => "config file",
-            Origin::Environment => "environment",
-            Origin::CommandLine => "command line",
+            Origin::BuiltIn => "built-in".to_owned(),
+            Origin::File => "config file".to_owned(),
+            Origin::Environment(name) => format!("environment ({name})"),
+            Origin::CommandLine => "command line".to_owned(),
         }
     }
 }
@@ -245,6 +247,8 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
         Err(err) => return Err(vec![err.to_string()]),
     };
     let modes = mode_names(&builtin);
+    // Where each key that parsed was written: (mode, action, key, place).
+    let mut written: Vec<(&str, &str, Key, &Spanned<String>)> = Vec::new();
     for (Name(mode), actions) in &raw.keys {
         let Some(bindings) = lists(&builtin)
             .into_iter()
@@ -283,24 +287,39 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
             let mut parsed = Vec::new();
             for key in keys {
                 match key.value.parse::<Key>() {
-                    Ok(k) => parsed.push(k),
+                    Ok(k) if parsed.contains(&k) => problems.push(format!(
+                        "{}: the key {} is listed twice for `{}`; remove one",
+                        at(key),
+                        neutralize_controls(&k.to_string()),
+                        action.value
+                    )),
+                    Ok(k) => {
+                        parsed.push(k);
+                        written.push((&mode.value, &action.value, k, key));
+                    }
                     Err(err) => {
-                        // `ctlr-e` is close to `ctrl-e`: offer the key with each modifier.
-                        let tail = key.value.rsplit_once('-').map_or("", |(_, t)| t);
-                        let spelled: Vec<String> = ["ctrl-", "alt-", "shift-"]
-                            .iter()
-                            .map(|m| format!("{m}{tail}"))
-                            .chain(KEY_NAMES.iter().map(|k| (*k).to_owned()))
-                            .collect();
+                        // `ctlr-e` is close to `ctrl-e`: offer the key with each
+                        // modifier, and only keys that read (`ctrl-` does not).
+                        // A missing key or an F-key out of range is said as is.
+                        let suggestion = match &err {
+                            UnknownKey::Name(_) => {
+                                let tail = key.value.rsplit_once('-').map_or("", |(_, t)| t);
+                                let spelled: Vec<String> = ["ctrl-", "alt-", "shift-"]
+                                    .iter()
+                                    .map(|m| format!("{m}{tail}"))
+                                    .chain(KEY_NAMES.iter().map(|k| (*k).to_owned()))
+                                    .filter(|s| s.parse::<Key>().is_ok())
+                                    .collect();
+                                did_you_mean(&key.value, spelled.iter().map(String::as_str))
+                            }
+                            UnknownKey::NoKey(..) | UnknownKey::Function(_) => String::new(),
+                        };
                         problems.push(format!(
                             "{}: {}{}",
                             at(key),
                             neutralize_controls(&err.to_string()),
                             // The suggestions are built from what the file wrote.
-                            neutralize_controls(&did_you_mean(
-                                &key.value,
-                                spelled.iter().map(String::as_str)
-                            ))
+                            neutralize_controls(&suggestion)
                         ));
                     }
                 }
@@ -310,23 +329,29 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
                 .push((mode.value.clone(), action.value.clone(), parsed));
         }
     }
-    if problems.is_empty() {
-        // A key bound twice in one mode is an error, wherever the second came from.
-        match apply_keys(builtin, &config.keys) {
-            Ok(keymap) => config.warnings = shadowed(&keymap, &config.keys, shown),
-            Err(twice) => {
-                for (mode, key, actions) in twice {
-                    let spot = raw
-                        .keys
-                        .keys()
-                        .find(|m| m.0.value == mode)
-                        .map_or_else(|| shown.to_owned(), |m| at(&m.0));
-                    problems.push(format!(
-                        "{spot}: in mode `{mode}` the key {key} would do two things ({}); \
+    // A key bound twice in one mode is an error, wherever the second came
+    // from. The keys that did parse are checked even when other things are
+    // wrong, so that every problem is listed at once.
+    match apply_keys(builtin, &config.keys) {
+        Ok(keymap) => config.warnings = shadowed(&keymap, &config.keys, shown),
+        Err(twice) => {
+            for (mode, key, actions) in twice {
+                // The place the file gave the key: the later one when the
+                // file gave it to both actions.
+                let spot = written
+                    .iter()
+                    .filter(|(m, a, k, _)| {
+                        *m == mode && *k == key && actions.iter().any(|x| x == a)
+                    })
+                    .map(|(_, _, _, s)| *s)
+                    .max_by_key(|s| (s.referenced.line(), s.referenced.column()))
+                    .map_or_else(|| shown.to_owned(), at);
+                problems.push(format!(
+                    "{spot}: in mode `{mode}` the key {} would do two things ({}); \
                      give one of them another key",
-                        actions.join(" and ")
-                    ));
-                }
+                    neutralize_controls(&key.to_string()),
+                    actions.join(" and ")
+                ));
             }
         }
     }
@@ -390,8 +415,10 @@ const KEY_NAMES: &[&str] = &[
     "space",
 ];
 
+/// The known name nearest to `word`, if one is near; never `word` itself.
 fn did_you_mean<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> String {
     known
+        .filter(|k| *k != word)
         .map(|k| (strsim::jaro_winkler(word, k), k))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -460,7 +487,7 @@ fn action_name(binding: &Binding) -> String {
 pub fn apply_keys(
     mut keymap: Keymap,
     overrides: &[(String, String, Vec<Key>)],
-) -> Result<Keymap, Vec<(String, String, Vec<String>)>> {
+) -> Result<Keymap, Vec<(String, Key, Vec<String>)>> {
     for (mode, action, keys) in overrides {
         let list: Option<&mut Vec<Binding>> = match mode.as_str() {
             "global" => Some(&mut keymap.global),
@@ -489,7 +516,7 @@ pub fn apply_keys(
                 if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
                     twice.push((
                         mode.clone(),
-                        key.to_string(),
+                        *key,
                         vec![first.clone(), action_name(binding)],
                     ));
                 } else {
@@ -588,7 +615,8 @@ pub fn default_file() -> String {
     let mut out = String::from(
         "# ladder's configuration: copy to config.yaml in the config directory\n\
          # (or point --config / LADDER_CONFIG at it) and keep only what you change.\n\
-         # Precedence: built-in < this file < environment < command line.\n\n\
+         # Precedence: built-in < this file < environment < command line; LANG, the\n\
+         # system's locale, chooses the language only where this file sets no lang.\n\n\
          # lang: en            # zh or en\n\
          # profile: default    # the profile used without --profile\n\
          # theme: auto         # auto (colours unless NO_COLOR), dark, light, no-color\n\
@@ -596,7 +624,8 @@ pub fn default_file() -> String {
          # keys: {<mode>: {<action>: [<key>, ...]}}: the listed keys replace the\n\
          # built-in ones of that action in that mode; a key may do one thing per mode.\n\
          # Keys: a character, or tab, shift-tab, esc, enter, backspace, delete, up,\n\
-         # down, left, right, home, end, pageup, pagedown, f1..f12, after ctrl- or alt-.\n\
+         # down, left, right, home, end, pageup, pagedown, space, f1..f24 (most\n\
+         # terminals send only f1..f12), each optionally after ctrl- or alt-.\n\
          # keys:\n",
     );
     if let Ok(keymap) = Keymap::builtin() {

@@ -115,13 +115,26 @@ fn every_problem_is_reported_not_only_the_first() {
 
 #[test]
 fn a_key_bound_twice_in_one_mode_is_an_error() {
-    // j already moves down on Assess.
+    // j already moves down on Assess: the j the file wrote is pointed at.
     assert_eq!(
         problems("keys:\n  assess: {edit: [j]}\n"),
         [
-            "config.yaml:2:3: in mode `assess` the key j would do two things (down and edit); \
+            "config.yaml:2:19: in mode `assess` the key j would do two things (down and edit); \
           give one of them another key"
         ]
+    );
+    // Given to two actions by the file: the later one is pointed at.
+    assert_eq!(
+        problems("keys:\n  global:\n    quit: [x]\n    help: [x]\n"),
+        [
+            "config.yaml:4:12: in mode `global` the key x would do two things (quit and help); \
+          give one of them another key"
+        ]
+    );
+    // Listed twice for one action: not "two things", only one too many.
+    assert_eq!(
+        problems("keys:\n  global: {quit: [x, x]}\n"),
+        ["config.yaml:2:22: the key x is listed twice for `quit`; remove one"]
     );
     // The same key in two modes is fine.
     assert!(problems("keys:\n  assess: {edit: [w]}\n  library: {open: [w]}\n").is_empty());
@@ -175,4 +188,98 @@ fn a_global_key_a_screen_already_uses_is_a_warning() {
     // A key no screen uses warns of nothing.
     let config = parse("keys:\n  global: {quit: [ctrl-q]}\n", "config.yaml").unwrap();
     assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+}
+
+#[test]
+fn a_key_bound_twice_is_reported_with_the_other_problems() {
+    // The new user's file: a wrong language, the same key for two global
+    // actions and a misspelt mode. All three at once, in the order of the file.
+    assert_eq!(
+        problems("lang: fr\nkeys:\n  global: {quit: [x], help: [x]}\n  asess: {edit: [e]}\n"),
+        [
+            "config.yaml:1:7: `lang` is `fr`; write zh or en",
+            "config.yaml:3:30: in mode `global` the key x would do two things (quit and help); \
+          give one of them another key",
+            "config.yaml:4:3: unknown mode `asess` (did you mean `assess`?); \
+          `ladder config --default` lists the modes"
+        ]
+    );
+    // Beside a key that does not parse and an unknown action in the same
+    // mode: the keys that did parse are still checked.
+    let found = problems("keys:\n  assess:\n    edit: [j, ctlr-e]\n    eddit: [w]\n");
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(
+        found[..2],
+        [
+            "config.yaml:3:12: in mode `assess` the key j would do two things (down and edit); \
+          give one of them another key",
+            "config.yaml:3:15: unknown key `ctlr-e`: write a single character, or a name such as \
+          tab, shift-tab, esc, enter, up, pagedown, f1, optionally after ctrl- or alt- \
+          (did you mean `ctrl-e`?)",
+        ]
+    );
+    assert!(
+        found[2].starts_with(
+            "config.yaml:4:5: `eddit` is not an action of mode `assess` (did you mean `edit`?)"
+        ),
+        "{found:?}"
+    );
+    // A misspelt top-level field does not hide it either.
+    assert_eq!(
+        problems("keys:\n  global: {quit: [x], help: [x]}\nthmee: dark\n"),
+        [
+            "config.yaml:2:30: in mode `global` the key x would do two things (quit and help); \
+          give one of them another key",
+            "config.yaml:3:1: unknown field `thmee` (did you mean `theme`?); \
+          the fields are: lang, profile, theme, mentor_name, keys"
+        ]
+    );
+}
+
+#[test]
+fn a_modifier_without_a_key_is_said_so_and_never_suggested_back() {
+    assert_eq!(
+        problems("keys:\n  assess:\n    edit: [ctrl-]\n"),
+        ["config.yaml:3:12: `ctrl-` needs a key after the dash, e.g. ctrl-e"]
+    );
+    // A misspelt modifier with no key: nothing that does not read is offered.
+    assert_eq!(
+        problems("keys:\n  assess:\n    edit: [ctlr-]\n"),
+        [
+            "config.yaml:3:12: unknown key `ctlr-`: write a single character, or a name such as \
+          tab, shift-tab, esc, enter, up, pagedown, f1, optionally after ctrl- or alt-"
+        ]
+    );
+    // A known modifier before an unknown key: not offered back either.
+    assert_eq!(
+        problems("keys:\n  assess:\n    edit: [ctrl-foo]\n"),
+        [
+            "config.yaml:3:12: unknown key `ctrl-foo`: write a single character, or a name such as \
+          tab, shift-tab, esc, enter, up, pagedown, f1, optionally after ctrl- or alt-"
+        ]
+    );
+    assert_eq!(did_you_mean("ctrl-", ["ctrl-"].into_iter()), "");
+    assert_eq!(
+        did_you_mean("lang", ["lang", "lnag"].into_iter()),
+        " (did you mean `lnag`?)"
+    );
+}
+
+#[test]
+fn function_keys_are_read_from_f1_to_f24_as_the_default_file_says() {
+    let config = parse("keys:\n  global: {quit: [f13, f24]}\n", "config.yaml").unwrap();
+    let f = |n| Key::plain(ratatui::crossterm::event::KeyCode::F(n));
+    assert_eq!(config.keys[0].2, [f(13), f(24)]);
+    assert_eq!(
+        problems("keys:\n  global: {quit: [f25]}\n"),
+        [
+            "config.yaml:2:19: unknown key `f25`: function keys go from f1 to f24, \
+          and most terminals send only f1 to f12"
+        ]
+    );
+    assert!(
+        default_file().contains("f1..f24 (most\n# terminals send only f1..f12)"),
+        "{}",
+        default_file()
+    );
 }
