@@ -29,7 +29,7 @@ fn target_words(data: &Data, lang: Lang) -> (String, &'static str) {
     (target, how.text(lang))
 }
 
-pub(super) fn readiness_strip(view: &View<'_>) -> Line<'static> {
+pub(super) fn readiness_strip(view: &View<'_>, room: usize) -> Line<'static> {
     let (lang, theme, data) = (view.lang, view.theme, view.data);
     let current = data
         .assessment
@@ -37,21 +37,46 @@ pub(super) fn readiness_strip(view: &View<'_>) -> Line<'static> {
         .clone()
         .unwrap_or_else(|| Word::NoLevel.text(lang).to_owned());
     let (target, how) = target_words(data, lang);
-    let mut spans = vec![
+    // The roomiest wording that fits: labelled, then `P6 → P7 (how)` with
+    // the levels closer together, then without how the target was chosen.
+    let levels = |gap: &str| -> Span<'static> {
+        let text: Vec<String> = data
+            .assessment
+            .levels
+            .iter()
+            .map(|level| {
+                let mark = if level.reached { "✓" } else { "" };
+                format!("{} {}{mark}", level.id, percent(level.readiness))
+            })
+            .collect();
+        Span::styled(text.join(gap), theme.text)
+    };
+    let labelled = vec![
         Span::styled(format!("{} ", Word::Current.text(lang)), theme.muted),
-        Span::styled(current, theme.heading),
+        Span::styled(current.clone(), theme.heading),
         Span::styled(format!(" · {} ", Word::Target.text(lang)), theme.muted),
-        Span::styled(target, theme.heading),
+        Span::styled(target.clone(), theme.heading),
         Span::styled(format!(" ({how})  │ "), theme.muted),
+        levels("  "),
     ];
-    for level in &data.assessment.levels {
-        let mark = if level.reached { "✓" } else { "" };
-        spans.push(Span::styled(
-            format!("{} {}{mark}  ", level.id, percent(level.readiness)),
-            theme.text,
-        ));
-    }
-    Line::from(spans)
+    let short = |how: Option<&str>| {
+        vec![
+            Span::styled(current.clone(), theme.heading),
+            Span::styled(" → ", theme.muted),
+            Span::styled(target.clone(), theme.heading),
+            Span::styled(
+                how.map_or_else(|| " │ ".to_owned(), |how| format!(" ({how}) │ ")),
+                theme.muted,
+            ),
+            levels(" "),
+        ]
+    };
+    let fits = |spans: &[Span<'_>]| spans.iter().map(|s| width(&s.content)).sum::<usize>() <= room;
+    let chosen = [labelled, short(Some(&how)), short(None)]
+        .into_iter()
+        .find(|spans| fits(spans))
+        .unwrap_or_else(|| short(None));
+    Line::from(chosen)
 }
 
 pub(super) fn draw_panel(area: Rect, buf: &mut Buffer, view: &View<'_>) {

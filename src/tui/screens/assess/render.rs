@@ -178,7 +178,11 @@ pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>
     }
     put(at.filter, buf, filter_line(state, view));
     if let Some(row) = at.strip {
-        put(row, buf, readiness::readiness_strip(view));
+        put(
+            row,
+            buf,
+            readiness::readiness_strip(view, usize::from(row.width)),
+        );
     }
     list::draw_list(state, at.list, buf, view);
     // Rules: after the list, and before the panel's blank column.
