@@ -72,7 +72,7 @@ pub(super) fn readiness_strip(view: &View<'_>, room: usize) -> Line<'static> {
         ]
     };
     let fits = |spans: &[Span<'_>]| spans.iter().map(|s| width(&s.content)).sum::<usize>() <= room;
-    let chosen = [labelled, short(Some(&how)), short(None)]
+    let chosen = [labelled, short(Some(how)), short(None)]
         .into_iter()
         .find(|spans| fits(spans))
         .unwrap_or_else(|| short(None));
