@@ -59,6 +59,47 @@ fn list_shows_checklists_with_item_counts_and_runs_newest_first() {
 }
 
 #[test]
+fn list_and_export_in_chinese_name_severities_as_the_app_does() {
+    let data = data_with_runs();
+    let run = with_review(data.path(), &["--lang", "zh", "checklist", "list"]);
+    run.expect_code(0).expect_no_internals();
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines[6],
+        "  2026-12-04-pr-482-order-sync  review  PR 482 order sync  2026-12-04  5/6  2 项不满足（必须项 1）  得分 56%  已完成"
+    );
+    let run = with_review(
+        data.path(),
+        &["--lang", "zh", "checklist", "export", "2026-12-04-pr-482"],
+    );
+    run.expect_code(0).expect_no_internals();
+    let text = &run.stdout;
+    assert!(
+        text.contains("**2 项不满足**（必须项 1） · 2 项满足"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1. **必须** · 安全 — 锁只保护共享状态。\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2. **最好** · 风格 — 导出的名字都有文档注释。\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- ✅ 满足 · 必须 · 每个错误都被处理或返回。\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- ➖ 不适用 · 应该 · 会阻塞的调用都接收 context。\n"),
+        "{text}"
+    );
+    for english in ["must", "should", "nice"] {
+        assert!(!text.contains(english), "{english} in:\n{text}");
+    }
+}
+
+#[test]
 fn list_as_json_has_the_pinned_shape() {
     let data = data_with_runs();
     let run = with_review(data.path(), &["checklist", "list", "--format", "json"]);

@@ -30,18 +30,36 @@ fn lines(html: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn the_markdown_export_reads_as_a_review_comment() {
+/// The export of the fixture run in `lang`, rendered, against the golden
+/// HTML written by hand for that language.
+fn assert_golden(lang: Lang) {
     let pack = common::fixture_pack("review-runs");
-    let markdown = to_markdown(&pack, &sample_run(), Lang::En);
-    let golden =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/checklist-review.en.html");
+    let markdown = to_markdown(&pack, &sample_run(), lang);
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/golden/checklist-review.{}.html", lang.tag()));
     let expected = std::fs::read_to_string(golden).expect("golden file");
     assert_eq!(
         lines(&html(&markdown)),
         lines(&expected),
         "the Markdown was:\n{markdown}"
     );
+}
+
+#[test]
+fn the_markdown_export_reads_as_a_review_comment() {
+    assert_golden(Lang::En);
+}
+
+#[test]
+fn the_chinese_export_names_severities_in_chinese() {
+    assert_golden(Lang::Zh);
+    // Not one severity is left in English, in the failed items, the
+    // summary or the collapsed rest.
+    let pack = common::fixture_pack("review-runs");
+    let markdown = to_markdown(&pack, &sample_run(), Lang::Zh);
+    for english in ["must", "should", "nice"] {
+        assert!(!markdown.contains(english), "{english} in:\n{markdown}");
+    }
 }
 
 #[test]

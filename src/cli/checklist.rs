@@ -185,17 +185,15 @@ fn list_text(
         let score = tally.score().map_or_else(|| "—".to_owned(), percent);
         let _ = writeln!(
             out,
-            "  {}  {}  {}  {}  {}/{}  {}  {}  {state}",
+            "  {}  {}  {}  {}  {}/{}  {}{}  {}  {state}",
             neutralize_controls(&run.id),
             neutralize_controls(&run.checklist),
             run.name.replace('\n', " "),
             format_date(run.day()),
             c.decided(),
             c.total(),
-            lang.pick(
-                format!("{} 项不满足（must {}）", c.fail, tally.failed_must),
-                format!("{} failed ({} must)", c.fail, tally.failed_must)
-            ),
+            checklist::failed(lang, c.fail),
+            checklist::failed_must(lang, tally.failed_must),
             lang.pick(format!("得分 {score}"), format!("score {score}")),
         );
     }

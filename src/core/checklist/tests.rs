@@ -229,7 +229,7 @@ fn the_summary_line_counts_in_both_languages() {
     );
     assert_eq!(
         markdown::summary(&tally, Lang::Zh),
-        "**2 项不满足**（其中 must 1 项） · 2 项满足 · 1 项不适用 · 1 项未检查 · 得分 56%"
+        "**2 项不满足**（必须项 1） · 2 项满足 · 1 项不适用 · 1 项未检查 · 得分 56%"
     );
 }
 

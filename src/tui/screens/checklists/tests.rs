@@ -353,6 +353,35 @@ fn the_result_finishes_exports_copies_and_attaches() {
 }
 
 #[test]
+fn the_markdown_written_in_the_chinese_app_names_severities_in_chinese() {
+    let mut state = walked(Lang::Zh);
+    let id = open_run(&state).id.clone();
+    let effects = press(&mut state, "r w");
+    let [Effect::Export { run, text }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(*run, id);
+    // lock (must) and docs (nice) failed; errors (must) and names (should)
+    // passed; ctx (should) is n/a; tests (nice) is open.
+    assert!(text.contains("**2 项不满足**（必须项 1）"), "{text}");
+    assert!(
+        text.contains("1. **必须** · 安全 — 锁只保护共享状态。"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2. **最好** · 风格 — 导出的名字都有文档注释。"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- ✅ 满足 · 应该 · 命名说明事物是什么。"),
+        "{text}"
+    );
+    for english in ["must", "should", "nice"] {
+        assert!(!text.contains(english), "{english} in:\n{text}");
+    }
+}
+
+#[test]
 fn a_run_is_deleted_only_after_a_yes() {
     let mut state = walked(Lang::En);
     let id = open_run(&state).id.clone();
