@@ -136,7 +136,7 @@ fn export_takes_a_unique_prefix_and_writes_a_file() {
     assert_eq!(run.stdout, "");
     let text = std::fs::read_to_string(out).expect("written");
     assert!(
-        text.starts_with("**Service review: PR 482 order sync**\n\n"),
+        text.starts_with("### Service review: PR 482 order sync\n\n"),
         "{text}"
     );
     assert!(

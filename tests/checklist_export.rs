@@ -91,9 +91,34 @@ fn a_name_with_markdown_in_it_reads_as_typed() {
     run.name = "fix *all* <b>the</b> [bugs](x)".into();
     let rendered = html(&to_markdown(&pack, &run, Lang::En));
     assert!(
-        rendered.contains(
-            "<p><strong>Service review: fix *all* &lt;b&gt;the&lt;/b&gt; [bugs](x)</strong></p>"
-        ),
+        rendered.contains("<h3>Service review: fix *all* &lt;b&gt;the&lt;/b&gt; [bugs](x)</h3>"),
         "{rendered}"
     );
+}
+
+/// The levels of the headings of `markdown`, in order.
+fn heading_levels(markdown: &str) -> Vec<pulldown_cmark::HeadingLevel> {
+    pulldown_cmark::Parser::new(markdown)
+        .filter_map(|event| match event {
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { level, .. }) => Some(level),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn headings_start_at_level_three_and_skip_none() {
+    use pulldown_cmark::HeadingLevel::{H3, H4};
+    let pack = common::fixture_pack("review-runs");
+    for lang in Lang::ALL {
+        // The title, then the failed items a level under it.
+        let markdown = to_markdown(&pack, &sample_run(), lang);
+        assert_eq!(heading_levels(&markdown), [H3, H4], "{markdown}");
+        // Nothing failed: the title alone.
+        let mut run = sample_run();
+        run.results
+            .retain(|_, r| r.result != Some(ladder::core::checklist::Verdict::Fail));
+        let markdown = to_markdown(&pack, &run, lang);
+        assert_eq!(heading_levels(&markdown), [H3], "{markdown}");
+    }
 }

@@ -1,6 +1,10 @@
-//! A run as Markdown to paste into a code review: a summary line, the
-//! failed items (`must` first) with their notes and how to verify them,
-//! then everything else collapsed in a `<details>` block.
+//! A run as Markdown to paste into a code review: a title, a summary line,
+//! the failed items (`must` first) with their notes and how to verify
+//! them, then everything else collapsed in a `<details>` block.
+//!
+//! Meant for a comment, the title is a level-3 heading and the failed items
+//! a level-4 section under it (levels 1 and 2 read as a page's title on
+//! GitHub); no level is skipped.
 
 use std::fmt::Write as _;
 
@@ -79,7 +83,7 @@ pub fn to_markdown(pack: &Pack, run: &Run, lang: Lang) -> String {
         || inline(&run.checklist),
         |c| inline(t(&c.name, lang, pack)),
     );
-    let _ = writeln!(out, "**{title}{colon}{}**\n", inline(&run.name));
+    let _ = writeln!(out, "### {title}{colon}{}\n", inline(&run.name));
     let _ = writeln!(out, "{}\n", summary(&tally, lang));
     let mut dates = format!("{} {}", tr("开始于", "Started"), when(run.started));
     if let Some(done) = run.finished {
