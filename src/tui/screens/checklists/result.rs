@@ -21,7 +21,8 @@ use crate::tui::screens::{Ctx, View};
 use crate::tui::state::Effect;
 use crate::tui::text::{pad_to, wrap};
 
-fn when(at: OffsetDateTime) -> String {
+/// `2026-12-04 10:12`.
+pub(super) fn when(at: OffsetDateTime) -> String {
     format!(
         "{} {:02}:{:02}",
         format_date(at.date()),
@@ -60,10 +61,16 @@ impl Checklists {
             }
             Action::Home => self.view_mut()?.scroll = 0,
             Action::Finish => {
+                // Finished once is finished: the stamp stays, and `d` says when.
+                if let Some(at) = data.run(&id)?.finished {
+                    self.note = Some(Note::AlreadyFinished(at));
+                    return Some(Vec::new());
+                }
                 let effects = self.apply(RunCommand::Finish { run: id }, data);
                 if !effects.is_empty() {
                     self.note = Some(Note::Word(Word::MarkedFinished));
                 }
+                self.mode = self.result_mode(data);
                 return Some(effects);
             }
             Action::ExportFile | Action::Copy => {
@@ -129,7 +136,7 @@ impl Checklists {
                 };
                 return Some(self.apply(command, data));
             }
-            Action::Back => self.mode = ChecklistsMode::Result,
+            Action::Back => self.mode = self.result_mode(data),
             _ => return None,
         }
         Some(Vec::new())

@@ -151,7 +151,7 @@ impl Checklists {
                 }
             }
             Action::ShowResult => {
-                self.mode = ChecklistsMode::Result;
+                self.mode = self.result_mode(data);
                 self.view_mut()?.scroll = 0;
             }
             Action::Back => {

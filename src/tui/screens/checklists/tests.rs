@@ -309,6 +309,7 @@ fn the_result_finishes_exports_copies_and_attaches() {
         open_run(&state).finished,
         Some(datetime!(2026-12-04 10:00:00 +08:00))
     );
+    assert_eq!(screen(&state).mode, ChecklistsMode::Finished);
     let markdown =
         crate::core::checklist::to_markdown(&state.data.pack, open_run(&state), Lang::En);
     assert!(markdown.contains("**2 failed** (1 must) · 2 passed · 1 not applicable · 1 open"));
@@ -382,6 +383,58 @@ fn the_markdown_written_in_the_chinese_app_names_severities_in_chinese() {
 }
 
 #[test]
+fn d_on_a_finished_run_says_when_it_was_finished_and_the_footer_no_longer_offers_it() {
+    for lang in Lang::ALL {
+        let mut state = walked(lang);
+        let id = open_run(&state).id.clone();
+        let hints = |state: &State| state.keymap.hints(state.context(), lang);
+        press(&mut state, "r");
+        let finish = ("d".to_owned(), lang.pick("标记完成", "finish").to_owned());
+        assert!(hints(&state).contains(&finish), "{:?}", hints(&state));
+        assert_eq!(press(&mut state, "d"), [Effect::Save(Save::Run(id))]);
+        assert_eq!(screen(&state).note, Some(Note::Word(Word::MarkedFinished)));
+        assert_eq!(
+            state.screens.get(ScreenId::Checklists).mode(),
+            Mode::keys("finished")
+        );
+        assert!(
+            !hints(&state).iter().any(|(key, _)| key == "d"),
+            "{:?}",
+            hints(&state)
+        );
+        // An hour and a half later, d again: nothing to save, the stamp
+        // stays, and the status row says when it was set.
+        update(
+            &mut state,
+            Action::Tick(datetime!(2026-12-04 11:30:00 +08:00)),
+        );
+        assert_eq!(press(&mut state, "d"), []);
+        let stamp = datetime!(2026-12-04 10:00:00 +08:00);
+        assert_eq!(open_run(&state).finished, Some(stamp));
+        assert_eq!(screen(&state).note, Some(Note::AlreadyFinished(stamp)));
+        let said = lang.pick(
+            "这次检查已于 2026-12-04 10:00 完成；结果仍可修改。",
+            "Finished on 2026-12-04 10:00 already; results can still be corrected.",
+        );
+        let screen_text = drawn(&state).to_string();
+        assert!(screen_text.contains(said), "{screen_text}");
+        insta::assert_snapshot!(
+            format!("checklists_finished_{}_80x24", lang.tag()),
+            drawn(&state)
+        );
+        // Results are still corrected after finishing: style.tests, open,
+        // passes, and the stamp stays.
+        press(&mut state, "esc end p");
+        assert_eq!(open_run(&state).verdict("style.tests"), Some(Verdict::Pass));
+        assert_eq!(open_run(&state).finished, Some(stamp));
+        // Back on the result, the footer still does not offer d.
+        press(&mut state, "r");
+        assert_eq!(screen(&state).mode, ChecklistsMode::Finished);
+        assert!(!hints(&state).iter().any(|(key, _)| key == "d"));
+    }
+}
+
+#[test]
 fn a_run_is_deleted_only_after_a_yes() {
     let mut state = walked(Lang::En);
     let id = open_run(&state).id.clone();
@@ -414,7 +467,7 @@ fn enter_on_a_finished_run_opens_its_result_and_an_unfinished_one_its_items() {
     press(&mut state, "esc end enter");
     assert_eq!(screen(&state).mode, ChecklistsMode::Run);
     press(&mut state, "r d esc esc end enter");
-    assert_eq!(screen(&state).mode, ChecklistsMode::Result);
+    assert_eq!(screen(&state).mode, ChecklistsMode::Finished);
 }
 
 fn drawn(state: &State) -> TestBackend {
@@ -569,6 +622,7 @@ fn every_key_of_every_mode_reaches_code_that_handles_it() {
         ("run", ""),
         ("note", "e"),
         ("result", "r"),
+        ("finished", "r d"),
         ("attach", "r d a"),
     ];
     for (name, keys) in modes {

@@ -255,6 +255,15 @@ pub fn started(lang: Lang, at: &str) -> String {
     lang.pick(format!("开始于 {at}"), format!("Started {at}"))
 }
 
+/// "Finished on 2026-12-04 10:12 already; …", said when `d` is pressed on
+/// a finished run.
+pub fn already_finished(lang: Lang, at: &str) -> String {
+    lang.pick(
+        format!("这次检查已于 {at} 完成；结果仍可修改。"),
+        format!("Finished on {at} already; results can still be corrected."),
+    )
+}
+
 /// "finished 2026-12-04 10:12".
 pub fn finished(lang: Lang, at: &str) -> String {
     lang.pick(format!("完成于 {at}"), format!("finished {at}"))
