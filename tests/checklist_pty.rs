@@ -103,7 +103,7 @@ fn a_short_run_in_the_app_is_exported_from_the_command_line() {
     press("锁里有 HTTP 调用");
     wait_for(&screen, "锁里有 HTTP 调用");
     press("\x1b");
-    wait_for(&screen, "✎Locks");
+    wait_for(&screen, "✎ Locks");
     // safety.errors passes, safety.ctx is not applicable.
     press("j");
     wait_for(&screen, "✓ saved");

@@ -435,6 +435,33 @@ fn d_on_a_finished_run_says_when_it_was_finished_and_the_footer_no_longer_offers
 }
 
 #[test]
+fn an_item_with_a_note_has_a_space_after_its_mark_and_its_text_in_line_with_the_rest() {
+    let mut state = walked(Lang::En);
+    press(&mut state, "home");
+    let screen_text = drawn(&state).to_string();
+    let row = |start: &str| {
+        screen_text
+            .lines()
+            .find(|l| l.contains(start))
+            .unwrap_or_else(|| panic!("{start} in {screen_text}"))
+            .to_owned()
+    };
+    // safety.lock failed with a note; safety.errors passed without one.
+    let noted = row("✗ M ✎ Locks cover");
+    let plain = row("✓ M   Every error");
+    // The text starts 6 cells after the result's mark: mark, space,
+    // severity letter, space, note mark or space, space. Every cell there
+    // is one column wide, so chars count columns.
+    let after = |line: &str, mark: &str, word: &str| {
+        line[line.find(mark).unwrap()..line.find(word).unwrap()]
+            .chars()
+            .count()
+    };
+    assert_eq!(after(&noted, "✗", "Locks"), 6);
+    assert_eq!(after(&plain, "✓", "Every"), 6);
+}
+
+#[test]
 fn a_run_is_deleted_only_after_a_yes() {
     let mut state = walked(Lang::En);
     let id = open_run(&state).id.clone();
