@@ -19,7 +19,7 @@ use crate::tui::action::Action;
 use crate::tui::data::Data;
 use crate::tui::screens::{Ctx, View};
 use crate::tui::state::Effect;
-use crate::tui::text::{pad_to, wrap};
+use crate::tui::text::{inline_spans, pad_to, wrap};
 
 /// `2026-12-04 10:12`.
 pub(super) fn when(at: OffsetDateTime) -> String {
@@ -325,26 +325,30 @@ pub(super) fn draw_attach(state: &Checklists, area: Rect, buf: &mut Buffer, view
             .attached_to
             .iter()
             .any(|i| i.as_str() == indicator.id.value);
-        let text = format!(
-            "{} {} · {} · {}",
+        // The choice is marked with `›` as on Assess, so it shows without
+        // colour or reverse video too.
+        let chosen = index == open.attach;
+        let lead = format!(
+            "{} {} {} · {} · ",
+            if chosen { "›" } else { " " },
             if attached { "[x]" } else { "[ ]" },
             dimension.name.get(lang.code(), data.fallback()),
             indicator.level.value,
-            indicator
-                .text
-                .get(lang.code(), data.fallback())
-                .replace('\n', " ")
         );
-        let style = if index == open.attach {
+        let style = if chosen {
             theme.text.add_modifier(Modifier::REVERSED)
         } else {
             theme.text
         };
-        put(
-            Rect::new(list.x, y, list.width, 1),
-            buf,
-            Line::from(Span::styled(text, style)),
-        );
+        let text = indicator
+            .text
+            .get(lang.code(), data.fallback())
+            .replace('\n', " ");
+        // Code in the indicator's text is styled as on Assess, not shown
+        // with its backticks.
+        let mut spans = vec![Span::styled(lead, style)];
+        spans.extend(inline_spans(&text, style, theme.code));
+        put(Rect::new(list.x, y, list.width, 1), buf, Line::from(spans));
     }
     status::draw(
         state,

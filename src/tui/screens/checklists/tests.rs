@@ -462,6 +462,47 @@ fn an_item_with_a_note_has_a_space_after_its_mark_and_its_text_in_line_with_the_
 }
 
 #[test]
+fn the_attach_picker_styles_code_without_backticks_and_marks_the_choice() {
+    use ratatui::style::Modifier;
+    for lang in Lang::ALL {
+        let mut state = walked(lang);
+        // craft.l1.b, the second indicator, with code in its text.
+        state.data.pack.dimensions[0].indicators[1].text =
+            content::Text::plain("Wraps errors with `%w` before returning them.");
+        press(&mut state, "r d a j");
+        assert_eq!(screen(&state).mode, ChecklistsMode::Attach);
+        let backend = drawn(&state);
+        let text = backend.to_string();
+        assert!(!text.contains('`'), "{text}");
+        // The choice has the mark; the others a blank in its place.
+        assert!(
+            text.contains("\" › [ ] Craft · L1 · Wraps errors with %w before returning them."),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"   [ ] Craft · L1 · Follows the runbook"),
+            "{text}"
+        );
+        // Under NO_COLOR the code is underlined (and reversed, being chosen).
+        let buffer = backend.buffer();
+        let row = (0..buffer.area.height)
+            .find(|&y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+                    .contains("Wraps")
+            })
+            .unwrap();
+        let cells: Vec<_> = (0..buffer.area.width).map(|x| &buffer[(x, row)]).collect();
+        let at = |symbol: &str| cells.iter().find(|c| c.symbol() == symbol).unwrap();
+        assert!(at("%").modifier.contains(Modifier::UNDERLINED));
+        assert!(at("%").modifier.contains(Modifier::REVERSED));
+        assert!(!at("W").modifier.contains(Modifier::UNDERLINED));
+        insta::assert_snapshot!(format!("checklists_attach_{}_80x24", lang.tag()), backend);
+    }
+}
+
+#[test]
 fn a_run_is_deleted_only_after_a_yes() {
     let mut state = walked(Lang::En);
     let id = open_run(&state).id.clone();
