@@ -44,18 +44,124 @@ fn list_shows_checklists_with_item_counts_and_runs_newest_first() {
     run.expect_code(0).expect_no_internals();
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines[0], "Checklists in the pack:");
-    assert_eq!(lines[1], "  release  Release  2 items");
-    assert_eq!(lines[2], "  review  Service review  6 items");
+    // Columns as wide as their widest cell: ids 7 (release), names 14
+    // (Service review).
+    assert_eq!(lines[1], "  release  Release         2 items");
+    assert_eq!(lines[2], "  review   Service review  6 items");
     assert_eq!(lines[4], "Runs of profile default:");
-    // 1 of 2 decided; nothing failed; 3 / 3 passed.
+    // 1 of 2 decided; nothing failed; 3 / 3 passed. Each column is as
+    // wide as its widest cell: ids 28, checklists 7, names 17, scores 10.
     assert_eq!(
         lines[5],
-        "  2026-12-04-pr-490  release  PR 490  2026-12-04  1/2  0 failed (0 must)  score 100%  in progress"
+        "  2026-12-04-pr-490             release  PR 490             2026-12-04  1/2  0 failed (0 must)  score 100%  in progress"
     );
     assert_eq!(
         lines[6],
-        "  2026-12-04-pr-482-order-sync  review  PR 482 order sync  2026-12-04  5/6  2 failed (1 must)  score 56%  finished"
+        "  2026-12-04-pr-482-order-sync  review   PR 482 order sync  2026-12-04  5/6  2 failed (1 must)  score 56%   finished"
     );
+}
+
+#[test]
+fn list_and_export_in_chinese_name_severities_as_the_app_does() {
+    let data = data_with_runs();
+    let run = with_review(data.path(), &["--lang", "zh", "checklist", "list"]);
+    run.expect_code(0).expect_no_internals();
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines[6],
+        "  2026-12-04-pr-482-order-sync  review   PR 482 order sync  2026-12-04  5/6  2 项不满足（必须项 1）  得分 56%   已完成"
+    );
+    let run = with_review(
+        data.path(),
+        &["--lang", "zh", "checklist", "export", "2026-12-04-pr-482"],
+    );
+    run.expect_code(0).expect_no_internals();
+    let text = &run.stdout;
+    assert!(
+        text.contains("**2 项不满足**（必须项 1） · 2 项满足"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1. **必须** · 安全 — 锁只保护共享状态。\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2. **最好** · 风格 — 导出的名字都有文档注释。\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- ✅ 满足 · 必须 · 每个错误都被处理或返回。\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- ➖ 不适用 · 应该 · 会阻塞的调用都接收 context。\n"),
+        "{text}"
+    );
+    for english in ["must", "should", "nice"] {
+        assert!(!text.contains(english), "{english} in:\n{text}");
+    }
+}
+
+#[test]
+fn list_lines_up_wide_and_long_names_by_display_width() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = data.path().join("checklists/default");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(
+        dir.join("2026-12-05-review.yaml"),
+        "version: 1\nid: 2026-12-05-review\nchecklist: review\nname: 订单同步第二轮评审\n\
+         started: 2026-12-05T09:00:00+08:00\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("2026-12-06-long.yaml"),
+        "version: 1\nid: 2026-12-06-long\nchecklist: release\n\
+         name: A very long name that goes on and on past any column\n\
+         started: 2026-12-06T09:00:00+08:00\n",
+    )
+    .expect("write");
+    let run = with_review(data.path(), &["checklist", "list"]);
+    run.expect_code(0).expect_no_internals();
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    // The long name is cut to 32 cells (31 and `…`); the Chinese name takes
+    // 18 cells (9 characters of 2) and is padded with 14 spaces to 32.
+    assert_eq!(
+        lines[5],
+        "  2026-12-06-long    release  A very long name that goes on a…  2026-12-06  0/2  0 failed (0 must)  score —  in progress"
+    );
+    assert_eq!(
+        lines[6],
+        "  2026-12-05-review  review   订单同步第二轮评审                2026-12-05  0/6  0 failed (0 must)  score —  in progress"
+    );
+    // In Chinese the checklists' names line up by width too: 发布 takes 4
+    // cells and 服务评审 8.
+    let run = with_review(data.path(), &["--lang", "zh", "checklist", "list"]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[1], "  release  发布      2 项");
+    assert_eq!(lines[2], "  review   服务评审  6 项");
+}
+
+#[test]
+fn the_built_in_checklists_line_up() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let run = ladder(data.path(), &["--lang", "en", "checklist", "list"]);
+    run.expect_code(0).expect_no_internals();
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    // go-code-review and promotion-materials (19 characters, the longest
+    // id): every name starts after the indent, 19 and two spaces.
+    assert!(
+        lines[1].starts_with("  go-code-review       Go code review"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[2].starts_with("  promotion-materials  Promotion materials"),
+        "{}",
+        run.stdout
+    );
+    // The item counts line up after the longest name.
+    let column = |line: &str| line.find(" items").expect("items");
+    assert_eq!(column(lines[1]), column(lines[2]), "{}", run.stdout);
 }
 
 #[test]
@@ -95,7 +201,7 @@ fn export_takes_a_unique_prefix_and_writes_a_file() {
     assert_eq!(run.stdout, "");
     let text = std::fs::read_to_string(out).expect("written");
     assert!(
-        text.starts_with("**Service review: PR 482 order sync**\n\n"),
+        text.starts_with("### Service review: PR 482 order sync\n\n"),
         "{text}"
     );
     assert!(
@@ -178,7 +284,7 @@ fn no_runs_yet_is_said_plainly_in_chinese_too() {
     let run = with_review(data.path(), &["--lang", "zh", "checklist", "list"]);
     run.expect_code(0);
     assert!(
-        run.stdout.contains("  review  服务评审  6 项\n"),
+        run.stdout.contains("  review   服务评审  6 项\n"),
         "{}",
         run.stdout
     );

@@ -30,18 +30,36 @@ fn lines(html: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn the_markdown_export_reads_as_a_review_comment() {
+/// The export of the fixture run in `lang`, rendered, against the golden
+/// HTML written by hand for that language.
+fn assert_golden(lang: Lang) {
     let pack = common::fixture_pack("review-runs");
-    let markdown = to_markdown(&pack, &sample_run(), Lang::En);
-    let golden =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/checklist-review.en.html");
+    let markdown = to_markdown(&pack, &sample_run(), lang);
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/golden/checklist-review.{}.html", lang.tag()));
     let expected = std::fs::read_to_string(golden).expect("golden file");
     assert_eq!(
         lines(&html(&markdown)),
         lines(&expected),
         "the Markdown was:\n{markdown}"
     );
+}
+
+#[test]
+fn the_markdown_export_reads_as_a_review_comment() {
+    assert_golden(Lang::En);
+}
+
+#[test]
+fn the_chinese_export_names_severities_in_chinese() {
+    assert_golden(Lang::Zh);
+    // Not one severity is left in English, in the failed items, the
+    // summary or the collapsed rest.
+    let pack = common::fixture_pack("review-runs");
+    let markdown = to_markdown(&pack, &sample_run(), Lang::Zh);
+    for english in ["must", "should", "nice"] {
+        assert!(!markdown.contains(english), "{english} in:\n{markdown}");
+    }
 }
 
 #[test]
@@ -73,9 +91,34 @@ fn a_name_with_markdown_in_it_reads_as_typed() {
     run.name = "fix *all* <b>the</b> [bugs](x)".into();
     let rendered = html(&to_markdown(&pack, &run, Lang::En));
     assert!(
-        rendered.contains(
-            "<p><strong>Service review: fix *all* &lt;b&gt;the&lt;/b&gt; [bugs](x)</strong></p>"
-        ),
+        rendered.contains("<h3>Service review: fix *all* &lt;b&gt;the&lt;/b&gt; [bugs](x)</h3>"),
         "{rendered}"
     );
+}
+
+/// The levels of the headings of `markdown`, in order.
+fn heading_levels(markdown: &str) -> Vec<pulldown_cmark::HeadingLevel> {
+    pulldown_cmark::Parser::new(markdown)
+        .filter_map(|event| match event {
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { level, .. }) => Some(level),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn headings_start_at_level_three_and_skip_none() {
+    use pulldown_cmark::HeadingLevel::{H3, H4};
+    let pack = common::fixture_pack("review-runs");
+    for lang in Lang::ALL {
+        // The title, then the failed items a level under it.
+        let markdown = to_markdown(&pack, &sample_run(), lang);
+        assert_eq!(heading_levels(&markdown), [H3, H4], "{markdown}");
+        // Nothing failed: the title alone.
+        let mut run = sample_run();
+        run.results
+            .retain(|_, r| r.result != Some(ladder::core::checklist::Verdict::Fail));
+        let markdown = to_markdown(&pack, &run, lang);
+        assert_eq!(heading_levels(&markdown), [H3], "{markdown}");
+    }
 }

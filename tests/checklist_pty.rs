@@ -103,7 +103,7 @@ fn a_short_run_in_the_app_is_exported_from_the_command_line() {
     press("锁里有 HTTP 调用");
     wait_for(&screen, "锁里有 HTTP 调用");
     press("\x1b");
-    wait_for(&screen, "✎Locks");
+    wait_for(&screen, "✎ Locks");
     // safety.errors passes, safety.ctx is not applicable.
     press("j");
     wait_for(&screen, "✓ saved");
@@ -139,7 +139,7 @@ fn a_short_run_in_the_app_is_exported_from_the_command_line() {
     assert_eq!(export.status.code(), Some(0), "{export:?}");
     let md = String::from_utf8(export.stdout).unwrap();
     assert!(
-        md.starts_with("**Service review: PR 482 订单**\n\n"),
+        md.starts_with("### Service review: PR 482 订单\n\n"),
         "{md}"
     );
     // Passed: errors (must 3); failed: lock (must 3): 3 / 6.

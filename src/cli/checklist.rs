@@ -11,6 +11,7 @@ use crate::core::clock::format_date;
 use crate::core::lang::Lang;
 use crate::core::report::percent;
 use crate::core::sanitize::neutralize_controls;
+use crate::tui::text::{display_width, truncate};
 
 /// `ladder checklist …`.
 #[derive(Debug, Subcommand)]
@@ -132,6 +133,80 @@ fn unresolved(why: &Unresolved, store: &RunStore) -> Failure {
     }
 }
 
+/// The widest a name is shown in `checklist list`; a longer one is cut with `…`.
+const CHECKLIST_NAME_CELLS: usize = 48;
+/// The widest a run's name is shown in `checklist list`.
+const RUN_NAME_CELLS: usize = 32;
+
+/// How a column of [`table`] lines its cells up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Align {
+    Left,
+    Right,
+}
+
+/// A column of [`table`]: its alignment, and the widest a cell may be
+/// (`None`: never cut, as with ids, which are typed back).
+type Column = (Align, Option<usize>);
+
+/// `rows` as lines indented by two, with two spaces between columns, each
+/// column as wide as its widest cell in terminal cells (a Chinese character
+/// takes two); a cell wider than its column's limit is cut with `…`. The
+/// last column is not padded, so no line ends in spaces.
+fn table(rows: &[Vec<String>], columns: &[Column]) -> Vec<String> {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .zip(columns)
+                .map(|(cell, (_, max))| {
+                    // Measured as it will be printed: one line, controls
+                    // neutralised.
+                    let cell =
+                        neutralize_controls(&cell.replace(['\n', '\r', '\t'], " ")).into_owned();
+                    max.map_or_else(|| cell.clone(), |max| truncate(&cell, max))
+                })
+                .collect()
+        })
+        .collect();
+    let widths: Vec<usize> = (0..columns.len())
+        .map(|i| {
+            cells
+                .iter()
+                .filter_map(|row| row.get(i))
+                .map(|cell| display_width(cell))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    cells
+        .iter()
+        .map(|row| {
+            let mut line = String::from("  ");
+            for (i, cell) in row.iter().enumerate() {
+                let gap = widths[i].saturating_sub(display_width(cell));
+                let last = i + 1 == row.len();
+                if i > 0 {
+                    line.push_str("  ");
+                }
+                match columns[i].0 {
+                    Align::Right => {
+                        line.extend(std::iter::repeat_n(' ', gap));
+                        line.push_str(cell);
+                    }
+                    Align::Left => {
+                        line.push_str(cell);
+                        if !last {
+                            line.extend(std::iter::repeat_n(' ', gap));
+                        }
+                    }
+                }
+            }
+            line
+        })
+        .collect()
+}
+
 fn list_text(
     pack: &crate::core::content::Pack,
     stored: &StoredRuns,
@@ -147,15 +222,25 @@ fn list_text(
     if pack.checklists.is_empty() {
         let _ = writeln!(out, "  {}", lang.pick("（没有）", "(none)"));
     }
-    for c in &pack.checklists {
-        let n = checklist::item_count(c);
-        let _ = writeln!(
-            out,
-            "  {}  {}  {}",
-            c.id.value,
-            c.name.get(lang.code(), pack.default_language()),
-            lang.pick(format!("{n} 项"), format!("{n} items"))
-        );
+    let rows: Vec<Vec<String>> = pack
+        .checklists
+        .iter()
+        .map(|c| {
+            let n = checklist::item_count(c);
+            vec![
+                neutralize_controls(&c.id.value).into_owned(),
+                c.name.get(lang.code(), pack.default_language()).to_owned(),
+                lang.pick(format!("{n} 项"), format!("{n} items")),
+            ]
+        })
+        .collect();
+    let columns = [
+        (Align::Left, None),
+        (Align::Left, Some(CHECKLIST_NAME_CELLS)),
+        (Align::Left, None),
+    ];
+    for line in table(&rows, &columns) {
+        let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(
         out,
@@ -175,29 +260,46 @@ fn list_text(
             )
         );
     }
-    for run in stored.runs.iter().rev() {
-        let tally = Tally::of(run, pack.checklist(&run.checklist));
-        let c = &tally.counts;
-        let state = match run.finished {
-            Some(_) => lang.pick("已完成", "finished"),
-            None => lang.pick("进行中", "in progress"),
-        };
-        let score = tally.score().map_or_else(|| "—".to_owned(), percent);
-        let _ = writeln!(
-            out,
-            "  {}  {}  {}  {}  {}/{}  {}  {}  {state}",
-            neutralize_controls(&run.id),
-            neutralize_controls(&run.checklist),
-            run.name.replace('\n', " "),
-            format_date(run.day()),
-            c.decided(),
-            c.total(),
-            lang.pick(
-                format!("{} 项不满足（must {}）", c.fail, tally.failed_must),
-                format!("{} failed ({} must)", c.fail, tally.failed_must)
-            ),
-            lang.pick(format!("得分 {score}"), format!("score {score}")),
-        );
+    let rows: Vec<Vec<String>> = stored
+        .runs
+        .iter()
+        .rev()
+        .map(|run| {
+            let tally = Tally::of(run, pack.checklist(&run.checklist));
+            let c = &tally.counts;
+            let state = match run.finished {
+                Some(_) => lang.pick("已完成", "finished"),
+                None => lang.pick("进行中", "in progress"),
+            };
+            let score = tally.score().map_or_else(|| "—".to_owned(), percent);
+            vec![
+                neutralize_controls(&run.id).into_owned(),
+                neutralize_controls(&run.checklist).into_owned(),
+                run.name.clone(),
+                format_date(run.day()),
+                format!("{}/{}", c.decided(), c.total()),
+                format!(
+                    "{}{}",
+                    checklist::failed(lang, c.fail),
+                    checklist::failed_must(lang, tally.failed_must)
+                ),
+                lang.pick(format!("得分 {score}"), format!("score {score}")),
+                state.to_owned(),
+            ]
+        })
+        .collect();
+    let columns = [
+        (Align::Left, None),
+        (Align::Left, None),
+        (Align::Left, Some(RUN_NAME_CELLS)),
+        (Align::Left, None),
+        (Align::Right, None),
+        (Align::Left, None),
+        (Align::Left, None),
+        (Align::Left, None),
+    ];
+    for line in table(&rows, &columns) {
+        let _ = writeln!(out, "{line}");
     }
     out
 }

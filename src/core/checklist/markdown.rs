@@ -1,13 +1,18 @@
-//! A run as Markdown to paste into a code review: a summary line, the
-//! failed items (`must` first) with their notes and how to verify them,
-//! then everything else collapsed in a `<details>` block.
+//! A run as Markdown to paste into a code review: a title, a summary line,
+//! the failed items (`must` first) with their notes and how to verify
+//! them, then everything else collapsed in a `<details>` block.
+//!
+//! Meant for a comment, the title is a level-3 heading and the failed items
+//! a level-4 section under it (levels 1 and 2 read as a page's title on
+//! GitHub); no level is skipped.
 
 use std::fmt::Write as _;
 
 use super::tally::items;
+use super::words::{self, severity_word};
 use super::{Run, Tally, Verdict};
 use crate::core::clock::{OffsetDateTime, format_date};
-use crate::core::content::{ChecklistItem, ChecklistSection, Pack, Severity, Text};
+use crate::core::content::{ChecklistItem, ChecklistSection, Pack, Text};
 use crate::core::lang::Lang;
 use crate::core::report::escape::block;
 use crate::core::report::markdown::indent;
@@ -49,12 +54,10 @@ fn when(at: OffsetDateTime) -> String {
 pub fn summary(tally: &Tally, lang: Lang) -> String {
     let c = &tally.counts;
     let mut parts = Vec::new();
-    let failed = match (lang, tally.failed_must) {
-        (Lang::Zh, 0) => format!("**{} 项不满足**", c.fail),
-        (Lang::Zh, m) => format!("**{} 项不满足**（其中 must {m} 项）", c.fail),
-        (Lang::En, 0) => format!("**{} failed**", c.fail),
-        (Lang::En, m) => format!("**{} failed** ({m} must)", c.fail),
-    };
+    let mut failed = format!("**{}**", words::failed(lang, c.fail));
+    if tally.failed_must > 0 {
+        failed.push_str(&words::failed_must(lang, tally.failed_must));
+    }
     parts.push(failed);
     parts.push(lang.pick(format!("{} 项满足", c.pass), format!("{} passed", c.pass)));
     parts.push(lang.pick(
@@ -80,7 +83,7 @@ pub fn to_markdown(pack: &Pack, run: &Run, lang: Lang) -> String {
         || inline(&run.checklist),
         |c| inline(t(&c.name, lang, pack)),
     );
-    let _ = writeln!(out, "**{title}{colon}{}**\n", inline(&run.name));
+    let _ = writeln!(out, "### {title}{colon}{}\n", inline(&run.name));
     let _ = writeln!(out, "{}\n", summary(&tally, lang));
     let mut dates = format!("{} {}", tr("开始于", "Started"), when(run.started));
     if let Some(done) = run.finished {
@@ -134,7 +137,7 @@ pub fn to_markdown(pack: &Pack, run: &Run, lang: Lang) -> String {
                 out,
                 "{}. **{}** · {} — {}\n",
                 n + 1,
-                item.severity.value.as_str(),
+                severity_word(lang, item.severity.value),
                 t(&section.name, lang, pack),
                 t(&item.text, lang, pack)
             );
@@ -183,7 +186,7 @@ pub fn to_markdown(pack: &Pack, run: &Run, lang: Lang) -> String {
                 let _ = writeln!(
                     out,
                     "- {mark} · {} · {}",
-                    severity_word(item.severity.value),
+                    severity_word(lang, item.severity.value),
                     t(&item.text, lang, pack)
                 );
                 if let Some(note) = run.note(&item.id).filter(|n| !n.trim().is_empty()) {
@@ -208,10 +211,6 @@ pub fn to_markdown(pack: &Pack, run: &Run, lang: Lang) -> String {
         );
     }
     out
-}
-
-fn severity_word(severity: Severity) -> &'static str {
-    severity.as_str()
 }
 
 /// An id inside backticks: ids never hold one, but a hand-edited file might.

@@ -9,6 +9,7 @@ mod file;
 mod json;
 mod markdown;
 mod tally;
+mod words;
 
 use std::collections::BTreeMap;
 
@@ -22,6 +23,7 @@ pub use file::{MAX_RUN_BYTES, RunStore, StoredRuns, parse_run, run_to_yaml};
 pub use json::{list_json, to_json};
 pub use markdown::{inline, to_markdown};
 pub use tally::{Counts, SectionTally, Tally, item_count, items, weight};
+pub use words::{failed, failed_must, severity_word};
 
 /// The run file version this build reads and writes.
 pub const RUN_VERSION: u32 = 1;

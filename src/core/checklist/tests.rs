@@ -229,7 +229,7 @@ fn the_summary_line_counts_in_both_languages() {
     );
     assert_eq!(
         markdown::summary(&tally, Lang::Zh),
-        "**2 项不满足**（其中 must 1 项） · 2 项满足 · 1 项不适用 · 1 项未检查 · 得分 56%"
+        "**2 项不满足**（必须项 1） · 2 项满足 · 1 项不适用 · 1 项未检查 · 得分 56%"
     );
 }
 
@@ -294,4 +294,25 @@ fn a_note_cannot_close_the_collapsed_part_or_start_a_heading() {
     assert!(!md.contains("<script>"), "{md}");
     // Exactly one collapsed block: the one the export opens and closes.
     assert_eq!(md.matches("</details>").count(), 1, "{md}");
+}
+
+#[test]
+fn severities_and_failed_musts_have_one_wording_per_language() {
+    use crate::core::content::Severity;
+    let named: Vec<(&str, &str)> = [Severity::Must, Severity::Should, Severity::Nice]
+        .into_iter()
+        .map(|s| (severity_word(Lang::Zh, s), severity_word(Lang::En, s)))
+        .collect();
+    assert_eq!(
+        named,
+        [("必须", "must"), ("应该", "should"), ("最好", "nice")]
+    );
+    assert_eq!(
+        format!("{}{}", failed(Lang::Zh, 2), failed_must(Lang::Zh, 1)),
+        "2 项不满足（必须项 1）"
+    );
+    assert_eq!(
+        format!("{}{}", failed(Lang::En, 2), failed_must(Lang::En, 1)),
+        "2 failed (1 must)"
+    );
 }

@@ -86,7 +86,7 @@ impl Checklists {
                         ..RunView::default()
                     });
                     self.mode = if finished {
-                        ChecklistsMode::Result
+                        ChecklistsMode::Finished
                     } else {
                         ChecklistsMode::Run
                     };

@@ -21,6 +21,7 @@ use self::words::Word;
 use super::assess::editor::Editor;
 use super::{Ctx, Screen, View};
 use crate::core::checklist::Verdict;
+use crate::core::clock::OffsetDateTime;
 use crate::core::content::Severity;
 use crate::core::ids::RunId;
 use crate::core::workspace::{Command, Outcome, RunCommand};
@@ -47,8 +48,11 @@ enum ChecklistsMode {
     Run,
     /// Writing the note of an item of the open run (the editor's id is the item's).
     Note(Box<Editor>),
-    /// The open run's result.
+    /// The open run's result, while it is not finished.
     Result,
+    /// The result of a finished run: `d` says when it was finished
+    /// instead of being offered.
+    Finished,
     /// Choosing the indicators the open run is evidence for.
     Attach,
 }
@@ -62,6 +66,7 @@ impl ChecklistsMode {
             ChecklistsMode::Run => Mode::keys("run"),
             ChecklistsMode::Note(_) => Mode::typing("note"),
             ChecklistsMode::Result => Mode::keys("result"),
+            ChecklistsMode::Finished => Mode::keys("finished"),
             ChecklistsMode::Attach => Mode::keys("attach"),
         }
     }
@@ -76,6 +81,8 @@ enum Note {
     ExportFailed(String),
     EditorFailed(EditorFailure),
     Refused(String),
+    /// `d` on a run finished at this time.
+    AlreadyFinished(OffsetDateTime),
 }
 
 /// How the open run is looked at.
@@ -126,6 +133,10 @@ impl Screen for Checklists {
                 self.mode = ChecklistsMode::Home;
             }
         }
+        // The result's mode follows the run: finished or not.
+        if matches!(self.mode, ChecklistsMode::Result | ChecklistsMode::Finished) {
+            self.mode = self.result_mode(data);
+        }
         // The wheel moves through whatever list is on show.
         let action = match action {
             Action::ScrollUp { .. } => Action::Up,
@@ -157,7 +168,9 @@ impl Screen for Checklists {
         let done = match self.mode {
             ChecklistsMode::Home => self.update_home(action.clone(), data),
             ChecklistsMode::Run => self.update_run(action.clone(), ctx, data),
-            ChecklistsMode::Result => self.update_result(action.clone(), ctx, data),
+            ChecklistsMode::Result | ChecklistsMode::Finished => {
+                self.update_result(action.clone(), ctx, data)
+            }
             ChecklistsMode::Attach => self.update_attach(action.clone(), data),
             _ => None,
         };
@@ -184,7 +197,9 @@ impl Screen for Checklists {
             | ChecklistsMode::Naming { .. }
             | ChecklistsMode::Confirming(_) => home::draw(self, area, buf, view),
             ChecklistsMode::Run | ChecklistsMode::Note(_) => run::draw(self, area, buf, view),
-            ChecklistsMode::Result => result::draw(self, area, buf, view),
+            ChecklistsMode::Result | ChecklistsMode::Finished => {
+                result::draw(self, area, buf, view);
+            }
             ChecklistsMode::Attach => result::draw_attach(self, area, buf, view),
         }
     }
@@ -195,6 +210,21 @@ impl Screen for Checklists {
 }
 
 impl Checklists {
+    /// The mode that shows the open run's result: [`ChecklistsMode::Finished`]
+    /// for a finished run.
+    fn result_mode(&self, data: &Data) -> ChecklistsMode {
+        let finished = self
+            .open
+            .as_ref()
+            .and_then(|v| data.run(&v.id))
+            .is_some_and(|r| r.finished.is_some());
+        if finished {
+            ChecklistsMode::Finished
+        } else {
+            ChecklistsMode::Result
+        }
+    }
+
     /// Applies a run command; a refusal is said on the status row.
     fn apply(&mut self, command: RunCommand, data: &mut Data) -> Vec<Effect> {
         match data.apply(Command::Checklist(command)) {

@@ -19,9 +19,10 @@ use crate::tui::action::Action;
 use crate::tui::data::Data;
 use crate::tui::screens::{Ctx, View};
 use crate::tui::state::Effect;
-use crate::tui::text::{pad_to, wrap};
+use crate::tui::text::{inline_spans, pad_to, wrap};
 
-fn when(at: OffsetDateTime) -> String {
+/// `2026-12-04 10:12`.
+pub(super) fn when(at: OffsetDateTime) -> String {
     format!(
         "{} {:02}:{:02}",
         format_date(at.date()),
@@ -60,10 +61,16 @@ impl Checklists {
             }
             Action::Home => self.view_mut()?.scroll = 0,
             Action::Finish => {
+                // Finished once is finished: the stamp stays, and `d` says when.
+                if let Some(at) = data.run(&id)?.finished {
+                    self.note = Some(Note::AlreadyFinished(at));
+                    return Some(Vec::new());
+                }
                 let effects = self.apply(RunCommand::Finish { run: id }, data);
                 if !effects.is_empty() {
                     self.note = Some(Note::Word(Word::MarkedFinished));
                 }
+                self.mode = self.result_mode(data);
                 return Some(effects);
             }
             Action::ExportFile | Action::Copy => {
@@ -129,7 +136,7 @@ impl Checklists {
                 };
                 return Some(self.apply(command, data));
             }
-            Action::Back => self.mode = ChecklistsMode::Result,
+            Action::Back => self.mode = self.result_mode(data),
             _ => return None,
         }
         Some(Vec::new())
@@ -318,26 +325,30 @@ pub(super) fn draw_attach(state: &Checklists, area: Rect, buf: &mut Buffer, view
             .attached_to
             .iter()
             .any(|i| i.as_str() == indicator.id.value);
-        let text = format!(
-            "{} {} · {} · {}",
+        // The choice is marked with `›` as on Assess, so it shows without
+        // colour or reverse video too.
+        let chosen = index == open.attach;
+        let lead = format!(
+            "{} {} {} · {} · ",
+            if chosen { "›" } else { " " },
             if attached { "[x]" } else { "[ ]" },
             dimension.name.get(lang.code(), data.fallback()),
             indicator.level.value,
-            indicator
-                .text
-                .get(lang.code(), data.fallback())
-                .replace('\n', " ")
         );
-        let style = if index == open.attach {
+        let style = if chosen {
             theme.text.add_modifier(Modifier::REVERSED)
         } else {
             theme.text
         };
-        put(
-            Rect::new(list.x, y, list.width, 1),
-            buf,
-            Line::from(Span::styled(text, style)),
-        );
+        let text = indicator
+            .text
+            .get(lang.code(), data.fallback())
+            .replace('\n', " ");
+        // Code in the indicator's text is styled as on Assess, not shown
+        // with its backticks.
+        let mut spans = vec![Span::styled(lead, style)];
+        spans.extend(inline_spans(&text, style, theme.code));
+        put(Rect::new(list.x, y, list.width, 1), buf, Line::from(spans));
     }
     status::draw(
         state,

@@ -151,7 +151,7 @@ impl Checklists {
                 }
             }
             Action::ShowResult => {
-                self.mode = ChecklistsMode::Result;
+                self.mode = self.result_mode(data);
                 self.view_mut()?.scroll = 0;
             }
             Action::Back => {
@@ -400,10 +400,12 @@ pub(super) fn draw(state: &Checklists, area: Rect, buf: &mut Buffer, view: &View
             selected_line = lines.len();
         }
         let verdict = run.verdict(&item.id);
+        // The note mark and a space, or two spaces: the text starts in one
+        // column either way.
         let noted = if run.note(&item.id).is_some() {
-            "✎"
+            "✎ "
         } else {
-            " "
+            "  "
         };
         let style = if index == selected {
             theme.text.add_modifier(Modifier::REVERSED)

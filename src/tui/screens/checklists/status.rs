@@ -143,5 +143,6 @@ fn note_text(note: &Note, view: &View<'_>) -> String {
             words::editor_failed(lang, &neutralize_controls(&why.text(lang)))
         }
         Note::Refused(why) => neutralize_controls(why).into_owned(),
+        Note::AlreadyFinished(at) => words::already_finished(lang, &super::result::when(*at)),
     }
 }

@@ -309,6 +309,7 @@ fn the_result_finishes_exports_copies_and_attaches() {
         open_run(&state).finished,
         Some(datetime!(2026-12-04 10:00:00 +08:00))
     );
+    assert_eq!(screen(&state).mode, ChecklistsMode::Finished);
     let markdown =
         crate::core::checklist::to_markdown(&state.data.pack, open_run(&state), Lang::En);
     assert!(markdown.contains("**2 failed** (1 must) · 2 passed · 1 not applicable · 1 open"));
@@ -353,6 +354,155 @@ fn the_result_finishes_exports_copies_and_attaches() {
 }
 
 #[test]
+fn the_markdown_written_in_the_chinese_app_names_severities_in_chinese() {
+    let mut state = walked(Lang::Zh);
+    let id = open_run(&state).id.clone();
+    let effects = press(&mut state, "r w");
+    let [Effect::Export { run, text }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(*run, id);
+    // lock (must) and docs (nice) failed; errors (must) and names (should)
+    // passed; ctx (should) is n/a; tests (nice) is open.
+    assert!(text.contains("**2 项不满足**（必须项 1）"), "{text}");
+    assert!(
+        text.contains("1. **必须** · 安全 — 锁只保护共享状态。"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2. **最好** · 风格 — 导出的名字都有文档注释。"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- ✅ 满足 · 应该 · 命名说明事物是什么。"),
+        "{text}"
+    );
+    for english in ["must", "should", "nice"] {
+        assert!(!text.contains(english), "{english} in:\n{text}");
+    }
+}
+
+#[test]
+fn d_on_a_finished_run_says_when_it_was_finished_and_the_footer_no_longer_offers_it() {
+    for lang in Lang::ALL {
+        let mut state = walked(lang);
+        let id = open_run(&state).id.clone();
+        let hints = |state: &State| state.keymap.hints(state.context(), lang);
+        press(&mut state, "r");
+        let finish = ("d".to_owned(), lang.pick("标记完成", "finish").to_owned());
+        assert!(hints(&state).contains(&finish), "{:?}", hints(&state));
+        assert_eq!(press(&mut state, "d"), [Effect::Save(Save::Run(id))]);
+        assert_eq!(screen(&state).note, Some(Note::Word(Word::MarkedFinished)));
+        assert_eq!(
+            state.screens.get(ScreenId::Checklists).mode(),
+            Mode::keys("finished")
+        );
+        assert!(
+            !hints(&state).iter().any(|(key, _)| key == "d"),
+            "{:?}",
+            hints(&state)
+        );
+        // An hour and a half later, d again: nothing to save, the stamp
+        // stays, and the status row says when it was set.
+        update(
+            &mut state,
+            Action::Tick(datetime!(2026-12-04 11:30:00 +08:00)),
+        );
+        assert_eq!(press(&mut state, "d"), []);
+        let stamp = datetime!(2026-12-04 10:00:00 +08:00);
+        assert_eq!(open_run(&state).finished, Some(stamp));
+        assert_eq!(screen(&state).note, Some(Note::AlreadyFinished(stamp)));
+        let said = lang.pick(
+            "这次检查已于 2026-12-04 10:00 完成；结果仍可修改。",
+            "Finished on 2026-12-04 10:00 already; results can still be corrected.",
+        );
+        let screen_text = drawn(&state).to_string();
+        assert!(screen_text.contains(said), "{screen_text}");
+        insta::assert_snapshot!(
+            format!("checklists_finished_{}_80x24", lang.tag()),
+            drawn(&state)
+        );
+        // Results are still corrected after finishing: style.tests, open,
+        // passes, and the stamp stays.
+        press(&mut state, "esc end p");
+        assert_eq!(open_run(&state).verdict("style.tests"), Some(Verdict::Pass));
+        assert_eq!(open_run(&state).finished, Some(stamp));
+        // Back on the result, the footer still does not offer d.
+        press(&mut state, "r");
+        assert_eq!(screen(&state).mode, ChecklistsMode::Finished);
+        assert!(!hints(&state).iter().any(|(key, _)| key == "d"));
+    }
+}
+
+#[test]
+fn an_item_with_a_note_has_a_space_after_its_mark_and_its_text_in_line_with_the_rest() {
+    let mut state = walked(Lang::En);
+    press(&mut state, "home");
+    let screen_text = drawn(&state).to_string();
+    let row = |start: &str| {
+        screen_text
+            .lines()
+            .find(|l| l.contains(start))
+            .unwrap_or_else(|| panic!("{start} in {screen_text}"))
+            .to_owned()
+    };
+    // safety.lock failed with a note; safety.errors passed without one.
+    let noted = row("✗ M ✎ Locks cover");
+    let plain = row("✓ M   Every error");
+    // The text starts 6 cells after the result's mark: mark, space,
+    // severity letter, space, note mark or space, space. Every cell there
+    // is one column wide, so chars count columns.
+    let after = |line: &str, mark: &str, word: &str| {
+        line[line.find(mark).unwrap()..line.find(word).unwrap()]
+            .chars()
+            .count()
+    };
+    assert_eq!(after(&noted, "✗", "Locks"), 6);
+    assert_eq!(after(&plain, "✓", "Every"), 6);
+}
+
+#[test]
+fn the_attach_picker_styles_code_without_backticks_and_marks_the_choice() {
+    use ratatui::style::Modifier;
+    for lang in Lang::ALL {
+        let mut state = walked(lang);
+        // craft.l1.b, the second indicator, with code in its text.
+        state.data.pack.dimensions[0].indicators[1].text =
+            content::Text::plain("Wraps errors with `%w` before returning them.");
+        press(&mut state, "r d a j");
+        assert_eq!(screen(&state).mode, ChecklistsMode::Attach);
+        let backend = drawn(&state);
+        let text = backend.to_string();
+        assert!(!text.contains('`'), "{text}");
+        // The choice has the mark; the others a blank in its place.
+        assert!(
+            text.contains("\" › [ ] Craft · L1 · Wraps errors with %w before returning them."),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"   [ ] Craft · L1 · Follows the runbook"),
+            "{text}"
+        );
+        // Under NO_COLOR the code is underlined (and reversed, being chosen).
+        let buffer = backend.buffer();
+        let row = (0..buffer.area.height)
+            .find(|&y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+                    .contains("Wraps")
+            })
+            .unwrap();
+        let cells: Vec<_> = (0..buffer.area.width).map(|x| &buffer[(x, row)]).collect();
+        let at = |symbol: &str| cells.iter().find(|c| c.symbol() == symbol).unwrap();
+        assert!(at("%").modifier.contains(Modifier::UNDERLINED));
+        assert!(at("%").modifier.contains(Modifier::REVERSED));
+        assert!(!at("W").modifier.contains(Modifier::UNDERLINED));
+        insta::assert_snapshot!(format!("checklists_attach_{}_80x24", lang.tag()), backend);
+    }
+}
+
+#[test]
 fn a_run_is_deleted_only_after_a_yes() {
     let mut state = walked(Lang::En);
     let id = open_run(&state).id.clone();
@@ -385,7 +535,7 @@ fn enter_on_a_finished_run_opens_its_result_and_an_unfinished_one_its_items() {
     press(&mut state, "esc end enter");
     assert_eq!(screen(&state).mode, ChecklistsMode::Run);
     press(&mut state, "r d esc esc end enter");
-    assert_eq!(screen(&state).mode, ChecklistsMode::Result);
+    assert_eq!(screen(&state).mode, ChecklistsMode::Finished);
 }
 
 fn drawn(state: &State) -> TestBackend {
@@ -540,6 +690,7 @@ fn every_key_of_every_mode_reaches_code_that_handles_it() {
         ("run", ""),
         ("note", "e"),
         ("result", "r"),
+        ("finished", "r d"),
         ("attach", "r d a"),
     ];
     for (name, keys) in modes {

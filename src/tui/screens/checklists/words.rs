@@ -1,6 +1,7 @@
 //! What the Checklists screen says, in Chinese and English.
 
-use crate::core::checklist::{Counts, Verdict};
+pub use crate::core::checklist::severity_word;
+use crate::core::checklist::{self, Counts, Verdict};
 use crate::core::content::Severity;
 use crate::core::report::percent;
 use crate::tui::i18n::Lang;
@@ -145,13 +146,16 @@ impl Word {
 
 /// "5/6 · 2 failed (1 must)".
 pub fn progress(lang: Lang, counts: &Counts, failed_must: usize) -> String {
-    let done = format!("{}/{}", counts.decided(), counts.total());
-    match (lang, failed_must) {
-        (Lang::Zh, 0) => format!("{done} · {} 项不满足", counts.fail),
-        (Lang::Zh, m) => format!("{done} · {} 项不满足（必须项 {m}）", counts.fail),
-        (Lang::En, 0) => format!("{done} · {} failed", counts.fail),
-        (Lang::En, m) => format!("{done} · {} failed ({m} must)", counts.fail),
+    let mut out = format!(
+        "{}/{} · {}",
+        counts.decided(),
+        counts.total(),
+        checklist::failed(lang, counts.fail)
+    );
+    if failed_must > 0 {
+        out.push_str(&checklist::failed_must(lang, failed_must));
     }
+    out
 }
 
 /// "score 56%", or a dash with nothing judged.
@@ -198,15 +202,6 @@ pub fn verdict(lang: Lang, verdict: Option<Verdict>) -> &'static str {
         None => ("未检查", "open"),
     };
     lang.pick(zh, en)
-}
-
-/// A severity in words, as the Library names it (必须 / 应该 / 最好 in Chinese).
-pub fn severity_word(lang: Lang, severity: Severity) -> &'static str {
-    match severity {
-        Severity::Must => lang.pick("必须", "must"),
-        Severity::Should => lang.pick("应该", "should"),
-        Severity::Nice => lang.pick("最好", "nice"),
-    }
 }
 
 /// The one-letter mark of a severity in the list.
@@ -258,6 +253,15 @@ pub fn editor_failed(lang: Lang, why: &str) -> String {
 /// "Started 2026-12-04 10:00".
 pub fn started(lang: Lang, at: &str) -> String {
     lang.pick(format!("开始于 {at}"), format!("Started {at}"))
+}
+
+/// "Finished on 2026-12-04 10:12 already; …", said when `d` is pressed on
+/// a finished run.
+pub fn already_finished(lang: Lang, at: &str) -> String {
+    lang.pick(
+        format!("这次检查已于 {at} 完成；结果仍可修改。"),
+        format!("Finished on {at} already; results can still be corrected."),
+    )
 }
 
 /// "finished 2026-12-04 10:12".

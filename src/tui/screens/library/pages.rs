@@ -2,6 +2,7 @@
 
 use super::doc::{Block, Tone};
 use super::tree::{Node, Section, entry_label};
+use crate::core::checklist::severity_word;
 use crate::core::content::{Pack, Severity, Text};
 use crate::core::report::{level_label, percent};
 use crate::tui::i18n::{Lang, Msg};
@@ -289,11 +290,7 @@ impl Page<'_> {
     }
 
     fn severity(&self, severity: Severity) -> &'static str {
-        match severity {
-            Severity::Must => self.word("必须", "must"),
-            Severity::Should => self.word("应该", "should"),
-            Severity::Nice => self.word("最好", "nice"),
-        }
+        severity_word(self.lang, severity)
     }
 
     fn checklist(&self, n: usize) -> Vec<Block> {
