@@ -861,6 +861,23 @@ fn config_names_the_layer_each_value_came_from() {
     assert!(en.contains("\nlang: en  # environment (LANG)\n"), "{en}");
     let other = config_in(xdg.path(), &[("LANG", "fr_FR.UTF-8")], &[]);
     assert!(other.contains("\nlang: en  # built-in\n"), "{other}");
+    // POSIX order: LC_ALL, then LC_MESSAGES, then LANG.
+    let messages = config_in(
+        xdg.path(),
+        &[("LANG", "en_GB.UTF-8"), ("LC_MESSAGES", "zh_CN.UTF-8")],
+        &[],
+    );
+    assert!(
+        messages.contains("\nlang: zh  # environment (LC_MESSAGES)\n"),
+        "{messages}"
+    );
+    // LC_ALL=C means untranslated, whatever LANG says.
+    let all = config_in(
+        xdg.path(),
+        &[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "C.UTF-8")],
+        &[],
+    );
+    assert!(all.contains("\nlang: en  # built-in\n"), "{all}");
 
     // The file in the platform directory beats the built-in values, and the
     // locale: `lang` is a choice made for ladder, LANG is not.

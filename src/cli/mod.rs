@@ -50,7 +50,7 @@ pub struct Cli {
     /// The configuration file's settings, once read.
     #[arg(skip)]
     pub settings: config::Config,
-    /// Interface language [env: LADDER_LANG; default: the config's `lang`, else zh when LANG starts with zh, else en].
+    /// Interface language [env: LADDER_LANG; default: the config's `lang`, else the locale (LC_ALL, LC_MESSAGES, LANG) when it is zh or en, else en].
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
     /// What to do; without one, the terminal app opens.
@@ -208,7 +208,8 @@ impl Cli {
     }
 
     /// The interface language: the flag, else LADDER_LANG (when it names zh
-    /// or en), else the config file's, else LANG, else English.
+    /// or en), else the config file's, else the locale (LC_ALL, LC_MESSAGES,
+    /// LANG), else English.
     pub fn language(&self) -> Lang {
         self.language_in_force().0
     }
@@ -223,21 +224,25 @@ impl Cli {
         if let Some(lang) = self.settings.lang {
             return (lang, config::Origin::File);
         }
-        // The system's locale: it chose when it names Chinese or English;
-        // any other (C, fr_FR) leaves the built-in English.
-        let locale = std::env::var("LANG").ok();
-        let named = locale.as_deref().is_some_and(|l| {
-            let l = l.to_ascii_lowercase();
-            l.starts_with("zh") || l.starts_with("en")
-        });
-        (
-            Lang::choose(None, locale.as_deref()),
-            if named {
-                config::Origin::Environment("LANG")
-            } else {
-                config::Origin::BuiltIn
-            },
-        )
+        // The system's locale, as POSIX orders it: LC_ALL, then
+        // LC_MESSAGES, then LANG, the first that is set. It chooses when it
+        // names Chinese or English; any other (C, fr_FR) leaves the
+        // built-in English.
+        let Some((name, locale)) = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|name| env_value(name).map(|value| (name, value)))
+        else {
+            return (Lang::En, config::Origin::BuiltIn);
+        };
+        let lower = locale.to_ascii_lowercase();
+        if lower.starts_with("zh") || lower.starts_with("en") {
+            (
+                Lang::choose(None, Some(&locale)),
+                config::Origin::Environment(name),
+            )
+        } else {
+            (Lang::En, config::Origin::BuiltIn)
+        }
     }
 
     /// The theme: the config's, with `NO_COLOR` still winning over colour.
