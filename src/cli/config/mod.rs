@@ -615,8 +615,9 @@ pub fn default_file() -> String {
     let mut out = String::from(
         "# ladder's configuration: copy to config.yaml in the config directory\n\
          # (or point --config / LADDER_CONFIG at it) and keep only what you change.\n\
-         # Precedence: built-in < this file < environment < command line; LANG, the\n\
-         # system's locale, chooses the language only where this file sets no lang.\n\n\
+         # Precedence: built-in < this file < environment < command line; the\n\
+         # system's locale (LC_ALL, LC_MESSAGES, LANG) chooses the language only\n\
+         # where this file sets no lang.\n\n\
          # lang: en            # zh or en\n\
          # profile: default    # the profile used without --profile\n\
          # theme: auto         # auto (colours unless NO_COLOR), dark, light, no-color\n\
