@@ -861,6 +861,20 @@ fn config_names_the_layer_each_value_came_from() {
     assert!(en.contains("\nlang: en  # environment (LANG)\n"), "{en}");
     let other = config_in(xdg.path(), &[("LANG", "fr_FR.UTF-8")], &[]);
     assert!(other.contains("\nlang: en  # built-in\n"), "{other}");
+    // A LADDER_LANG that is neither language is said to be ignored.
+    let mut cmd = ladder_command();
+    cmd.env("XDG_CONFIG_HOME", xdg.path())
+        .env("LADDER_LANG", "fr")
+        .env("LANG", "zh_CN.UTF-8");
+    let run = run_command(cmd.arg("config"));
+    run.expect_code(0).expect_no_internals();
+    assert!(
+        run.stderr
+            .contains("LADDER_LANG is `fr`, which is not zh or en: it is ignored"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("\nlang: zh  # environment (LANG)\n"));
     // POSIX order: LC_ALL, then LC_MESSAGES, then LANG.
     let messages = config_in(
         xdg.path(),

@@ -195,6 +195,12 @@ impl Cli {
             }
             self.settings = settings;
         }
+        if let Some(value) = env_value("LADDER_LANG").filter(|v| v.parse::<Lang>().is_err()) {
+            say(&format!(
+                "LADDER_LANG is `{}`, which is not zh or en: it is ignored",
+                crate::core::sanitize::neutralize_line(&value)
+            ));
+        }
         self.profile = self.profile_in_force().0;
         Ok(())
     }
