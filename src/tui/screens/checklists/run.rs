@@ -425,7 +425,10 @@ pub(super) fn draw(state: &Checklists, area: Rect, buf: &mut Buffer, view: &View
             .replace('\n', " ");
         // Code in the item's text is styled as on every screen, not shown
         // with its backticks.
-        let mut spans = vec![Span::styled(lead, style)];
+        // The selection is marked with `›` as on Assess, not by reverse
+        // video alone, so it shows without colour too.
+        let marker = if index == selected { "›" } else { " " };
+        let mut spans = vec![Span::styled(marker, theme.text), Span::styled(lead, style)];
         spans.extend(inline_spans(&text, style, theme.code));
         lines.push(Line::from(spans));
     }
