@@ -176,7 +176,11 @@ pub(super) fn draw(state: &Assess, area: Rect, buf: &mut Buffer, view: &View<'_>
         };
         put(row, buf, Line::from(Span::styled(text, theme.heading)));
     }
-    put(at.filter, buf, filter_line(state, view));
+    put(
+        at.filter,
+        buf,
+        filter_line(state, view, usize::from(at.filter.width)),
+    );
     if let Some(row) = at.strip {
         put(
             row,
@@ -332,7 +336,20 @@ pub(super) fn indicator_spans(id: &str, view: &View<'_>, base: Style) -> Vec<Spa
     }
 }
 
-fn filter_line(state: &Assess, view: &View<'_>) -> Line<'static> {
+/// The filters and their keys, in the roomiest wording that fits `room`:
+/// labelled, then without the label, then with short words and single
+/// spaces.
+fn filter_line(state: &Assess, view: &View<'_>, room: usize) -> Line<'static> {
+    let fits = |line: &Line<'_>| crate::tui::text::line_width(line) <= room;
+    [false, true]
+        .into_iter()
+        .flat_map(|short| [(true, short), (false, short)])
+        .map(|(label, short)| filter_words(state, view, label, short))
+        .find(|line| fits(line))
+        .unwrap_or_else(|| filter_words(state, view, false, true))
+}
+
+fn filter_words(state: &Assess, view: &View<'_>, label: bool, short: bool) -> Line<'static> {
     let lang = view.lang;
     let theme = view.theme;
     let data = view.data;
@@ -346,20 +363,26 @@ fn filter_line(state: &Assess, view: &View<'_>) -> Line<'static> {
         .map(|d| d.name.get(lang.code(), data.fallback()).to_owned())
         .unwrap_or_else(|| all.to_owned());
     let on_off = |on: bool| if on { Word::On } else { Word::Off }.text(lang).to_owned();
+    let (unrated, gaps) = if short {
+        (Word::Unrated, Word::Gaps)
+    } else {
+        (Word::UnratedOnly, Word::GapsOnly)
+    };
     let parts = [
         ("l", Word::Level, level, f.level.is_some()),
         ("d", Word::Dimension, dimension, f.dimension.is_some()),
-        (
-            "u",
-            Word::UnratedOnly,
-            on_off(f.unrated_only),
-            f.unrated_only,
-        ),
-        ("n", Word::GapsOnly, on_off(f.gaps_only), f.gaps_only),
+        ("u", unrated, on_off(f.unrated_only), f.unrated_only),
+        ("n", gaps, on_off(f.gaps_only), f.gaps_only),
     ];
-    let mut spans = vec![Span::styled(Word::Filter.text(lang), theme.muted)];
+    let gap = if short { " " } else { "  " };
+    let mut spans = Vec::new();
+    if label {
+        spans.push(Span::styled(Word::Filter.text(lang), theme.muted));
+    }
     for (key, name, value, set) in parts {
-        spans.push(Span::raw("  "));
+        if !spans.is_empty() {
+            spans.push(Span::raw(gap));
+        }
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(
             format!(" {}{}", name.text(lang), lang.pick("：", ": ")),

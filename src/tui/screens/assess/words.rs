@@ -11,6 +11,10 @@ pub enum Word {
     Dimension,
     UnratedOnly,
     GapsOnly,
+    /// `UnratedOnly` where room is short.
+    Unrated,
+    /// `GapsOnly` where room is short.
+    Gaps,
     All,
     On,
     Off,
@@ -60,6 +64,8 @@ impl Word {
             Word::Dimension => ("维度", "dimension"),
             Word::UnratedOnly => ("仅未评", "unrated only"),
             Word::GapsOnly => ("仅差距", "gaps only"),
+            Word::Unrated => ("未评", "unrated"),
+            Word::Gaps => ("差距", "gaps"),
             Word::All => ("全部", "all"),
             Word::On => ("开", "on"),
             Word::Off => ("关", "off"),
