@@ -347,10 +347,7 @@ mod tests {
     use super::*;
 
     fn key(code: KeyCode) -> Key {
-        Key {
-            code,
-            modifiers: KeyModifiers::NONE,
-        }
+        Key::plain(code)
     }
 
     fn rows_of(line: &str, width: usize) -> Vec<&str> {

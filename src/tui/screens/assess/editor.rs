@@ -66,13 +66,10 @@ impl Editor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::crossterm::event::KeyCode;
 
     fn key(code: KeyCode) -> Key {
-        Key {
-            code,
-            modifiers: KeyModifiers::NONE,
-        }
+        Key::plain(code)
     }
 
     fn drawn(editor: &Editor, width: u16, placeholder: &str) -> Vec<String> {

@@ -45,11 +45,7 @@ fn the_chart_is_round_and_centred_with_labels_beside_it() {
     // 12 rows between the label rows; 40 − 2·11 = 18 columns, so the
     // chart is 18 wide and 9 tall, centred: x = 11, y = 1 + (12 − 9)/2 = 2.
     assert_eq!(layout.canvas, Rect::new(11, 2, 18, 9));
-    let placed: Vec<(u16, u16, &str)> = layout
-        .labels
-        .iter()
-        .map(|l| (l.x, l.y, l.text.as_str()))
-        .collect();
+    let placed = placed(&layout.labels);
     // "a 50%" (5 wide) centred on the top row; "d 50%" on the row under
     // the chart. b and c on the right from column 30, e and f on the
     // left ending at column 9: rows 2 + round(0.25·8) = 4 and
@@ -78,11 +74,7 @@ fn mirrored_spokes_get_their_labels_on_the_same_row() {
     let names = ["a", "b", "c", "d", "e", "f"];
     let layout = layout(Rect::new(0, 0, 36, 9), &axes(&names)).unwrap();
     assert_eq!(layout.canvas, Rect::new(11, 1, 14, 7));
-    let placed: Vec<(u16, u16, &str)> = layout
-        .labels
-        .iter()
-        .map(|l| (l.x, l.y, l.text.as_str()))
-        .collect();
+    let placed = placed(&layout.labels);
     assert_eq!(
         placed,
         [
