@@ -221,6 +221,114 @@ fn prefix_end(s: &str, max: usize) -> usize {
     end
 }
 
+/// `name` (a dimension's, a level's) in at most `width` cells: whole when
+/// it fits, else its first [`name_pieces`] that fit with `…` after them,
+/// without a joining `&` or 与 at the end (`Operations…`, not
+/// `Operations &…`; 影响力…, not 影响力与…). A Chinese name whose first
+/// phrase does not fit is cut between characters, which a Chinese reader
+/// accepts; an English one whose first word does not fit is `None`, never
+/// cut inside the word.
+pub fn cut_name(name: &str, width: usize) -> Option<String> {
+    if display_width(name) <= width {
+        return Some(name.to_owned());
+    }
+    let room = width.checked_sub(1)?;
+    let pieces = name_pieces(name);
+    for k in (1..pieces.len()).rev() {
+        let mut kept = &pieces[..k];
+        while let Some((last, rest)) = kept.split_last() {
+            if last.chars().any(char::is_alphanumeric) {
+                break;
+            }
+            kept = rest;
+        }
+        let mut text = join_pieces(kept);
+        if text.chars().count() > 1 && text.ends_with(is_joiner) {
+            text.pop();
+        }
+        if !text.is_empty() && display_width(&text) <= room {
+            return Some(format!("{text}…"));
+        }
+    }
+    if !name.starts_with(is_cjk) {
+        return None;
+    }
+    let mut text = String::new();
+    for c in name.chars() {
+        let mut next = text.clone();
+        next.push(c);
+        if display_width(&next) > room {
+            break;
+        }
+        text = next;
+    }
+    (!text.is_empty()).then(|| format!("{text}…"))
+}
+
+/// `name` in at most `width` cells for a column that must show something:
+/// cut after a word as [`cut_name`] does, and only when its first word
+/// alone is too long, inside that word (see [`truncate`]).
+pub fn fit_name(name: &str, width: usize) -> String {
+    cut_name(name, width).unwrap_or_else(|| truncate(name, width))
+}
+
+/// The pieces of a name that a line may break between: words (a break at
+/// a space), and in Chinese the phrases joined by 与, 和, 及 or 、 (a break
+/// after the joining character). Splitting 领导力 into 领 / 导力 is no break
+/// a reader accepts, so a phrase is never split.
+pub fn name_pieces(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut piece = String::new();
+    for c in name.chars() {
+        if c == ' ' {
+            if !piece.is_empty() {
+                out.push(std::mem::take(&mut piece));
+            }
+            continue;
+        }
+        piece.push(c);
+        if is_joiner(c) {
+            out.push(std::mem::take(&mut piece));
+        }
+    }
+    if !piece.is_empty() {
+        out.push(piece);
+    }
+    out
+}
+
+/// What goes between `line` and the next of a name's pieces: words are
+/// joined by a space; a Chinese phrase follows its joining character
+/// directly.
+pub fn piece_separator(line: &str, piece: &str) -> &'static str {
+    if line.is_empty() || (line.ends_with(is_cjk) && piece.starts_with(is_cjk)) {
+        ""
+    } else {
+        " "
+    }
+}
+
+/// A name's `pieces` on one line.
+fn join_pieces(pieces: &[String]) -> String {
+    let mut line = String::new();
+    for piece in pieces {
+        line.push_str(piece_separator(&line, piece));
+        line.push_str(piece);
+    }
+    line
+}
+
+/// Whether a line may break after `c` inside a run of Chinese: the
+/// characters that join two phrases (与, 和, 及, 、) and `/`.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '与' | '和' | '及' | '、' | '/')
+}
+
+/// Whether `c` is written without spaces around it (CJK).
+fn is_cjk(c: char) -> bool {
+    display_width(c.encode_utf8(&mut [0; 4])) == 2
+}
+
 /// Appends `text` with tabs as spaces and `\r\n` as `\n`, so that a tab is
 /// measured as what it will look like and a Windows line end is one break.
 fn push_normalized(out: &mut String, text: &str) {

@@ -245,3 +245,49 @@ fn inline_code_wraps_with_its_style_across_lines() {
     assert_eq!(texts, ["用 errors.Is", "判断"]);
     assert_eq!(lines[0].spans[1].style, code);
 }
+
+#[test]
+fn names_are_cut_after_a_word_or_in_chinese_between_characters() {
+    assert_eq!(cut_name("Technical depth", 15).unwrap(), "Technical depth");
+    assert_eq!(cut_name("Technical depth", 14).unwrap(), "Technical…");
+    assert_eq!(cut_name("Technical depth", 10).unwrap(), "Technical…");
+    // Never mid-word: no `Technic…`.
+    assert_eq!(cut_name("Technical depth", 9), None);
+    let sda = "System design & architecture";
+    assert_eq!(cut_name(sda, 15).unwrap(), "System design…");
+    assert_eq!(cut_name(sda, 13).unwrap(), "System…");
+    // A cut does not end on a joining sign.
+    assert_eq!(
+        cut_name("Operations & reliability", 13).unwrap(),
+        "Operations…"
+    );
+    // Chinese: at a phrase, leaving off its 与, else between characters.
+    assert_eq!(cut_name("影响力与领导力", 14).unwrap(), "影响力与领导力");
+    assert_eq!(cut_name("影响力与领导力", 13).unwrap(), "影响力…");
+    assert_eq!(cut_name("系统设计与架构", 9).unwrap(), "系统设计…");
+    assert_eq!(cut_name("系统设计与架构", 8).unwrap(), "系统设…");
+    assert_eq!(cut_name("技术深度", 7).unwrap(), "技术深…");
+    assert_eq!(cut_name("技术深度", 3).unwrap(), "技…");
+    assert_eq!(cut_name("技术深度", 2), None);
+    assert_eq!(cut_name("x", 0), None);
+}
+
+#[test]
+fn a_name_breaks_into_words_and_chinese_phrases() {
+    assert_eq!(
+        name_pieces("System design & architecture"),
+        ["System", "design", "&", "architecture"]
+    );
+    assert_eq!(name_pieces("系统设计与架构"), ["系统设计与", "架构"]);
+}
+
+#[test]
+fn a_column_fits_a_name_cut_after_a_word_and_mid_word_only_when_it_must() {
+    // The Overview's gaps at 80×24 give the dimension 12 columns.
+    assert_eq!(fit_name("Business impact", 12), "Business…");
+    assert_eq!(fit_name("Operations & reliability", 12), "Operations…");
+    assert_eq!(fit_name("Delivery & quality", 12), "Delivery…");
+    assert_eq!(fit_name("稳定性与运维", 12), "稳定性与运维");
+    // Only a first word longer than the column is cut inside it.
+    assert_eq!(fit_name("Internationalisation", 12), "Internation…");
+}

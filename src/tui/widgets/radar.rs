@@ -17,7 +17,7 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Context, Line};
 
 use crate::core::report::percent;
-use crate::tui::text::display_width;
+use crate::tui::text::{cut_name, display_width, name_pieces, piece_separator};
 
 /// Fewer axes than this make no polygon.
 pub const MIN_AXES: usize = 3;
@@ -371,49 +371,6 @@ fn legend_lines(width: u16, height: u16, axes: &[Axis<'_>], fit: Fit) -> Option<
     (out.len() <= usize::from(height)).then_some(out)
 }
 
-/// `name` in at most `width` cells: whole when it fits, else its first
-/// [`pieces`] that fit with `…` after them, without a joining `&` or 与 at
-/// the end (`Operations…`, not `Operations &…`; 影响力…, not 影响力与…).
-/// A Chinese name whose first phrase does not fit is cut between
-/// characters, which a Chinese reader accepts; an English one whose first
-/// word does not fit is `None`, never cut inside the word.
-pub fn cut_name(name: &str, width: usize) -> Option<String> {
-    if display_width(name) <= width {
-        return Some(name.to_owned());
-    }
-    let room = width.checked_sub(1)?;
-    let pieces = pieces(name);
-    for k in (1..pieces.len()).rev() {
-        let mut kept = &pieces[..k];
-        while let Some((last, rest)) = kept.split_last() {
-            if last.chars().any(char::is_alphanumeric) {
-                break;
-            }
-            kept = rest;
-        }
-        let mut text = join(kept);
-        if text.chars().count() > 1 && text.ends_with(is_joiner) {
-            text.pop();
-        }
-        if !text.is_empty() && display_width(&text) <= room {
-            return Some(format!("{text}…"));
-        }
-    }
-    if !name.starts_with(is_cjk) {
-        return None;
-    }
-    let mut text = String::new();
-    for c in name.chars() {
-        let mut next = text.clone();
-        next.push(c);
-        if display_width(&next) > room {
-            break;
-        }
-        text = next;
-    }
-    (!text.is_empty()).then(|| format!("{text}…"))
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Side {
     Top,
@@ -515,42 +472,17 @@ fn labels(area: Rect, canvas: Rect, axes: &[Axis<'_>], naming: Naming) -> Option
     Some(out)
 }
 
-/// The pieces of a name that a line may break between: words (a break at
-/// a space), and in Chinese the phrases joined by 与, 和, 及 or 、 (a break
-/// after the joining character). Splitting 领导力 into 领 / 导力 is no break
-/// a reader accepts, so a phrase is never split.
-fn pieces(name: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut piece = String::new();
-    for c in name.chars() {
-        if c == ' ' {
-            if !piece.is_empty() {
-                out.push(std::mem::take(&mut piece));
-            }
-            continue;
-        }
-        piece.push(c);
-        if is_joiner(c) {
-            out.push(std::mem::take(&mut piece));
-        }
-    }
-    if !piece.is_empty() {
-        out.push(piece);
-    }
-    out
-}
-
 /// `name value` in at most `max_lines` lines of `width` cells, broken only
-/// between [`pieces`] and never cut; the value ends the last line, or takes
+/// between [`name_pieces`] and never cut; the value ends the last line, or takes
 /// a line of its own. `None` when it does not fit so.
 fn name_lines(name: &str, value: &str, width: usize, max_lines: usize) -> Option<Vec<String>> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for piece in pieces(name).into_iter().chain([value.to_owned()]) {
+    for piece in name_pieces(name).into_iter().chain([value.to_owned()]) {
         if display_width(&piece) > width {
             return None;
         }
-        let sep = separator(&line, &piece);
+        let sep = piece_separator(&line, &piece);
         if display_width(&line) + display_width(sep) + display_width(&piece) <= width {
             line.push_str(sep);
             line.push_str(&piece);
@@ -562,37 +494,6 @@ fn name_lines(name: &str, value: &str, width: usize, max_lines: usize) -> Option
         lines.push(line);
     }
     (lines.len() <= max_lines).then_some(lines)
-}
-
-/// What goes between `line` and the next piece: words are joined by a
-/// space; a Chinese phrase follows its joining character directly.
-fn separator(line: &str, piece: &str) -> &'static str {
-    if line.is_empty() || (line.ends_with(is_cjk) && piece.starts_with(is_cjk)) {
-        ""
-    } else {
-        " "
-    }
-}
-
-/// `pieces` on one line.
-fn join(pieces: &[String]) -> String {
-    let mut line = String::new();
-    for piece in pieces {
-        line.push_str(separator(&line, piece));
-        line.push_str(piece);
-    }
-    line
-}
-
-/// Whether a line may break after `c` inside a run of Chinese: the
-/// characters that join two phrases (与, 和, 及, 、) and `/`.
-fn is_joiner(c: char) -> bool {
-    matches!(c, '与' | '和' | '及' | '、' | '/')
-}
-
-/// Whether `c` is written without spaces around it (CJK).
-fn is_cjk(c: char) -> bool {
-    display_width(c.encode_utf8(&mut [0; 4])) == 2
 }
 
 fn color(style: Style) -> Color {

@@ -122,11 +122,6 @@ fn names_break_only_between_words_and_phrases() {
         None
     );
     assert_eq!(name_lines("Business impact", "7%", 7, 2), None);
-    assert_eq!(
-        pieces("System design & architecture"),
-        ["System", "design", "&", "architecture"]
-    );
-    assert_eq!(pieces("系统设计与架构"), ["系统设计与", "架构"]);
 }
 
 fn named<'a>(names: &'a [&'a str]) -> Vec<Axis<'a>> {
@@ -334,32 +329,6 @@ fn no_chart_when_no_legend_fits() {
     // columns, no cut at a word) nor below (6 rows leave none).
     let axes = axes(&LONG);
     assert_eq!(layout(Rect::new(0, 0, 34, 8), &axes), None);
-}
-
-#[test]
-fn legend_names_are_cut_after_a_word_or_in_chinese_between_characters() {
-    assert_eq!(cut_name("Technical depth", 15).unwrap(), "Technical depth");
-    assert_eq!(cut_name("Technical depth", 14).unwrap(), "Technical…");
-    assert_eq!(cut_name("Technical depth", 10).unwrap(), "Technical…");
-    // Never mid-word: no `Technic…`.
-    assert_eq!(cut_name("Technical depth", 9), None);
-    let sda = "System design & architecture";
-    assert_eq!(cut_name(sda, 15).unwrap(), "System design…");
-    assert_eq!(cut_name(sda, 13).unwrap(), "System…");
-    // A cut does not end on a joining sign.
-    assert_eq!(
-        cut_name("Operations & reliability", 13).unwrap(),
-        "Operations…"
-    );
-    // Chinese: at a phrase, leaving off its 与, else between characters.
-    assert_eq!(cut_name("影响力与领导力", 14).unwrap(), "影响力与领导力");
-    assert_eq!(cut_name("影响力与领导力", 13).unwrap(), "影响力…");
-    assert_eq!(cut_name("系统设计与架构", 9).unwrap(), "系统设计…");
-    assert_eq!(cut_name("系统设计与架构", 8).unwrap(), "系统设…");
-    assert_eq!(cut_name("技术深度", 7).unwrap(), "技术深…");
-    assert_eq!(cut_name("技术深度", 3).unwrap(), "技…");
-    assert_eq!(cut_name("技术深度", 2), None);
-    assert_eq!(cut_name("x", 0), None);
 }
 
 #[test]
