@@ -53,7 +53,7 @@ pub fn line_text(line: &Line<'_>) -> String {
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut normalized = String::with_capacity(text.len());
     push_normalized(&mut normalized, text);
-    layout(&normalized, width)
+    layout(&normalized, width, width)
         .into_iter()
         .map(|range| normalized[range].to_string())
         .collect()
@@ -61,6 +61,50 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// Wraps styled text like [`wrap`], keeping each piece's style across breaks.
 pub fn wrap_spans(spans: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
+    wrap_spans_in(spans, width, width)
+}
+
+/// The cells a lead or a hanging indent leaves at least for the text: one
+/// wide character. With less, the text goes to the margin instead.
+const MIN_TEXT: usize = 2;
+
+/// Styled text as an item of a list, wrapped to `width` cells: `lead` (its
+/// indent and marker, such as `   - ` or `1. `) before the first line and
+/// `hang` spaces before each of the others, so that the lines it wraps onto
+/// sit under the item's text instead of going back to the margin. A lead or
+/// a hang that would leave the text fewer than two cells is left out.
+pub fn wrap_hanging(
+    mut lead: Vec<Span<'static>>,
+    mut hang: usize,
+    spans: &[Span<'_>],
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut lead_width: usize = lead.iter().map(|span| display_width(&span.content)).sum();
+    if lead_width + MIN_TEXT > width {
+        lead.clear();
+        lead_width = 0;
+    }
+    if hang + MIN_TEXT > width {
+        hang = 0;
+    }
+    wrap_spans_in(spans, width - lead_width, width - hang)
+        .into_iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let mut out = if index == 0 {
+                lead.clone()
+            } else {
+                vec![Span::raw(" ".repeat(hang))]
+            };
+            out.extend(line.spans);
+            Line::from(out)
+        })
+        .collect()
+}
+
+/// Wraps styled text with `first` cells for the first line and `rest` for
+/// each of the others.
+fn wrap_spans_in(spans: &[Span<'_>], first: usize, rest: usize) -> Vec<Line<'static>> {
     let mut text = String::new();
     let mut runs: Vec<(Range<usize>, Style)> = Vec::with_capacity(spans.len());
     for span in spans {
@@ -70,7 +114,7 @@ pub fn wrap_spans(spans: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
             runs.push((start..text.len(), span.style));
         }
     }
-    layout(&text, width)
+    layout(&text, first, rest)
         .into_iter()
         .map(|range| {
             let pieces: Vec<Span<'static>> = runs
@@ -342,14 +386,18 @@ fn push_normalized(out: &mut String, text: &str) {
     }
 }
 
-/// The byte ranges of `text` that make up each wrapped line.
-fn layout(text: &str, width: usize) -> Vec<Range<usize>> {
-    if width == 0 {
+/// The byte ranges of `text` that make up each wrapped line, the first at
+/// most `first` cells wide and the others at most `rest`.
+fn layout(text: &str, first: usize, rest: usize) -> Vec<Range<usize>> {
+    if first == 0 || rest == 0 {
         return Vec::new();
     }
+    // A run kept whole must fit any line.
+    let width = first.min(rest);
     let mut builder = LineBuilder {
         text,
-        width,
+        first,
+        rest,
         lines: Vec::new(),
         start: 0,
         end: 0,
@@ -411,7 +459,10 @@ fn keeps_together(line: &str, at: usize, width: usize) -> bool {
 /// until the line is finished.
 struct LineBuilder<'t> {
     text: &'t str,
-    width: usize,
+    /// The cells of the first line.
+    first: usize,
+    /// The cells of every other line.
+    rest: usize,
     lines: Vec<Range<usize>>,
     start: usize,
     end: usize,
@@ -422,8 +473,17 @@ impl LineBuilder<'_> {
         self.start + self.text[self.start..self.end].trim_end_matches(' ').len()
     }
 
+    /// The cells of the line being filled.
+    fn width(&self) -> usize {
+        if self.lines.is_empty() {
+            self.first
+        } else {
+            self.rest
+        }
+    }
+
     fn fits(&self, end: usize) -> bool {
-        display_width(&self.text[self.start..end]) <= self.width
+        display_width(&self.text[self.start..end]) <= self.width()
     }
 
     fn finish(&mut self, next: usize) {

@@ -291,3 +291,45 @@ fn a_column_fits_a_name_cut_after_a_word_and_mid_word_only_when_it_must() {
     // Only a first word longer than the column is cut inside it.
     assert_eq!(fit_name("Internationalisation", 12), "Internation…");
 }
+
+#[test]
+fn an_item_wraps_onto_lines_that_hang_under_its_text() {
+    let text = |lines: Vec<Line<'static>>| -> Vec<String> { lines.iter().map(line_text).collect() };
+    let bullet = || vec![Span::raw("   "), Span::raw("- ")];
+    // 20 cells, the lead and the hang 5: 15 for the text on every line.
+    // "Was there a time" is 16, so the first line ends at "a"; "time you
+    // would" is 14, "do it differently" 17.
+    let spans = [Span::raw("Was there a time you would do it differently")];
+    assert_eq!(
+        text(wrap_hanging(bullet(), 5, &spans, 20)),
+        [
+            "   - Was there a",
+            "     time you would",
+            "     do it",
+            "     differently"
+        ]
+    );
+    // A hang deeper than the lead: 38 cells on the first line, 36 after.
+    let spans = [Span::raw(
+        "Technical depth: on balance the same (+0.0 on average over 2)",
+    )];
+    assert_eq!(
+        text(wrap_hanging(vec![Span::raw("  ")], 4, &spans, 40)),
+        [
+            "  Technical depth: on balance the same",
+            "    (+0.0 on average over 2)"
+        ]
+    );
+    // The marker keeps its style; the text after it keeps its own.
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let lines = wrap_hanging(vec![Span::styled("1. ", bold)], 3, &[Span::raw("ab")], 10);
+    assert_eq!(lines[0].spans[0].style, bold);
+    assert_eq!(lines[0].spans[1].style, Style::new());
+    // A lead and a hang that leave no room for a wide character are left
+    // out: at 5 cells, 4 + 2 > 5.
+    let spans = [Span::raw("ab cd")];
+    assert_eq!(
+        text(wrap_hanging(vec![Span::raw("1234")], 4, &spans, 5)),
+        ["ab cd"]
+    );
+}

@@ -108,11 +108,8 @@ pub fn lines(out: &mut Out<'_>) {
                 Lean::Lower => Word::Lower,
                 Lean::Even => Word::Even,
             };
-            let line = format!(
-                "  {name}: {}",
-                words::lean(lang, word, l.mean_delta, l.count)
-            );
-            out.text(&line);
+            let line = format!("{name}: {}", words::lean(lang, word, l.mean_delta, l.count));
+            out.item("  ", 4, &line, out.theme.text);
         }
         out.blank();
     }
@@ -133,8 +130,10 @@ fn calibration_row(out: &mut Out<'_>, c: &Calibration) {
         .map(|(_, ind)| ind.level.value.clone())
         .unwrap_or_default();
     let pair = words::pair(out.lang, Some(c.self_score), Some(c.mentor));
-    out.styled(
-        &format!("  {:+}  {pair} · {level}", c.delta),
+    out.item(
+        "  ",
+        6,
+        &format!("{:+}  {pair} · {level}", c.delta),
         out.theme.heading,
     );
     out.inline(&text, 6, out.theme.text);
@@ -174,25 +173,24 @@ fn agenda_item(out: &mut Out<'_>, n: usize, item: &AgendaItem) {
     let text = out.text_of(&ind.text).replace('\n', " ");
     let style = out.theme.text.add_modifier(ratatui::style::Modifier::BOLD);
     let pair = words::pair(lang, item.self_score, item.mentor_score);
-    out.styled(&format!("{n}. {} · {pair}", item.level), style);
+    out.item(
+        &format!("{n}. "),
+        3,
+        &format!("{} · {pair}", item.level),
+        style,
+    );
     out.inline(&text, 3, style);
     if let Some(growth) = &ind.growth {
-        out.styled(
-            &format!("   {}", Word::Growth.text(lang)),
-            out.theme.heading,
-        );
+        out.item("   ", 3, Word::Growth.text(lang), out.theme.heading);
         let growth = out.text_of(growth).to_owned();
         out.markdown(&growth, 3);
     }
     if !item.questions.is_empty() {
-        out.styled(
-            &format!("   {}", Word::Questions.text(lang)),
-            out.theme.heading,
-        );
+        out.item("   ", 3, Word::Questions.text(lang), out.theme.heading);
         for id in &item.questions {
             if let Some(q) = data.pack.question(id) {
                 let prompt = out.text_of(&q.prompt).replace('\n', " ");
-                out.inline(&format!("- {prompt}"), 3, out.theme.text);
+                out.item("   - ", 5, &prompt, out.theme.text);
             }
         }
     }
@@ -227,9 +225,11 @@ pub fn plan(out: &mut Out<'_>) {
         out.muted(Word::NoPlan.text(lang));
     }
     for (n, step) in steps.iter().enumerate() {
-        out.inline(
-            &format!("{}. {}", n + 1, step.step.replace('\n', " ")),
-            0,
+        let lead = format!("{}. ", n + 1);
+        out.item(
+            &lead,
+            lead.len(),
+            &step.step.replace('\n', " "),
             out.theme.text,
         );
         let mut meta = Vec::new();
@@ -240,7 +240,12 @@ pub fn plan(out: &mut Out<'_>) {
             meta.push(format!("{}{due}", lang.pick("日期：", "due: ")));
         }
         if !meta.is_empty() {
-            out.muted(&format!("   {}", meta.join(" · ")));
+            out.item(
+                &" ".repeat(lead.len()),
+                lead.len(),
+                &meta.join(" · "),
+                out.theme.muted,
+            );
         }
     }
 }

@@ -20,8 +20,11 @@ use crate::tui::i18n::Lang;
 use crate::tui::keymap::{Key, Keymap};
 use crate::tui::screens::ScreenId;
 use crate::tui::state::{Effect, State, update};
+use crate::tui::text::line_text;
 use crate::tui::theme::Theme;
 use crate::tui::view;
+
+use super::lines::Out;
 
 const TODAY: crate::core::clock::Date = time::macros::date!(2026 - 12 - 04);
 
@@ -359,5 +362,86 @@ fn every_page_draws_at_any_size_without_panicking() {
             update(&mut state, Action::Edit);
             screen(&state);
         }
+    }
+}
+
+/// The lines `draw` builds at `width` on the demo profile, as text.
+fn built(width: usize, lang: Lang, draw: impl FnOnce(&mut Out<'_>)) -> Vec<String> {
+    let data = data(false);
+    let theme = Theme::no_color();
+    let mut out = Out::new(width, &theme, lang, &data);
+    draw(&mut out);
+    out.lines.iter().map(line_text).collect()
+}
+
+/// `lines` from the first that starts with `start`, `count` of them.
+fn from<'a>(lines: &'a [String], start: &str, count: usize) -> &'a [String] {
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no line starts with {start:?}: {lines:#?}"));
+    &lines[at..(at + count).min(lines.len())]
+}
+
+#[test]
+fn wrapped_items_hang_under_their_text() {
+    // 40 cells, the calibration view's text at 80×24. A dimension's lean
+    // starts 2 in and goes on 4 in: "Technical depth: on balance the same"
+    // is 36 of the first line's 38, "(+0.0 on average over 2)" follows.
+    let lines = built(40, Lang::En, super::calibration::lines);
+    assert_eq!(
+        from(&lines, "  Technical depth:", 2),
+        [
+            "  Technical depth: on balance the same",
+            "    (+0.0 on average over 2)"
+        ]
+    );
+    // A drill question's bullet is 5 in ("   - "), its text goes on under
+    // its first word: 35 cells a line.
+    let lines = built(40, Lang::En, super::calibration::agenda);
+    assert_eq!(
+        from(&lines, "   - How did you set SLOs", 4),
+        [
+            "   - How did you set SLOs for your",
+            "     service? Is the error budget",
+            "     actually used in your team — has it",
+            "     ever changed a decision?"
+        ]
+    );
+}
+
+/// Scrolls the page down until a line starting with `start` is the first
+/// on show (row 4 at 80×24 in mentor mode: tabs, banner, margin).
+fn scroll_to(state: &mut State, start: &str) {
+    for _ in 0..400 {
+        let shown = text(state);
+        let first = shown.lines().nth(4).unwrap_or_default();
+        // A wide character's second cell reads as a space here.
+        if first.replace(' ', "").starts_with(&start.replace(' ', "")) {
+            return;
+        }
+        key(state, KeyCode::Down);
+    }
+    panic!("{start:?} never came to the top");
+}
+
+#[test]
+fn snapshots_of_wrapped_items() {
+    for lang in Lang::ALL {
+        let mut state = state(true, lang);
+        key(&mut state, KeyCode::Char('m'));
+        scroll_to(&mut state, lang.pick("各维度：", "Per dimension:"));
+        let name = format!("calibration_leans_{}_80x24", lang.code());
+        insta::assert_snapshot!(name, screen(&state));
+        key(&mut state, KeyCode::Enter);
+        for _ in 0..3 {
+            key(&mut state, KeyCode::Right);
+        }
+        scroll_to(
+            &mut state,
+            lang.pick("可用来检验的答辩题", "Drill questions"),
+        );
+        let name = format!("walkthrough_questions_{}_80x24", lang.code());
+        insta::assert_snapshot!(name, screen(&state));
     }
 }
