@@ -18,7 +18,7 @@ use crate::tui::action::Action;
 use crate::tui::data::Data;
 use crate::tui::i18n::Lang;
 use crate::tui::keymap::{Key, Keymap};
-use crate::tui::screens::ScreenId;
+use crate::tui::screens::{Screen, ScreenId};
 use crate::tui::state::{Effect, State, update};
 use crate::tui::text::line_text;
 use crate::tui::theme::Theme;
@@ -367,9 +367,13 @@ fn every_page_draws_at_any_size_without_panicking() {
 
 /// The lines `draw` builds at `width` on the demo profile, as text.
 fn built(width: usize, lang: Lang, draw: impl FnOnce(&mut Out<'_>)) -> Vec<String> {
-    let data = data(false);
+    built_on(&data(false), width, lang, draw)
+}
+
+/// The lines `draw` builds at `width` on `data`, as text.
+fn built_on(data: &Data, width: usize, lang: Lang, draw: impl FnOnce(&mut Out<'_>)) -> Vec<String> {
     let theme = Theme::no_color();
-    let mut out = Out::new(width, &theme, lang, &data);
+    let mut out = Out::new(width, &theme, lang, data);
     draw(&mut out);
     out.lines.iter().map(line_text).collect()
 }
@@ -443,5 +447,134 @@ fn snapshots_of_wrapped_items() {
         );
         let name = format!("walkthrough_questions_{}_80x24", lang.code());
         insta::assert_snapshot!(name, screen(&state));
+    }
+}
+
+/// The footer's hints in the mode in force: (key, what it does).
+fn hints(state: &State) -> Vec<(String, String)> {
+    state.keymap.hints(state.context(), state.lang)
+}
+
+fn hint(key: &str, desc: &str) -> (String, String) {
+    (key.to_owned(), desc.to_owned())
+}
+
+#[test]
+fn the_mentee_is_offered_no_key_that_writes() {
+    let mut state = state(false, Lang::En);
+    key(&mut state, KeyCode::Char('m'));
+    assert_eq!(state.screens.mentor.mode().name, "mentee");
+    let global = [
+        hint("q", "quit"),
+        hint("?", "keys"),
+        hint("Tab", "next screen"),
+        hint("/", "search"),
+    ];
+    let mut expected = vec![hint("Enter", "start the 1:1 walkthrough")];
+    expected.extend(global.clone());
+    assert_eq!(hints(&state), expected);
+    // `e` (the mentor's notes) is no key here: nothing happens, nothing is said.
+    let e = Key::plain(KeyCode::Char('e'));
+    assert_eq!(state.action_for_key(e), None);
+
+    key(&mut state, KeyCode::Enter);
+    assert_eq!(state.screens.mentor.mode().name, "mentee_walkthrough");
+    let mut expected = vec![
+        hint("→", "next page"),
+        hint("←", "previous page"),
+        hint("Esc", "end the walkthrough"),
+    ];
+    expected.extend(global);
+    assert_eq!(hints(&state), expected);
+    for c in ['a', 'x'] {
+        assert_eq!(state.action_for_key(Key::plain(KeyCode::Char(c))), None);
+    }
+    // Help lists what acts, and nothing of the plan.
+    let mode = state.screens.mentor.mode();
+    let listed: Vec<String> =
+        crate::tui::help::rows(&state.keymap, ScreenId::Mentor, mode, Lang::En)
+            .into_iter()
+            .filter_map(|row| match row {
+                crate::tui::help::Row::Key { desc, .. } => Some(desc),
+                _ => None,
+            })
+            .collect();
+    assert!(!listed.iter().any(|d| d.contains("plan")), "{listed:?}");
+    assert!(listed.contains(&"next page".to_owned()), "{listed:?}");
+}
+
+#[test]
+fn the_mentor_is_offered_the_notes_and_the_plan() {
+    let mut state = state(true, Lang::En);
+    key(&mut state, KeyCode::Char('m'));
+    assert_eq!(state.screens.mentor.mode().name, "browse");
+    let offered = hints(&state);
+    assert_eq!(
+        offered[..2],
+        [
+            hint("Enter", "start the 1:1 walkthrough"),
+            hint("e", "write the mentor's notes")
+        ]
+    );
+    key(&mut state, KeyCode::Enter);
+    assert_eq!(state.screens.mentor.mode().name, "walkthrough");
+    assert_eq!(
+        hints(&state)[..4],
+        [
+            hint("→", "next page"),
+            hint("←", "previous page"),
+            hint("a", "add a step to the plan"),
+            hint("Esc", "end the walkthrough"),
+        ]
+    );
+}
+
+/// The Mentor screen in each of its modes: the mentor's (calibration,
+/// walkthrough, a plan step, the notes) and the mentee's.
+fn in_every_mode() -> Vec<(State, &'static str)> {
+    let mut calibration = state(true, Lang::En);
+    key(&mut calibration, KeyCode::Char('m'));
+    let mut walkthrough = calibration.clone();
+    key(&mut walkthrough, KeyCode::Enter);
+    let mut step = walkthrough.clone();
+    key(&mut step, KeyCode::Char('a'));
+    let mut notes = calibration.clone();
+    key(&mut notes, KeyCode::Char('e'));
+    let mut mentee = state(false, Lang::En);
+    key(&mut mentee, KeyCode::Char('m'));
+    let mut mentee_walkthrough = mentee.clone();
+    key(&mut mentee_walkthrough, KeyCode::Enter);
+    vec![
+        (calibration, "browse"),
+        (walkthrough, "walkthrough"),
+        (step, "plan_step"),
+        (notes, "notes"),
+        (mentee, "mentee"),
+        (mentee_walkthrough, "mentee_walkthrough"),
+    ]
+}
+
+#[test]
+fn every_key_of_every_mentor_mode_reaches_code_that_handles_it() {
+    for (state, name) in in_every_mode() {
+        assert_eq!(state.screen, ScreenId::Mentor, "{name}");
+        assert_eq!(state.screens.mentor.mode().name, name);
+        let bindings = state.keymap.active(state.context());
+        assert!(!bindings.is_empty(), "{name}");
+        for binding in bindings {
+            for key in &binding.keys {
+                let mut state = state.clone();
+                assert_eq!(
+                    state.action_for_key(*key),
+                    Some(binding.action.clone()),
+                    "{name}: {key}"
+                );
+                assert!(
+                    crate::tui::state::dispatch(&mut state, binding.action.clone()).is_some(),
+                    "{name}: {key} ({:?}) falls through update",
+                    binding.action
+                );
+            }
+        }
     }
 }
