@@ -578,3 +578,84 @@ fn every_key_of_every_mentor_mode_reaches_code_that_handles_it() {
         }
     }
 }
+
+/// A profile with nothing rated, the target the first level after none.
+fn empty_data() -> Data {
+    let pack = content::built_in().unwrap().pack;
+    Data::on_day(pack, Profile::new("default"), TODAY)
+}
+
+#[test]
+fn with_nothing_rated_the_agenda_says_there_is_nothing_to_calibrate() {
+    // 40 cells: the heading takes two lines, the sentence two more.
+    let lines = built_on(&empty_data(), 40, Lang::En, super::calibration::agenda);
+    assert_eq!(
+        lines,
+        [
+            "Agenda (what matters most for the target",
+            "level)",
+            "Nothing to calibrate yet: rate some",
+            "indicators first.",
+            "",
+        ]
+    );
+    let lines = built_on(&empty_data(), 40, Lang::Zh, super::calibration::agenda);
+    assert_eq!(
+        lines,
+        [
+            "谈话议程（对目标职级最要紧的几项）",
+            "还没有可校准的内容：先给一些指标评分。",
+            "",
+        ]
+    );
+    // One rating up to the target is enough for an agenda.
+    let mut data = empty_data();
+    let first = data.pack.dimensions[0].indicators[0].id.value.clone();
+    data.apply(crate::core::workspace::Command::Rate {
+        indicator: crate::core::ids::IndicatorId::new(first),
+        score: 1,
+    })
+    .unwrap();
+    let lines = built_on(&data, 76, Lang::En, super::calibration::agenda);
+    assert!(lines[1].starts_with("1. "), "{lines:#?}");
+}
+
+#[test]
+fn snapshots_of_the_agenda_with_nothing_rated() {
+    for lang in Lang::ALL {
+        let mut state = State::new(
+            lang,
+            Theme::no_color(),
+            Keymap::builtin().unwrap(),
+            empty_data(),
+        );
+        update(
+            &mut state,
+            Action::Resize {
+                width: 80,
+                height: 24,
+            },
+        );
+        key(&mut state, KeyCode::Char('m'));
+        key(&mut state, KeyCode::Enter);
+        for _ in 0..3 {
+            key(&mut state, KeyCode::Right);
+        }
+        let name = format!("walkthrough_4_unrated_{}_80x24", lang.code());
+        insta::assert_snapshot!(name, screen(&state));
+        // The top gaps, none rated by either, say so.
+        key(&mut state, KeyCode::Right);
+        let name = format!("walkthrough_5_unrated_{}_80x24", lang.code());
+        insta::assert_snapshot!(name, screen(&state));
+    }
+}
+
+#[test]
+fn a_pair_of_scores_says_which_is_missing_and_when_both_are() {
+    use super::words::pair;
+    assert_eq!(pair(Lang::En, Some(3), Some(1)), "self 3 · mentor 1");
+    assert_eq!(pair(Lang::En, Some(2), None), "self 2 · mentor ·");
+    assert_eq!(pair(Lang::En, None, None), "not rated yet");
+    assert_eq!(pair(Lang::Zh, None, Some(4)), "自评 · · 导师 4");
+    assert_eq!(pair(Lang::Zh, None, None), "尚未评分");
+}
