@@ -284,8 +284,9 @@ pub fn plan(out: &mut Out<'_>) {
     }
 }
 
-/// The radar of each dimension at the target: the mentee's polygon, and
-/// the mentor's in another style, with a legend.
+/// The radar of each dimension at the target: the mentee's polygon, solid,
+/// and the mentor's, dotted and in another colour, with a legend that
+/// shows both marks.
 pub fn draw_radar(area: Rect, buf: &mut Buffer, view: &View<'_>) {
     let (data, lang, theme) = (view.data, view.lang, view.theme);
     let Some(target) = data.assessment.target_level.as_deref() else {
@@ -313,10 +314,10 @@ pub fn draw_radar(area: Rect, buf: &mut Buffer, view: &View<'_>) {
     put(area, 0, Line::from(Span::styled(title, theme.heading)), buf);
     let mentor_style = theme.key;
     let legend = Line::from(vec![
-        Span::styled("━ ", theme.text),
+        Span::styled(format!("{} ", radar::OWN_MARK), theme.text),
         Span::styled(Word::Mentee.text(lang), theme.text),
         Span::raw("  "),
-        Span::styled("━ ", mentor_style),
+        Span::styled(format!("{} ", radar::OTHER_MARK), mentor_style),
         Span::styled(Word::Mentor.text(lang), mentor_style),
     ]);
     put(area, 1, legend, buf);
@@ -335,7 +336,7 @@ pub fn draw_radar(area: Rect, buf: &mut Buffer, view: &View<'_>) {
             label: theme.muted,
         },
     };
-    if radar::layout(chart, &axes).is_some() {
+    if radar::layout_compared(chart, &axes, &other).is_some() {
         radar::render_compared(&radar, &other, mentor_style, chart, buf);
     } else {
         // Too small for a chart: each dimension with both numbers.
