@@ -53,7 +53,7 @@ pub fn line_text(line: &Line<'_>) -> String {
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut normalized = String::with_capacity(text.len());
     push_normalized(&mut normalized, text);
-    layout(&normalized, width)
+    layout(&normalized, width, width)
         .into_iter()
         .map(|range| normalized[range].to_string())
         .collect()
@@ -61,6 +61,50 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// Wraps styled text like [`wrap`], keeping each piece's style across breaks.
 pub fn wrap_spans(spans: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
+    wrap_spans_in(spans, width, width)
+}
+
+/// The cells a lead or a hanging indent leaves at least for the text: one
+/// wide character. With less, the text goes to the margin instead.
+const MIN_TEXT: usize = 2;
+
+/// Styled text as an item of a list, wrapped to `width` cells: `lead` (its
+/// indent and marker, such as `   - ` or `1. `) before the first line and
+/// `hang` spaces before each of the others, so that the lines it wraps onto
+/// sit under the item's text instead of going back to the margin. A lead or
+/// a hang that would leave the text fewer than two cells is left out.
+pub fn wrap_hanging(
+    mut lead: Vec<Span<'static>>,
+    mut hang: usize,
+    spans: &[Span<'_>],
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut lead_width: usize = lead.iter().map(|span| display_width(&span.content)).sum();
+    if lead_width + MIN_TEXT > width {
+        lead.clear();
+        lead_width = 0;
+    }
+    if hang + MIN_TEXT > width {
+        hang = 0;
+    }
+    wrap_spans_in(spans, width - lead_width, width - hang)
+        .into_iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let mut out = if index == 0 {
+                lead.clone()
+            } else {
+                vec![Span::raw(" ".repeat(hang))]
+            };
+            out.extend(line.spans);
+            Line::from(out)
+        })
+        .collect()
+}
+
+/// Wraps styled text with `first` cells for the first line and `rest` for
+/// each of the others.
+fn wrap_spans_in(spans: &[Span<'_>], first: usize, rest: usize) -> Vec<Line<'static>> {
     let mut text = String::new();
     let mut runs: Vec<(Range<usize>, Style)> = Vec::with_capacity(spans.len());
     for span in spans {
@@ -70,7 +114,7 @@ pub fn wrap_spans(spans: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
             runs.push((start..text.len(), span.style));
         }
     }
-    layout(&text, width)
+    layout(&text, first, rest)
         .into_iter()
         .map(|range| {
             let pieces: Vec<Span<'static>> = runs
@@ -221,6 +265,114 @@ fn prefix_end(s: &str, max: usize) -> usize {
     end
 }
 
+/// `name` (a dimension's, a level's) in at most `width` cells: whole when
+/// it fits, else its first [`name_pieces`] that fit with `…` after them,
+/// without a joining `&` or 与 at the end (`Operations…`, not
+/// `Operations &…`; 影响力…, not 影响力与…). A Chinese name whose first
+/// phrase does not fit is cut between characters, which a Chinese reader
+/// accepts; an English one whose first word does not fit is `None`, never
+/// cut inside the word.
+pub fn cut_name(name: &str, width: usize) -> Option<String> {
+    if display_width(name) <= width {
+        return Some(name.to_owned());
+    }
+    let room = width.checked_sub(1)?;
+    let pieces = name_pieces(name);
+    for k in (1..pieces.len()).rev() {
+        let mut kept = &pieces[..k];
+        while let Some((last, rest)) = kept.split_last() {
+            if last.chars().any(char::is_alphanumeric) {
+                break;
+            }
+            kept = rest;
+        }
+        let mut text = join_pieces(kept);
+        if text.chars().count() > 1 && text.ends_with(is_joiner) {
+            text.pop();
+        }
+        if !text.is_empty() && display_width(&text) <= room {
+            return Some(format!("{text}…"));
+        }
+    }
+    if !name.starts_with(is_cjk) {
+        return None;
+    }
+    let mut text = String::new();
+    for c in name.chars() {
+        let mut next = text.clone();
+        next.push(c);
+        if display_width(&next) > room {
+            break;
+        }
+        text = next;
+    }
+    (!text.is_empty()).then(|| format!("{text}…"))
+}
+
+/// `name` in at most `width` cells for a column that must show something:
+/// cut after a word as [`cut_name`] does, and only when its first word
+/// alone is too long, inside that word (see [`truncate`]).
+pub fn fit_name(name: &str, width: usize) -> String {
+    cut_name(name, width).unwrap_or_else(|| truncate(name, width))
+}
+
+/// The pieces of a name that a line may break between: words (a break at
+/// a space), and in Chinese the phrases joined by 与, 和, 及 or 、 (a break
+/// after the joining character). Splitting 领导力 into 领 / 导力 is no break
+/// a reader accepts, so a phrase is never split.
+pub fn name_pieces(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut piece = String::new();
+    for c in name.chars() {
+        if c == ' ' {
+            if !piece.is_empty() {
+                out.push(std::mem::take(&mut piece));
+            }
+            continue;
+        }
+        piece.push(c);
+        if is_joiner(c) {
+            out.push(std::mem::take(&mut piece));
+        }
+    }
+    if !piece.is_empty() {
+        out.push(piece);
+    }
+    out
+}
+
+/// What goes between `line` and the next of a name's pieces: words are
+/// joined by a space; a Chinese phrase follows its joining character
+/// directly.
+pub fn piece_separator(line: &str, piece: &str) -> &'static str {
+    if line.is_empty() || (line.ends_with(is_cjk) && piece.starts_with(is_cjk)) {
+        ""
+    } else {
+        " "
+    }
+}
+
+/// A name's `pieces` on one line.
+fn join_pieces(pieces: &[String]) -> String {
+    let mut line = String::new();
+    for piece in pieces {
+        line.push_str(piece_separator(&line, piece));
+        line.push_str(piece);
+    }
+    line
+}
+
+/// Whether a line may break after `c` inside a run of Chinese: the
+/// characters that join two phrases (与, 和, 及, 、) and `/`.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '与' | '和' | '及' | '、' | '/')
+}
+
+/// Whether `c` is written without spaces around it (CJK).
+fn is_cjk(c: char) -> bool {
+    display_width(c.encode_utf8(&mut [0; 4])) == 2
+}
+
 /// Appends `text` with tabs as spaces and `\r\n` as `\n`, so that a tab is
 /// measured as what it will look like and a Windows line end is one break.
 fn push_normalized(out: &mut String, text: &str) {
@@ -234,14 +386,18 @@ fn push_normalized(out: &mut String, text: &str) {
     }
 }
 
-/// The byte ranges of `text` that make up each wrapped line.
-fn layout(text: &str, width: usize) -> Vec<Range<usize>> {
-    if width == 0 {
+/// The byte ranges of `text` that make up each wrapped line, the first at
+/// most `first` cells wide and the others at most `rest`.
+fn layout(text: &str, first: usize, rest: usize) -> Vec<Range<usize>> {
+    if first == 0 || rest == 0 {
         return Vec::new();
     }
+    // A run kept whole must fit any line.
+    let width = first.min(rest);
     let mut builder = LineBuilder {
         text,
-        width,
+        first,
+        rest,
         lines: Vec::new(),
         start: 0,
         end: 0,
@@ -303,7 +459,10 @@ fn keeps_together(line: &str, at: usize, width: usize) -> bool {
 /// until the line is finished.
 struct LineBuilder<'t> {
     text: &'t str,
-    width: usize,
+    /// The cells of the first line.
+    first: usize,
+    /// The cells of every other line.
+    rest: usize,
     lines: Vec<Range<usize>>,
     start: usize,
     end: usize,
@@ -314,8 +473,17 @@ impl LineBuilder<'_> {
         self.start + self.text[self.start..self.end].trim_end_matches(' ').len()
     }
 
+    /// The cells of the line being filled.
+    fn width(&self) -> usize {
+        if self.lines.is_empty() {
+            self.first
+        } else {
+            self.rest
+        }
+    }
+
     fn fits(&self, end: usize) -> bool {
-        display_width(&self.text[self.start..end]) <= self.width
+        display_width(&self.text[self.start..end]) <= self.width()
     }
 
     fn finish(&mut self, next: usize) {

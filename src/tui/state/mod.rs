@@ -110,6 +110,7 @@ impl State {
         let mentor = data.mentor_session.is_some();
         let mut screens = Screens::default();
         screens.assess.mentor = mentor;
+        screens.mentor.mentor = mentor;
         State {
             lang,
             theme,

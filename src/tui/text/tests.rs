@@ -245,3 +245,91 @@ fn inline_code_wraps_with_its_style_across_lines() {
     assert_eq!(texts, ["用 errors.Is", "判断"]);
     assert_eq!(lines[0].spans[1].style, code);
 }
+
+#[test]
+fn names_are_cut_after_a_word_or_in_chinese_between_characters() {
+    assert_eq!(cut_name("Technical depth", 15).unwrap(), "Technical depth");
+    assert_eq!(cut_name("Technical depth", 14).unwrap(), "Technical…");
+    assert_eq!(cut_name("Technical depth", 10).unwrap(), "Technical…");
+    // Never mid-word: no `Technic…`.
+    assert_eq!(cut_name("Technical depth", 9), None);
+    let sda = "System design & architecture";
+    assert_eq!(cut_name(sda, 15).unwrap(), "System design…");
+    assert_eq!(cut_name(sda, 13).unwrap(), "System…");
+    // A cut does not end on a joining sign.
+    assert_eq!(
+        cut_name("Operations & reliability", 13).unwrap(),
+        "Operations…"
+    );
+    // Chinese: at a phrase, leaving off its 与, else between characters.
+    assert_eq!(cut_name("影响力与领导力", 14).unwrap(), "影响力与领导力");
+    assert_eq!(cut_name("影响力与领导力", 13).unwrap(), "影响力…");
+    assert_eq!(cut_name("系统设计与架构", 9).unwrap(), "系统设计…");
+    assert_eq!(cut_name("系统设计与架构", 8).unwrap(), "系统设…");
+    assert_eq!(cut_name("技术深度", 7).unwrap(), "技术深…");
+    assert_eq!(cut_name("技术深度", 3).unwrap(), "技…");
+    assert_eq!(cut_name("技术深度", 2), None);
+    assert_eq!(cut_name("x", 0), None);
+}
+
+#[test]
+fn a_name_breaks_into_words_and_chinese_phrases() {
+    assert_eq!(
+        name_pieces("System design & architecture"),
+        ["System", "design", "&", "architecture"]
+    );
+    assert_eq!(name_pieces("系统设计与架构"), ["系统设计与", "架构"]);
+}
+
+#[test]
+fn a_column_fits_a_name_cut_after_a_word_and_mid_word_only_when_it_must() {
+    // The Overview's gaps at 80×24 give the dimension 12 columns.
+    assert_eq!(fit_name("Business impact", 12), "Business…");
+    assert_eq!(fit_name("Operations & reliability", 12), "Operations…");
+    assert_eq!(fit_name("Delivery & quality", 12), "Delivery…");
+    assert_eq!(fit_name("稳定性与运维", 12), "稳定性与运维");
+    // Only a first word longer than the column is cut inside it.
+    assert_eq!(fit_name("Internationalisation", 12), "Internation…");
+}
+
+#[test]
+fn an_item_wraps_onto_lines_that_hang_under_its_text() {
+    let text = |lines: Vec<Line<'static>>| -> Vec<String> { lines.iter().map(line_text).collect() };
+    let bullet = || vec![Span::raw("   "), Span::raw("- ")];
+    // 20 cells, the lead and the hang 5: 15 for the text on every line.
+    // "Was there a time" is 16, so the first line ends at "a"; "time you
+    // would" is 14, "do it differently" 17.
+    let spans = [Span::raw("Was there a time you would do it differently")];
+    assert_eq!(
+        text(wrap_hanging(bullet(), 5, &spans, 20)),
+        [
+            "   - Was there a",
+            "     time you would",
+            "     do it",
+            "     differently"
+        ]
+    );
+    // A hang deeper than the lead: 38 cells on the first line, 36 after.
+    let spans = [Span::raw(
+        "Technical depth: on balance the same (+0.0 on average over 2)",
+    )];
+    assert_eq!(
+        text(wrap_hanging(vec![Span::raw("  ")], 4, &spans, 40)),
+        [
+            "  Technical depth: on balance the same",
+            "    (+0.0 on average over 2)"
+        ]
+    );
+    // The marker keeps its style; the text after it keeps its own.
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let lines = wrap_hanging(vec![Span::styled("1. ", bold)], 3, &[Span::raw("ab")], 10);
+    assert_eq!(lines[0].spans[0].style, bold);
+    assert_eq!(lines[0].spans[1].style, Style::new());
+    // A lead and a hang that leave no room for a wide character are left
+    // out: at 5 cells, 4 + 2 > 5.
+    let spans = [Span::raw("ab cd")];
+    assert_eq!(
+        text(wrap_hanging(vec![Span::raw("1234")], 4, &spans, 5)),
+        ["ab cd"]
+    );
+}

@@ -1,7 +1,8 @@
 //! A radar chart: one axis per dimension, a value in [0, 1] along each, drawn
 //! with braille dots on a ratatui `Canvas`, with the axes' names around it,
 //! or, when they do not fit there, numbered spokes and a legend beside or
-//! below the chart.
+//! below the chart. A second polygon (a mentor's view beside one's own) is
+//! dotted, so the two are told apart without colour.
 //!
 //! The chart is drawn only when the area leaves room for a readable polygon
 //! and for its names or legend; otherwise nothing is drawn at all, so a
@@ -14,10 +15,10 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::widgets::Widget;
-use ratatui::widgets::canvas::{Canvas, Context, Line};
+use ratatui::widgets::canvas::{Canvas, Context, Line, Painter, Shape};
 
 use crate::core::report::percent;
-use crate::tui::text::display_width;
+use crate::tui::text::{cut_name, display_width, name_pieces, piece_separator};
 
 /// Fewer axes than this make no polygon.
 pub const MIN_AXES: usize = 3;
@@ -32,6 +33,10 @@ const SIDEWAYS: f64 = 0.3;
 const MIN_CHART_WIDTH: u16 = 12;
 /// Canvas bounds a little past the unit circle, so the outer ring is not cut.
 const BOUND: f64 = 1.05;
+/// The mark of the radar's own polygon, solid, for a legend.
+pub const OWN_MARK: &str = "━";
+/// The mark of the second polygon, dotted, for a legend.
+pub const OTHER_MARK: &str = "┄";
 
 /// One axis: its name and its value (clamped to [0, 1] when drawn).
 #[derive(Debug, Clone, PartialEq)]
@@ -154,6 +159,19 @@ pub fn min_size() -> (u16, u16) {
 /// number's name and value, whole if it can, else cut at a word (see
 /// [`cut_name`]); when no legend fits either, there is no chart.
 pub fn layout(area: Rect, axes: &[Axis<'_>]) -> Option<RadarLayout> {
+    layout_with(area, axes, None)
+}
+
+/// Where a chart of `axes` and a second polygon of `other` values goes in
+/// `area`: as [`layout`], except that a numbered legend gives both values
+/// of each axis under a header of [`OWN_MARK`] and [`OTHER_MARK`] when it
+/// has room for them, and only the radar's own where it has not. Names
+/// beside the spokes give the radar's own values.
+pub fn layout_compared(area: Rect, axes: &[Axis<'_>], other: &[f64]) -> Option<RadarLayout> {
+    layout_with(area, axes, Some(other))
+}
+
+fn layout_with(area: Rect, axes: &[Axis<'_>], other: Option<&[f64]>) -> Option<RadarLayout> {
     let (min_width, min_height) = min_size();
     if axes.len() < MIN_AXES || area.width < min_width || area.height < min_height {
         return None;
@@ -173,8 +191,86 @@ pub fn layout(area: Rect, axes: &[Axis<'_>]) -> Option<RadarLayout> {
             labels,
             legend: Vec::new(),
         }),
-        None => numbered(area, axes),
+        None => other
+            .filter(|other| other.len() == axes.len())
+            .and_then(|other| numbered(area, axes, &Values::compared(axes, other)))
+            .or_else(|| numbered(area, axes, &Values::own(axes))),
     }
+}
+
+/// What a legend gives for each axis after its name, in a column: the
+/// radar's own value, or its own and a second polygon's, under a header of
+/// the marks that draw them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Values {
+    /// One per axis, all as wide.
+    cells: Vec<String>,
+    /// The row above the values, as wide as a cell.
+    header: Option<String>,
+}
+
+impl Values {
+    fn own(axes: &[Axis<'_>]) -> Values {
+        let cells: Vec<String> = axes.iter().map(|axis| percent_of(axis.value)).collect();
+        let width = cells.iter().map(|c| display_width(c)).max().unwrap_or(0);
+        Values {
+            cells: cells.iter().map(|c| align_right(c, width)).collect(),
+            header: None,
+        }
+    }
+
+    /// `75%  60%`: each column right-aligned, two spaces between them, and
+    /// each mark centred over its column.
+    fn compared(axes: &[Axis<'_>], other: &[f64]) -> Values {
+        let own: Vec<String> = axes.iter().map(|axis| percent_of(axis.value)).collect();
+        let theirs: Vec<String> = other.iter().map(|&v| percent_of(v)).collect();
+        let column = |values: &[String], mark: &str| {
+            values
+                .iter()
+                .map(|v| display_width(v))
+                .chain([display_width(mark)])
+                .max()
+                .unwrap_or(0)
+        };
+        let (a, b) = (column(&own, OWN_MARK), column(&theirs, OTHER_MARK));
+        let cells = own
+            .iter()
+            .zip(&theirs)
+            .map(|(x, y)| format!("{}  {}", align_right(x, a), align_right(y, b)))
+            .collect();
+        let header = format!("{}  {}", centre(OWN_MARK, a), centre(OTHER_MARK, b));
+        Values {
+            cells,
+            header: Some(header.trim_end().to_owned()),
+        }
+    }
+
+    fn width(&self) -> usize {
+        self.cells
+            .iter()
+            .map(|c| display_width(c))
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// A value as a legend gives it: a whole percentage of [0, 1].
+fn percent_of(value: f64) -> String {
+    percent(value.clamp(0.0, 1.0))
+}
+
+/// `text` after as many spaces as make it `width` cells.
+fn align_right(text: &str, width: usize) -> String {
+    let pad = width.saturating_sub(display_width(text));
+    format!("{}{text}", " ".repeat(pad))
+}
+
+/// `text` in the middle of `width` cells (a cell further left when the
+/// spaces do not split evenly).
+fn centre(text: &str, width: usize) -> String {
+    let pad = width.saturating_sub(display_width(text));
+    let left = pad / 2;
+    format!("{}{text}{}", " ".repeat(left), " ".repeat(pad - left))
 }
 
 /// Columns between a numbered chart (with the numbers on its right) and a
@@ -211,7 +307,7 @@ fn number_room(n: usize) -> u16 {
 /// The chart with numbered spokes and a legend of their names and values.
 /// Whole names are tried first, beside the chart and then below it; then
 /// names cut at a word, beside and then below. `None` when none fits.
-fn numbered(area: Rect, axes: &[Axis<'_>]) -> Option<RadarLayout> {
+fn numbered(area: Rect, axes: &[Axis<'_>], values: &Values) -> Option<RadarLayout> {
     [
         (Place::Beside, Fit::Whole),
         (Place::Below, Fit::Whole),
@@ -219,15 +315,21 @@ fn numbered(area: Rect, axes: &[Axis<'_>]) -> Option<RadarLayout> {
         (Place::Below, Fit::Cut),
     ]
     .into_iter()
-    .find_map(|(place, fit)| numbered_as(area, axes, place, fit))
+    .find_map(|(place, fit)| numbered_as(area, axes, values, place, fit))
 }
 
 /// The numbered chart with its legend at `place`: with whole names, the
 /// widest chart that leaves the legend its rows; with cut names, the
 /// widest chart whose legend loses no more words than beside the narrowest
 /// chart.
-fn numbered_as(area: Rect, axes: &[Axis<'_>], place: Place, fit: Fit) -> Option<RadarLayout> {
-    let at = |width| numbered_at(area, axes, place, fit, width);
+fn numbered_as(
+    area: Rect,
+    axes: &[Axis<'_>],
+    values: &Values,
+    place: Place,
+    fit: Fit,
+) -> Option<RadarLayout> {
+    let at = |width| numbered_at(area, axes, values, place, fit, width);
     let widest = match place {
         Place::Beside => area
             .height
@@ -255,6 +357,7 @@ fn numbered_as(area: Rect, axes: &[Axis<'_>], place: Place, fit: Fit) -> Option<
 fn numbered_at(
     area: Rect,
     axes: &[Axis<'_>],
+    values: &Values,
     place: Place,
     fit: Fit,
     width: u16,
@@ -266,7 +369,7 @@ fn numbered_at(
         Place::Beside => {
             let legend_x = area.x.checked_add(block_w)?.checked_add(LEGEND_GAP)?;
             let legend_w = area.right().checked_sub(legend_x)?;
-            let lines = legend_lines(legend_w, area.height, axes, fit)?;
+            let lines = legend_lines(legend_w, area.height, axes, values, fit)?;
             let rows = area.height.checked_sub(2)?;
             if height > rows {
                 return None;
@@ -275,7 +378,7 @@ fn numbered_at(
             (block, place_lines(lines, legend_x, area.y))
         }
         Place::Below => {
-            let lines = legend_lines(area.width, area.height, axes, fit)?;
+            let lines = legend_lines(area.width, area.height, axes, values, fit)?;
             let legend_h = u16::try_from(lines.len()).ok()?;
             let rows = area.height.checked_sub(legend_h)?.checked_sub(2)?;
             if height > rows || block_w > area.width {
@@ -312,18 +415,22 @@ fn place_lines(lines: Vec<String>, x: u16, y: u16) -> Vec<Label> {
 
 /// The rows of a legend `width` columns wide and at most `height` rows:
 /// "1 name value" per axis, the numbers right-aligned. When each axis has
-/// a row, the values are right-aligned in a column after the names; whole
-/// names that do not fit a row go on, indented, under their number, broken
-/// as [`name_lines`] does. `None` when the legend does not fit.
-fn legend_lines(width: u16, height: u16, axes: &[Axis<'_>], fit: Fit) -> Option<Vec<String>> {
+/// a row, the values are right-aligned in a column after the names, under
+/// their header if they have one; whole names that do not fit a row go on,
+/// indented, under their number, broken as [`name_lines`] does (only for
+/// values without a header, which could not stand over them). `None` when
+/// the legend does not fit.
+fn legend_lines(
+    width: u16,
+    height: u16,
+    axes: &[Axis<'_>],
+    values: &Values,
+    fit: Fit,
+) -> Option<Vec<String>> {
     let digits = axes.len().to_string().len();
     let indent = digits + 1;
     let width = usize::from(width);
-    let values: Vec<String> = axes
-        .iter()
-        .map(|axis| percent(axis.value.clamp(0.0, 1.0)))
-        .collect();
-    let value_w = values.iter().map(|v| display_width(v)).max().unwrap_or(0);
+    let value_w = values.width();
     let number = |i: usize| format!("{:>digits$} ", i + 1);
     // One row per axis: number, name, the value in its column.
     let name_room = width.checked_sub(indent + 1 + value_w);
@@ -335,30 +442,34 @@ fn legend_lines(width: u16, height: u16, axes: &[Axis<'_>], fit: Fit) -> Option<
             })
             .collect()
     });
+    let header_rows = usize::from(values.header.is_some());
     if let Some(names) = names {
-        if axes.len() > usize::from(height) {
+        if axes.len() + header_rows > usize::from(height) {
             return None;
         }
         let name_w = names.iter().map(|n| display_width(n)).max().unwrap_or(0);
+        let header = values
+            .header
+            .iter()
+            .map(|header| format!("{}{header}", " ".repeat(indent + name_w + 1)));
         let rows = names
             .iter()
-            .zip(&values)
+            .zip(&values.cells)
             .enumerate()
             .map(|(i, (name, value))| {
                 let pad = name_w - display_width(name) + value_w - display_width(value);
                 format!("{}{name} {}{value}", number(i), " ".repeat(pad))
-            })
-            .collect();
-        return Some(rows);
+            });
+        return Some(header.chain(rows).collect());
     }
-    if fit == Fit::Cut {
+    if fit == Fit::Cut || values.header.is_some() {
         return None;
     }
     // Whole names over more rows.
     let room = width.checked_sub(indent)?;
     let mut out = Vec::new();
-    for (i, (axis, value)) in axes.iter().zip(&values).enumerate() {
-        let lines = name_lines(axis.name, value, room, usize::from(height))?;
+    for (i, (axis, value)) in axes.iter().zip(&values.cells).enumerate() {
+        let lines = name_lines(axis.name, value.trim_start(), room, usize::from(height))?;
         for (k, line) in lines.into_iter().enumerate() {
             let lead = if k == 0 {
                 number(i)
@@ -369,49 +480,6 @@ fn legend_lines(width: u16, height: u16, axes: &[Axis<'_>], fit: Fit) -> Option<
         }
     }
     (out.len() <= usize::from(height)).then_some(out)
-}
-
-/// `name` in at most `width` cells: whole when it fits, else its first
-/// [`pieces`] that fit with `…` after them, without a joining `&` or 与 at
-/// the end (`Operations…`, not `Operations &…`; 影响力…, not 影响力与…).
-/// A Chinese name whose first phrase does not fit is cut between
-/// characters, which a Chinese reader accepts; an English one whose first
-/// word does not fit is `None`, never cut inside the word.
-pub fn cut_name(name: &str, width: usize) -> Option<String> {
-    if display_width(name) <= width {
-        return Some(name.to_owned());
-    }
-    let room = width.checked_sub(1)?;
-    let pieces = pieces(name);
-    for k in (1..pieces.len()).rev() {
-        let mut kept = &pieces[..k];
-        while let Some((last, rest)) = kept.split_last() {
-            if last.chars().any(char::is_alphanumeric) {
-                break;
-            }
-            kept = rest;
-        }
-        let mut text = join(kept);
-        if text.chars().count() > 1 && text.ends_with(is_joiner) {
-            text.pop();
-        }
-        if !text.is_empty() && display_width(&text) <= room {
-            return Some(format!("{text}…"));
-        }
-    }
-    if !name.starts_with(is_cjk) {
-        return None;
-    }
-    let mut text = String::new();
-    for c in name.chars() {
-        let mut next = text.clone();
-        next.push(c);
-        if display_width(&next) > room {
-            break;
-        }
-        text = next;
-    }
-    (!text.is_empty()).then(|| format!("{text}…"))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -515,42 +583,17 @@ fn labels(area: Rect, canvas: Rect, axes: &[Axis<'_>], naming: Naming) -> Option
     Some(out)
 }
 
-/// The pieces of a name that a line may break between: words (a break at
-/// a space), and in Chinese the phrases joined by 与, 和, 及 or 、 (a break
-/// after the joining character). Splitting 领导力 into 领 / 导力 is no break
-/// a reader accepts, so a phrase is never split.
-fn pieces(name: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut piece = String::new();
-    for c in name.chars() {
-        if c == ' ' {
-            if !piece.is_empty() {
-                out.push(std::mem::take(&mut piece));
-            }
-            continue;
-        }
-        piece.push(c);
-        if is_joiner(c) {
-            out.push(std::mem::take(&mut piece));
-        }
-    }
-    if !piece.is_empty() {
-        out.push(piece);
-    }
-    out
-}
-
 /// `name value` in at most `max_lines` lines of `width` cells, broken only
-/// between [`pieces`] and never cut; the value ends the last line, or takes
+/// between [`name_pieces`] and never cut; the value ends the last line, or takes
 /// a line of its own. `None` when it does not fit so.
 fn name_lines(name: &str, value: &str, width: usize, max_lines: usize) -> Option<Vec<String>> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for piece in pieces(name).into_iter().chain([value.to_owned()]) {
+    for piece in name_pieces(name).into_iter().chain([value.to_owned()]) {
         if display_width(&piece) > width {
             return None;
         }
-        let sep = separator(&line, &piece);
+        let sep = piece_separator(&line, &piece);
         if display_width(&line) + display_width(sep) + display_width(&piece) <= width {
             line.push_str(sep);
             line.push_str(&piece);
@@ -562,37 +605,6 @@ fn name_lines(name: &str, value: &str, width: usize, max_lines: usize) -> Option
         lines.push(line);
     }
     (lines.len() <= max_lines).then_some(lines)
-}
-
-/// What goes between `line` and the next piece: words are joined by a
-/// space; a Chinese phrase follows its joining character directly.
-fn separator(line: &str, piece: &str) -> &'static str {
-    if line.is_empty() || (line.ends_with(is_cjk) && piece.starts_with(is_cjk)) {
-        ""
-    } else {
-        " "
-    }
-}
-
-/// `pieces` on one line.
-fn join(pieces: &[String]) -> String {
-    let mut line = String::new();
-    for piece in pieces {
-        line.push_str(separator(&line, piece));
-        line.push_str(piece);
-    }
-    line
-}
-
-/// Whether a line may break after `c` inside a run of Chinese: the
-/// characters that join two phrases (与, 和, 及, 、) and `/`.
-fn is_joiner(c: char) -> bool {
-    matches!(c, '与' | '和' | '及' | '、' | '/')
-}
-
-/// Whether `c` is written without spaces around it (CJK).
-fn is_cjk(c: char) -> bool {
-    display_width(c.encode_utf8(&mut [0; 4])) == 2
 }
 
 fn color(style: Style) -> Color {
@@ -614,8 +626,9 @@ impl Widget for &Radar<'_> {
 }
 
 /// Draws `radar` with a second polygon of `other` values (one per axis,
-/// in the axes' order) in `style`: a mentor's scores beside one's own.
-/// The labels give the radar's own values.
+/// in the axes' order), dotted and in `style`: a mentor's view beside
+/// one's own. Where there is a numbered legend, it gives both values when
+/// it has room (see [`layout_compared`]).
 pub fn render_compared(
     radar: &Radar<'_>,
     other: &[f64],
@@ -626,50 +639,106 @@ pub fn render_compared(
     draw(radar, Some((other, style)), area, buf);
 }
 
-fn draw(radar: &Radar<'_>, other: Option<(&[f64], Style)>, area: Rect, buf: &mut Buffer) {
-    let this = radar;
-    {
-        let area = area.intersection(buf.area);
-        let Some(layout) = layout(area, this.axes) else {
+/// A line drawn with every other dot of the grid left out: the second
+/// polygon's edges, which read as dotted next to the solid first one
+/// without colour. Both ends are drawn, so the corners show.
+struct Dotted {
+    from: (f64, f64),
+    to: (f64, f64),
+    color: Color,
+}
+
+impl Shape for Dotted {
+    fn draw(&self, painter: &mut Painter<'_, '_>) {
+        let (Some(from), Some(to)) = (
+            painter.get_point(self.from.0, self.from.1),
+            painter.get_point(self.to.0, self.to.1),
+        ) else {
             return;
         };
-        let n = this.axes.len();
-        let values: Vec<f64> = this.axes.iter().map(|a| a.value).collect();
-        let corners = polygon(&values);
-        let second = other
-            .filter(|(v, _)| v.len() == n)
-            .map(|(v, style)| (polygon(v), style));
-        let styles = this.styles;
-        // One layer: braille dots of the rings and the polygon merge in a
-        // cell instead of the later shape wiping out the earlier one.
-        Canvas::default()
-            .marker(Marker::Braille)
-            .x_bounds([-BOUND, BOUND])
-            .y_bounds([-BOUND, BOUND])
-            .paint(|ctx| {
-                for i in 0..n {
-                    let (x, y) = point(i, n, 1.0);
-                    ctx.draw(&Line::new(0.0, 0.0, x, y, color(styles.grid)));
-                }
-                ring(ctx, n, 1.0, color(styles.grid));
-                ring(ctx, n, this.threshold, color(styles.threshold));
-                if let Some((points, style)) = &second {
-                    for (i, &(x1, y1)) in points.iter().enumerate() {
-                        let (x2, y2) = points[(i + 1) % n];
-                        ctx.draw(&Line::new(x1, y1, x2, y2, color(*style)));
-                    }
-                }
-                for (i, &(x1, y1)) in corners.iter().enumerate() {
-                    let (x2, y2) = corners[(i + 1) % n];
-                    ctx.draw(&Line::new(x1, y1, x2, y2, color(styles.value)));
-                }
-            })
-            .render(layout.canvas, buf);
-        for label in layout.labels.into_iter().chain(layout.legend) {
-            if label.x < area.right() && label.y < area.bottom() {
-                let room = usize::from(area.right() - label.x);
-                buf.set_stringn(label.x, label.y, &label.text, room, styles.label);
+        let dots = grid_line(from, to);
+        let last = dots.len().saturating_sub(1);
+        for (k, (x, y)) in dots.into_iter().enumerate() {
+            if k % 2 == 0 || k == last {
+                painter.paint(x, y, self.color);
             }
+        }
+    }
+}
+
+/// The dots of the grid on the line from `from` to `to`, in order, both
+/// ends included (Bresenham).
+fn grid_line(from: (usize, usize), to: (usize, usize)) -> Vec<(usize, usize)> {
+    let signed = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+    let (mut x, mut y) = (signed(from.0), signed(from.1));
+    let (x2, y2) = (signed(to.0), signed(to.1));
+    let (dx, dy) = ((x2 - x).abs(), -(y2 - y).abs());
+    let (sx, sy) = ((x2 - x).signum(), (y2 - y).signum());
+    let mut err = dx + dy;
+    let mut out = Vec::new();
+    loop {
+        if let (Ok(px), Ok(py)) = (usize::try_from(x), usize::try_from(y)) {
+            out.push((px, py));
+        }
+        if x == x2 && y == y2 {
+            return out;
+        }
+        let twice = 2 * err;
+        if twice >= dy {
+            err += dy;
+            x += sx;
+        }
+        if twice <= dx {
+            err += dx;
+            y += sy;
+        }
+    }
+}
+
+fn draw(radar: &Radar<'_>, other: Option<(&[f64], Style)>, area: Rect, buf: &mut Buffer) {
+    let this = radar;
+    let area = area.intersection(buf.area);
+    let n = this.axes.len();
+    let second = other.filter(|(v, _)| v.len() == n);
+    let Some(layout) = layout_with(area, this.axes, second.map(|(v, _)| v)) else {
+        return;
+    };
+    let values: Vec<f64> = this.axes.iter().map(|a| a.value).collect();
+    let corners = polygon(&values);
+    let second = second.map(|(v, style)| (polygon(v), style));
+    let styles = this.styles;
+    // One layer: braille dots of the rings and the polygons merge in a
+    // cell instead of the later shape wiping out the earlier one.
+    Canvas::default()
+        .marker(Marker::Braille)
+        .x_bounds([-BOUND, BOUND])
+        .y_bounds([-BOUND, BOUND])
+        .paint(|ctx| {
+            for i in 0..n {
+                let (x, y) = point(i, n, 1.0);
+                ctx.draw(&Line::new(0.0, 0.0, x, y, color(styles.grid)));
+            }
+            ring(ctx, n, 1.0, color(styles.grid));
+            ring(ctx, n, this.threshold, color(styles.threshold));
+            if let Some((points, style)) = &second {
+                for (i, &from) in points.iter().enumerate() {
+                    ctx.draw(&Dotted {
+                        from,
+                        to: points[(i + 1) % n],
+                        color: color(*style),
+                    });
+                }
+            }
+            for (i, &(x1, y1)) in corners.iter().enumerate() {
+                let (x2, y2) = corners[(i + 1) % n];
+                ctx.draw(&Line::new(x1, y1, x2, y2, color(styles.value)));
+            }
+        })
+        .render(layout.canvas, buf);
+    for label in layout.labels.into_iter().chain(layout.legend) {
+        if label.x < area.right() && label.y < area.bottom() {
+            let room = usize::from(area.right() - label.x);
+            buf.set_stringn(label.x, label.y, &label.text, room, styles.label);
         }
     }
 }

@@ -108,11 +108,8 @@ pub fn lines(out: &mut Out<'_>) {
                 Lean::Lower => Word::Lower,
                 Lean::Even => Word::Even,
             };
-            let line = format!(
-                "  {name}: {}",
-                words::lean(lang, word, l.mean_delta, l.count)
-            );
-            out.text(&line);
+            let line = format!("{name}: {}", words::lean(lang, word, l.mean_delta, l.count));
+            out.item("  ", 4, &line, out.theme.text);
         }
         out.blank();
     }
@@ -133,8 +130,10 @@ fn calibration_row(out: &mut Out<'_>, c: &Calibration) {
         .map(|(_, ind)| ind.level.value.clone())
         .unwrap_or_default();
     let pair = words::pair(out.lang, Some(c.self_score), Some(c.mentor));
-    out.styled(
-        &format!("  {:+}  {pair} · {level}", c.delta),
+    out.item(
+        "  ",
+        6,
+        &format!("{:+}  {pair} · {level}", c.delta),
         out.theme.heading,
     );
     out.inline(&text, 6, out.theme.text);
@@ -157,6 +156,13 @@ pub fn agenda(out: &mut Out<'_>) {
     let (lang, data) = (out.lang, out.data);
     out.heading(Word::Agenda.text(lang));
     let items = mentor::agenda(&data.pack, &data.profile, &data.assessment);
+    if !rated_up_to_target(data) {
+        // The agenda would be the heaviest indicators in ladder order,
+        // none of them rated: nothing to calibrate.
+        out.muted(Word::NothingToCalibrate.text(lang));
+        out.blank();
+        return;
+    }
     if items.is_empty() {
         out.muted(Word::NoAgenda.text(lang));
     }
@@ -164,6 +170,33 @@ pub fn agenda(out: &mut Out<'_>) {
         agenda_item(out, n + 1, item);
     }
     out.blank();
+}
+
+/// Whether the mentee or the mentor rated an indicator at a level up to
+/// and including the target, which the agenda is drawn from.
+fn rated_up_to_target(data: &Data) -> bool {
+    let pack = &data.pack;
+    let Some(target) = data
+        .assessment
+        .target_level
+        .as_deref()
+        .and_then(|t| pack.level_index(t))
+    else {
+        return false;
+    };
+    let rated = |id: &str| {
+        data.profile.ratings.contains_key(id)
+            || data
+                .profile
+                .mentor
+                .as_ref()
+                .is_some_and(|m| m.ratings.contains_key(id))
+    };
+    pack.indicators().any(|(_, ind)| {
+        pack.level_index(&ind.level)
+            .is_some_and(|level| level <= target)
+            && rated(ind.id.as_str())
+    })
 }
 
 fn agenda_item(out: &mut Out<'_>, n: usize, item: &AgendaItem) {
@@ -174,25 +207,24 @@ fn agenda_item(out: &mut Out<'_>, n: usize, item: &AgendaItem) {
     let text = out.text_of(&ind.text).replace('\n', " ");
     let style = out.theme.text.add_modifier(ratatui::style::Modifier::BOLD);
     let pair = words::pair(lang, item.self_score, item.mentor_score);
-    out.styled(&format!("{n}. {} · {pair}", item.level), style);
+    out.item(
+        &format!("{n}. "),
+        3,
+        &format!("{} · {pair}", item.level),
+        style,
+    );
     out.inline(&text, 3, style);
     if let Some(growth) = &ind.growth {
-        out.styled(
-            &format!("   {}", Word::Growth.text(lang)),
-            out.theme.heading,
-        );
+        out.item("   ", 3, Word::Growth.text(lang), out.theme.heading);
         let growth = out.text_of(growth).to_owned();
         out.markdown(&growth, 3);
     }
     if !item.questions.is_empty() {
-        out.styled(
-            &format!("   {}", Word::Questions.text(lang)),
-            out.theme.heading,
-        );
+        out.item("   ", 3, Word::Questions.text(lang), out.theme.heading);
         for id in &item.questions {
             if let Some(q) = data.pack.question(id) {
                 let prompt = out.text_of(&q.prompt).replace('\n', " ");
-                out.inline(&format!("- {prompt}"), 3, out.theme.text);
+                out.item("   - ", 5, &prompt, out.theme.text);
             }
         }
     }
@@ -227,9 +259,11 @@ pub fn plan(out: &mut Out<'_>) {
         out.muted(Word::NoPlan.text(lang));
     }
     for (n, step) in steps.iter().enumerate() {
-        out.inline(
-            &format!("{}. {}", n + 1, step.step.replace('\n', " ")),
-            0,
+        let lead = format!("{}. ", n + 1);
+        out.item(
+            &lead,
+            lead.len(),
+            &step.step.replace('\n', " "),
             out.theme.text,
         );
         let mut meta = Vec::new();
@@ -240,13 +274,19 @@ pub fn plan(out: &mut Out<'_>) {
             meta.push(format!("{}{due}", lang.pick("日期：", "due: ")));
         }
         if !meta.is_empty() {
-            out.muted(&format!("   {}", meta.join(" · ")));
+            out.item(
+                &" ".repeat(lead.len()),
+                lead.len(),
+                &meta.join(" · "),
+                out.theme.muted,
+            );
         }
     }
 }
 
-/// The radar of each dimension at the target: the mentee's polygon, and
-/// the mentor's in another style, with a legend.
+/// The radar of each dimension at the target: the mentee's polygon, solid,
+/// and the mentor's, dotted and in another colour, with a legend that
+/// shows both marks.
 pub fn draw_radar(area: Rect, buf: &mut Buffer, view: &View<'_>) {
     let (data, lang, theme) = (view.data, view.lang, view.theme);
     let Some(target) = data.assessment.target_level.as_deref() else {
@@ -274,10 +314,10 @@ pub fn draw_radar(area: Rect, buf: &mut Buffer, view: &View<'_>) {
     put(area, 0, Line::from(Span::styled(title, theme.heading)), buf);
     let mentor_style = theme.key;
     let legend = Line::from(vec![
-        Span::styled("━ ", theme.text),
+        Span::styled(format!("{} ", radar::OWN_MARK), theme.text),
         Span::styled(Word::Mentee.text(lang), theme.text),
         Span::raw("  "),
-        Span::styled("━ ", mentor_style),
+        Span::styled(format!("{} ", radar::OTHER_MARK), mentor_style),
         Span::styled(Word::Mentor.text(lang), mentor_style),
     ]);
     put(area, 1, legend, buf);
@@ -296,7 +336,7 @@ pub fn draw_radar(area: Rect, buf: &mut Buffer, view: &View<'_>) {
             label: theme.muted,
         },
     };
-    if radar::layout(chart, &axes).is_some() {
+    if radar::layout_compared(chart, &axes, &other).is_some() {
         radar::render_compared(&radar, &other, mentor_style, chart, buf);
     } else {
         // Too small for a chart: each dimension with both numbers.

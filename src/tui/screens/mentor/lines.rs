@@ -8,7 +8,7 @@ use crate::core::content::Text;
 use crate::core::report::keep_lines;
 use crate::tui::data::Data;
 use crate::tui::i18n::Lang;
-use crate::tui::text::{inline_spans, wrap, wrap_spans};
+use crate::tui::text::{inline_spans, wrap, wrap_hanging};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::markdown::{self, MarkdownStyles};
 
@@ -72,12 +72,21 @@ impl<'a> Out<'a> {
 
     /// Text with inline code, indented by `indent` columns.
     pub fn inline(&mut self, text: &str, indent: usize, style: Style) {
-        let spans = inline_spans(text, style, self.theme.code);
-        let pad = " ".repeat(indent);
-        for mut line in wrap_spans(&spans, self.width.saturating_sub(indent).max(1)) {
-            line.spans.insert(0, Span::raw(pad.clone()));
-            self.lines.push(line);
+        self.item(&" ".repeat(indent), indent, text, style);
+    }
+
+    /// An item of a list, with inline code: `lead` (its indent and marker,
+    /// such as `   - ` or `1. `) before the first line, and the lines it
+    /// wraps onto indented by `hang`, under its text.
+    pub fn item(&mut self, lead: &str, hang: usize, text: &str, style: Style) {
+        let marker = lead.trim_start_matches(' ');
+        let mut first = vec![Span::raw(lead[..lead.len() - marker.len()].to_owned())];
+        if !marker.is_empty() {
+            first.push(Span::styled(marker.to_owned(), style));
         }
+        let spans = inline_spans(text, style, self.theme.code);
+        self.lines
+            .extend(wrap_hanging(first, hang, &spans, self.width));
     }
 
     /// What a person typed (a comment, notes): a fact a line, kept so.

@@ -50,6 +50,9 @@ enum MentorMode {
 /// The state of the Mentor screen.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mentor {
+    /// Mentor mode: the mentor writes the notes and the plan. Otherwise the
+    /// mentee reads them, and the keys that write are not bound.
+    pub mentor: bool,
     mode: MentorMode,
     page: Page,
     note: Option<Word>,
@@ -258,8 +261,10 @@ impl Screen for Mentor {
 
     fn mode(&self) -> Mode {
         match self.mode {
-            MentorMode::Calibration => Mode::BROWSE,
-            MentorMode::Walkthrough(_) => Mode::keys("walkthrough"),
+            MentorMode::Calibration if self.mentor => Mode::BROWSE,
+            MentorMode::Calibration => Mode::keys("mentee"),
+            MentorMode::Walkthrough(_) if self.mentor => Mode::keys("walkthrough"),
+            MentorMode::Walkthrough(_) => Mode::keys("mentee_walkthrough"),
             MentorMode::Form(_) => Mode::typing("plan_step"),
             MentorMode::Notes(_) => Mode::typing("notes"),
         }

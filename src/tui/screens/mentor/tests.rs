@@ -18,10 +18,13 @@ use crate::tui::action::Action;
 use crate::tui::data::Data;
 use crate::tui::i18n::Lang;
 use crate::tui::keymap::{Key, Keymap};
-use crate::tui::screens::ScreenId;
+use crate::tui::screens::{Screen, ScreenId};
 use crate::tui::state::{Effect, State, update};
+use crate::tui::text::line_text;
 use crate::tui::theme::Theme;
 use crate::tui::view;
+
+use super::lines::Out;
 
 const TODAY: crate::core::clock::Date = time::macros::date!(2026 - 12 - 04);
 
@@ -360,4 +363,299 @@ fn every_page_draws_at_any_size_without_panicking() {
             screen(&state);
         }
     }
+}
+
+/// The lines `draw` builds at `width` on the demo profile, as text.
+fn built(width: usize, lang: Lang, draw: impl FnOnce(&mut Out<'_>)) -> Vec<String> {
+    built_on(&data(false), width, lang, draw)
+}
+
+/// The lines `draw` builds at `width` on `data`, as text.
+fn built_on(data: &Data, width: usize, lang: Lang, draw: impl FnOnce(&mut Out<'_>)) -> Vec<String> {
+    let theme = Theme::no_color();
+    let mut out = Out::new(width, &theme, lang, data);
+    draw(&mut out);
+    out.lines.iter().map(line_text).collect()
+}
+
+/// `lines` from the first that starts with `start`, `count` of them.
+fn from<'a>(lines: &'a [String], start: &str, count: usize) -> &'a [String] {
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no line starts with {start:?}: {lines:#?}"));
+    &lines[at..(at + count).min(lines.len())]
+}
+
+#[test]
+fn wrapped_items_hang_under_their_text() {
+    // 40 cells, the calibration view's text at 80×24. A dimension's lean
+    // starts 2 in and goes on 4 in: "Technical depth: on balance the same"
+    // is 36 of the first line's 38, "(+0.0 on average over 2)" follows.
+    let lines = built(40, Lang::En, super::calibration::lines);
+    assert_eq!(
+        from(&lines, "  Technical depth:", 2),
+        [
+            "  Technical depth: on balance the same",
+            "    (+0.0 on average over 2)"
+        ]
+    );
+    // A drill question's bullet is 5 in ("   - "), its text goes on under
+    // its first word: 35 cells a line.
+    let lines = built(40, Lang::En, super::calibration::agenda);
+    assert_eq!(
+        from(&lines, "   - How did you set SLOs", 4),
+        [
+            "   - How did you set SLOs for your",
+            "     service? Is the error budget",
+            "     actually used in your team — has it",
+            "     ever changed a decision?"
+        ]
+    );
+}
+
+/// Scrolls the page down until a line starting with `start` is the first
+/// on show (row 4 at 80×24 in mentor mode: tabs, banner, margin).
+fn scroll_to(state: &mut State, start: &str) {
+    for _ in 0..400 {
+        let shown = text(state);
+        let first = shown.lines().nth(4).unwrap_or_default();
+        // A wide character's second cell reads as a space here.
+        if first.replace(' ', "").starts_with(&start.replace(' ', "")) {
+            return;
+        }
+        key(state, KeyCode::Down);
+    }
+    panic!("{start:?} never came to the top");
+}
+
+#[test]
+fn snapshots_of_wrapped_items() {
+    for lang in Lang::ALL {
+        let mut state = state(true, lang);
+        key(&mut state, KeyCode::Char('m'));
+        scroll_to(&mut state, lang.pick("各维度：", "Per dimension:"));
+        let name = format!("calibration_leans_{}_80x24", lang.code());
+        insta::assert_snapshot!(name, screen(&state));
+        key(&mut state, KeyCode::Enter);
+        for _ in 0..3 {
+            key(&mut state, KeyCode::Right);
+        }
+        scroll_to(
+            &mut state,
+            lang.pick("可用来检验的答辩题", "Drill questions"),
+        );
+        let name = format!("walkthrough_questions_{}_80x24", lang.code());
+        insta::assert_snapshot!(name, screen(&state));
+    }
+}
+
+/// The footer's hints in the mode in force: (key, what it does).
+fn hints(state: &State) -> Vec<(String, String)> {
+    state.keymap.hints(state.context(), state.lang)
+}
+
+fn hint(key: &str, desc: &str) -> (String, String) {
+    (key.to_owned(), desc.to_owned())
+}
+
+#[test]
+fn the_mentee_is_offered_no_key_that_writes() {
+    let mut state = state(false, Lang::En);
+    key(&mut state, KeyCode::Char('m'));
+    assert_eq!(state.screens.mentor.mode().name, "mentee");
+    let global = [
+        hint("q", "quit"),
+        hint("?", "keys"),
+        hint("Tab", "next screen"),
+        hint("/", "search"),
+    ];
+    let mut expected = vec![hint("Enter", "start the 1:1 walkthrough")];
+    expected.extend(global.clone());
+    assert_eq!(hints(&state), expected);
+    // `e` (the mentor's notes) is no key here: nothing happens, nothing is said.
+    let e = Key::plain(KeyCode::Char('e'));
+    assert_eq!(state.action_for_key(e), None);
+
+    key(&mut state, KeyCode::Enter);
+    assert_eq!(state.screens.mentor.mode().name, "mentee_walkthrough");
+    let mut expected = vec![
+        hint("→", "next page"),
+        hint("←", "previous page"),
+        hint("Esc", "end the walkthrough"),
+    ];
+    expected.extend(global);
+    assert_eq!(hints(&state), expected);
+    for c in ['a', 'x'] {
+        assert_eq!(state.action_for_key(Key::plain(KeyCode::Char(c))), None);
+    }
+    // Help lists what acts, and nothing of the plan.
+    let mode = state.screens.mentor.mode();
+    let listed: Vec<String> =
+        crate::tui::help::rows(&state.keymap, ScreenId::Mentor, mode, Lang::En)
+            .into_iter()
+            .filter_map(|row| match row {
+                crate::tui::help::Row::Key { desc, .. } => Some(desc),
+                _ => None,
+            })
+            .collect();
+    assert!(!listed.iter().any(|d| d.contains("plan")), "{listed:?}");
+    assert!(listed.contains(&"next page".to_owned()), "{listed:?}");
+}
+
+#[test]
+fn the_mentor_is_offered_the_notes_and_the_plan() {
+    let mut state = state(true, Lang::En);
+    key(&mut state, KeyCode::Char('m'));
+    assert_eq!(state.screens.mentor.mode().name, "browse");
+    let offered = hints(&state);
+    assert_eq!(
+        offered[..2],
+        [
+            hint("Enter", "start the 1:1 walkthrough"),
+            hint("e", "write the mentor's notes")
+        ]
+    );
+    key(&mut state, KeyCode::Enter);
+    assert_eq!(state.screens.mentor.mode().name, "walkthrough");
+    assert_eq!(
+        hints(&state)[..4],
+        [
+            hint("→", "next page"),
+            hint("←", "previous page"),
+            hint("a", "add a step to the plan"),
+            hint("Esc", "end the walkthrough"),
+        ]
+    );
+}
+
+/// The Mentor screen in each of its modes: the mentor's (calibration,
+/// walkthrough, a plan step, the notes) and the mentee's.
+fn in_every_mode() -> Vec<(State, &'static str)> {
+    let mut calibration = state(true, Lang::En);
+    key(&mut calibration, KeyCode::Char('m'));
+    let mut walkthrough = calibration.clone();
+    key(&mut walkthrough, KeyCode::Enter);
+    let mut step = walkthrough.clone();
+    key(&mut step, KeyCode::Char('a'));
+    let mut notes = calibration.clone();
+    key(&mut notes, KeyCode::Char('e'));
+    let mut mentee = state(false, Lang::En);
+    key(&mut mentee, KeyCode::Char('m'));
+    let mut mentee_walkthrough = mentee.clone();
+    key(&mut mentee_walkthrough, KeyCode::Enter);
+    vec![
+        (calibration, "browse"),
+        (walkthrough, "walkthrough"),
+        (step, "plan_step"),
+        (notes, "notes"),
+        (mentee, "mentee"),
+        (mentee_walkthrough, "mentee_walkthrough"),
+    ]
+}
+
+#[test]
+fn every_key_of_every_mentor_mode_reaches_code_that_handles_it() {
+    for (state, name) in in_every_mode() {
+        assert_eq!(state.screen, ScreenId::Mentor, "{name}");
+        assert_eq!(state.screens.mentor.mode().name, name);
+        let bindings = state.keymap.active(state.context());
+        assert!(!bindings.is_empty(), "{name}");
+        for binding in bindings {
+            for key in &binding.keys {
+                let mut state = state.clone();
+                assert_eq!(
+                    state.action_for_key(*key),
+                    Some(binding.action.clone()),
+                    "{name}: {key}"
+                );
+                assert!(
+                    crate::tui::state::dispatch(&mut state, binding.action.clone()).is_some(),
+                    "{name}: {key} ({:?}) falls through update",
+                    binding.action
+                );
+            }
+        }
+    }
+}
+
+/// A profile with nothing rated, the target the first level after none.
+fn empty_data() -> Data {
+    let pack = content::built_in().unwrap().pack;
+    Data::on_day(pack, Profile::new("default"), TODAY)
+}
+
+#[test]
+fn with_nothing_rated_the_agenda_says_there_is_nothing_to_calibrate() {
+    // 40 cells: the heading takes two lines, the sentence two more.
+    let lines = built_on(&empty_data(), 40, Lang::En, super::calibration::agenda);
+    assert_eq!(
+        lines,
+        [
+            "Agenda (what matters most for the target",
+            "level)",
+            "Nothing to calibrate yet: rate some",
+            "indicators first.",
+            "",
+        ]
+    );
+    let lines = built_on(&empty_data(), 40, Lang::Zh, super::calibration::agenda);
+    assert_eq!(
+        lines,
+        [
+            "谈话议程（对目标职级最要紧的几项）",
+            "还没有可校准的内容：先给一些指标评分。",
+            "",
+        ]
+    );
+    // One rating up to the target is enough for an agenda.
+    let mut data = empty_data();
+    let first = data.pack.dimensions[0].indicators[0].id.value.clone();
+    data.apply(crate::core::workspace::Command::Rate {
+        indicator: crate::core::ids::IndicatorId::new(first),
+        score: 1,
+    })
+    .unwrap();
+    let lines = built_on(&data, 76, Lang::En, super::calibration::agenda);
+    assert!(lines[1].starts_with("1. "), "{lines:#?}");
+}
+
+#[test]
+fn snapshots_of_the_agenda_with_nothing_rated() {
+    for lang in Lang::ALL {
+        let mut state = State::new(
+            lang,
+            Theme::no_color(),
+            Keymap::builtin().unwrap(),
+            empty_data(),
+        );
+        update(
+            &mut state,
+            Action::Resize {
+                width: 80,
+                height: 24,
+            },
+        );
+        key(&mut state, KeyCode::Char('m'));
+        key(&mut state, KeyCode::Enter);
+        for _ in 0..3 {
+            key(&mut state, KeyCode::Right);
+        }
+        let name = format!("walkthrough_4_unrated_{}_80x24", lang.code());
+        insta::assert_snapshot!(name, screen(&state));
+        // The top gaps, none rated by either, say so.
+        key(&mut state, KeyCode::Right);
+        let name = format!("walkthrough_5_unrated_{}_80x24", lang.code());
+        insta::assert_snapshot!(name, screen(&state));
+    }
+}
+
+#[test]
+fn a_pair_of_scores_says_which_is_missing_and_when_both_are() {
+    use super::words::pair;
+    assert_eq!(pair(Lang::En, Some(3), Some(1)), "self 3 · mentor 1");
+    assert_eq!(pair(Lang::En, Some(2), None), "self 2 · mentor ·");
+    assert_eq!(pair(Lang::En, None, None), "not rated yet");
+    assert_eq!(pair(Lang::Zh, None, Some(4)), "自评 · · 导师 4");
+    assert_eq!(pair(Lang::Zh, None, None), "尚未评分");
 }

@@ -55,7 +55,7 @@ fn levels(out: &mut Out<'_>) {
             format!("  ← {}", marks.join(" · "))
         };
         let label = level_label(id, out.text_of(&level.name));
-        out.text(&format!("  {label}{marks}"));
+        out.item("  ", 4, &format!("{label}{marks}"), out.theme.text);
     }
     out.blank();
     let Some(target) = a.target_level.as_deref().and_then(|t| data.pack.level(t)) else {
@@ -85,7 +85,7 @@ fn levels(out: &mut Out<'_>) {
         out.styled(out.text_of(&dim.name), out.theme.heading);
         for ind in at_target {
             let text = out.text_of(&ind.text).replace('\n', " ");
-            out.inline(&format!("- {text}"), 1, out.theme.text);
+            out.item(" - ", 3, &text, out.theme.text);
         }
     }
 }
@@ -127,7 +127,7 @@ fn mindset(out: &mut Out<'_>) {
         out.blank();
         out.styled(Word::TalkingPoints.text(lang), out.theme.heading);
         for p in &points {
-            out.inline(&format!("• {p}"), 1, out.theme.text);
+            out.item(" • ", 3, p, out.theme.text);
         }
     }
     out.blank();
@@ -201,7 +201,12 @@ fn gaps(out: &mut Out<'_>) {
             .map(|r| r.score);
         let pair = words::pair(lang, own, theirs.map(|r| r.score));
         let bold = out.theme.text.add_modifier(ratatui::style::Modifier::BOLD);
-        out.styled(&format!("{}. {} · {pair}", n + 1, gap.level), bold);
+        out.item(
+            &format!("{}. ", n + 1),
+            3,
+            &format!("{} · {pair}", gap.level),
+            bold,
+        );
         out.inline(&text, 3, out.theme.text);
         if let Some(comment) = theirs.and_then(|r| r.comment.as_deref()) {
             let prefix = lang.pick("导师：", "mentor: ");

@@ -17,6 +17,7 @@ pub enum Word {
     Even,
     Agenda,
     NoAgenda,
+    NothingToCalibrate,
     Questions,
     Growth,
     Notes,
@@ -90,6 +91,10 @@ impl Word {
                 "目标职级以下没有需要谈的项。",
                 "Nothing up to the target level needs talking about.",
             ),
+            Word::NothingToCalibrate => (
+                "还没有可校准的内容：先给一些指标评分。",
+                "Nothing to calibrate yet: rate some indicators first.",
+            ),
             Word::Questions => ("可用来检验的答辩题", "Drill questions that probe it"),
             Word::Growth => ("成长建议", "Growth advice"),
             Word::Notes => ("导师备注", "Mentor's notes"),
@@ -154,9 +159,13 @@ impl Word {
     }
 }
 
-/// "self 3 · mentor 1 · +2"
+/// "self 3 · mentor 1", "self 2 · mentor ·" for a score not given, and
+/// "not rated yet" for neither.
 pub fn pair(lang: Lang, own: Option<u32>, theirs: Option<u32>) -> String {
     let show = |v: Option<u32>| v.map_or_else(|| "·".to_owned(), |v| v.to_string());
+    if own.is_none() && theirs.is_none() {
+        return lang.pick("尚未评分", "not rated yet").to_owned();
+    }
     match lang {
         Lang::Zh => format!("自评 {} · 导师 {}", show(own), show(theirs)),
         Lang::En => format!("self {} · mentor {}", show(own), show(theirs)),

@@ -15,7 +15,7 @@ use crate::tui::data::Data;
 use crate::tui::i18n::{Lang, Msg};
 use crate::tui::layout;
 use crate::tui::screens::View;
-use crate::tui::text::{display_width, truncate, truncate_line};
+use crate::tui::text::{display_width, fit_name, truncate, truncate_line};
 use crate::tui::widgets::gauge::{self, BarStyles};
 use crate::tui::widgets::radar::{self, Axis, Radar, RadarStyles};
 
@@ -386,7 +386,7 @@ fn list(area: Rect, axes: &[Axis<'_>], buf: &mut Buffer, styles: &Styles) {
     for (row, axis) in (0u16..).zip(axes) {
         let value = percent(axis.value.clamp(0.0, 1.0));
         let room = width.saturating_sub(6);
-        let name = radar::cut_name(axis.name, room).unwrap_or_else(|| truncate(axis.name, room));
+        let name = fit_name(axis.name, room);
         let pad = width.saturating_sub(display_width(&name) + display_width(&value));
         let line = Line::from(vec![
             Span::styled(name, styles.text),

@@ -10,7 +10,7 @@ use super::{shown_gaps, top_gaps};
 use crate::core::score::Gap;
 use crate::tui::i18n::Lang;
 use crate::tui::screens::View;
-use crate::tui::text::{display_width, inline_spans, line_width, truncate, truncate_line};
+use crate::tui::text::{display_width, fit_name, inline_spans, line_width, truncate_line};
 
 pub(super) fn render(
     selected: usize,
@@ -68,26 +68,31 @@ pub(super) fn render(
         .map(|g| display_width(&g.level))
         .max()
         .unwrap_or(0);
-    let longest_dim = list
-        .iter()
-        .filter_map(|g| data.pack.indicator(&g.indicator))
-        .map(|(d, _)| display_width(d.name.get(lang.code(), data.fallback())))
-        .max()
-        .unwrap_or(0);
-    let dim_w = longest_dim.min(match width {
+    // A dimension's name is cut after a word to fit its column, which is
+    // as wide as the widest name shown.
+    let dim_room = match width {
         100.. => 28,
         70..=99 => 12,
         _ => 0,
-    });
+    };
+    let dims: Vec<String> = list
+        .iter()
+        .map(|g| {
+            data.pack
+                .indicator(&g.indicator)
+                .map(|(d, _)| fit_name(d.name.get(lang.code(), data.fallback()), dim_room))
+                .unwrap_or_default()
+        })
+        .collect();
+    let dim_w = dims.iter().map(|d| display_width(d)).max().unwrap_or(0);
     let text_w =
         width.saturating_sub(2 + level_w + 1 + dim_w + usize::from(dim_w > 0) + 2 + score_w);
-    for (i, (gap, score)) in list.iter().zip(&scores).enumerate() {
+    for (i, ((gap, score), dim)) in list.iter().zip(&scores).zip(&dims).enumerate() {
         let row = u16::try_from(i + 1).unwrap_or(u16::MAX);
         let found = data.pack.indicator(&gap.indicator);
         let text = found.map_or(gap.indicator.as_str(), |(_, ind)| {
             ind.text.get(lang.code(), data.fallback())
         });
-        let dim = found.map_or("", |(d, _)| d.name.get(lang.code(), data.fallback()));
         let style = if i == selected {
             styles.selected
         } else {
@@ -98,7 +103,7 @@ pub(super) fn render(
         head.push_str(&fill(&gap.level, level_w));
         head.push(' ');
         if dim_w > 0 {
-            head.push_str(&fill(&truncate(dim, dim_w), dim_w));
+            head.push_str(&fill(dim, dim_w));
             head.push(' ');
         }
         let text = text.replace('\n', " ");

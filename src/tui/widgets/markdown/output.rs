@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
 use super::Renderer;
-use crate::tui::text::{display_width, truncate, truncate_line, wrap_spans};
+use crate::tui::text::{display_width, truncate, truncate_line, wrap_hanging};
 
 /// Below this many cells for the text, quote bars and list indents are left
 /// out: without room for one wide character the text could not be shown.
@@ -106,24 +106,10 @@ impl Renderer<'_> {
 
     /// Wraps `text` with `lead` (a heading's `##`) before its first line and
     /// its continuation lines indented to match.
-    pub(super) fn emit_wrapped(&mut self, text: Vec<Span<'static>>, mut lead: Vec<Span<'static>>) {
-        let available = self.text_width();
-        let mut lead_width: usize = lead.iter().map(|span| display_width(&span.content)).sum();
-        if lead_width + MIN_TEXT > available {
-            lead.clear();
-            lead_width = 0;
-        }
-        for (index, line) in wrap_spans(&text, available - lead_width)
-            .into_iter()
-            .enumerate()
-        {
-            let mut spans = if index == 0 {
-                lead.clone()
-            } else {
-                vec![Span::raw(" ".repeat(lead_width))]
-            };
-            spans.extend(line.spans);
-            self.emit(spans);
+    pub(super) fn emit_wrapped(&mut self, text: Vec<Span<'static>>, lead: Vec<Span<'static>>) {
+        let lead_width = lead.iter().map(|span| display_width(&span.content)).sum();
+        for line in wrap_hanging(lead, lead_width, &text, self.text_width()) {
+            self.emit(line.spans);
         }
     }
 

@@ -114,11 +114,6 @@ fn names_break_only_between_words_and_phrases() {
         None
     );
     assert_eq!(name_lines("Business impact", "7%", 7, 2), None);
-    assert_eq!(
-        pieces("System design & architecture"),
-        ["System", "design", "&", "architecture"]
-    );
-    assert_eq!(pieces("系统设计与架构"), ["系统设计与", "架构"]);
 }
 
 fn named<'a>(names: &'a [&'a str]) -> Vec<Axis<'a>> {
@@ -329,32 +324,6 @@ fn no_chart_when_no_legend_fits() {
 }
 
 #[test]
-fn legend_names_are_cut_after_a_word_or_in_chinese_between_characters() {
-    assert_eq!(cut_name("Technical depth", 15).unwrap(), "Technical depth");
-    assert_eq!(cut_name("Technical depth", 14).unwrap(), "Technical…");
-    assert_eq!(cut_name("Technical depth", 10).unwrap(), "Technical…");
-    // Never mid-word: no `Technic…`.
-    assert_eq!(cut_name("Technical depth", 9), None);
-    let sda = "System design & architecture";
-    assert_eq!(cut_name(sda, 15).unwrap(), "System design…");
-    assert_eq!(cut_name(sda, 13).unwrap(), "System…");
-    // A cut does not end on a joining sign.
-    assert_eq!(
-        cut_name("Operations & reliability", 13).unwrap(),
-        "Operations…"
-    );
-    // Chinese: at a phrase, leaving off its 与, else between characters.
-    assert_eq!(cut_name("影响力与领导力", 14).unwrap(), "影响力与领导力");
-    assert_eq!(cut_name("影响力与领导力", 13).unwrap(), "影响力…");
-    assert_eq!(cut_name("系统设计与架构", 9).unwrap(), "系统设计…");
-    assert_eq!(cut_name("系统设计与架构", 8).unwrap(), "系统设…");
-    assert_eq!(cut_name("技术深度", 7).unwrap(), "技术深…");
-    assert_eq!(cut_name("技术深度", 3).unwrap(), "技…");
-    assert_eq!(cut_name("技术深度", 2), None);
-    assert_eq!(cut_name("x", 0), None);
-}
-
-#[test]
 fn no_chart_when_there_is_no_room_or_too_few_axes() {
     let six = axes(&["a", "b", "c", "d", "e", "f"]);
     let (w, h) = min_size();
@@ -362,4 +331,124 @@ fn no_chart_when_there_is_no_room_or_too_few_axes() {
     assert!(layout(Rect::new(0, 0, w - 1, 40), &six).is_none());
     assert!(layout(Rect::new(0, 0, 80, h - 1), &six).is_none());
     assert!(layout(Rect::new(0, 0, 80, 40), &six[..2]).is_none());
+}
+
+#[test]
+fn a_grid_line_visits_every_dot_between_its_ends() {
+    assert_eq!(grid_line((0, 0), (3, 0)), [(0, 0), (1, 0), (2, 0), (3, 0)]);
+    // Two across for each one down: Bresenham steps down at the 2nd and
+    // the 4th dot.
+    assert_eq!(
+        grid_line((0, 0), (4, 2)),
+        [(0, 0), (1, 1), (2, 1), (3, 2), (4, 2)]
+    );
+    // Backwards, up and left.
+    assert_eq!(grid_line((2, 2), (0, 0)), [(2, 2), (1, 1), (0, 0)]);
+}
+
+/// The braille cells of one row of a canvas 3 cells wide (6 dots across,
+/// x from 0 to 5) and one tall (4 dots, y from 0 to 3), with `shape` on it.
+fn one_row(shape: &dyn Fn(&mut Context<'_>)) -> String {
+    let area = Rect::new(0, 0, 3, 1);
+    let mut buf = Buffer::empty(area);
+    Canvas::default()
+        .marker(Marker::Braille)
+        .x_bounds([0.0, 5.0])
+        .y_bounds([0.0, 3.0])
+        .paint(|ctx| shape(ctx))
+        .render(area, &mut buf);
+    (0..3).map(|x| buf[(x, 0)].symbol().to_owned()).collect()
+}
+
+#[test]
+fn the_second_polygon_is_dotted_so_it_shows_without_colour() {
+    // Along the top row from x = 0 to 4: solid, every dot (⠉ is a cell's
+    // two top dots, ⠁ its left one); dotted, the dots at 0, 2 and 4.
+    let solid = one_row(&|ctx| ctx.draw(&Line::new(0.0, 3.0, 4.0, 3.0, Color::Reset)));
+    assert_eq!(solid, "⠉⠉⠁");
+    let dotted = one_row(&|ctx| {
+        ctx.draw(&Dotted {
+            from: (0.0, 3.0),
+            to: (4.0, 3.0),
+            color: Color::Reset,
+        })
+    });
+    assert_eq!(dotted, "⠁⠁⠁");
+    // An odd number of steps still ends on its corner: 0, 2 and 3 (a cell
+    // with no dot is left blank).
+    let dotted = one_row(&|ctx| {
+        ctx.draw(&Dotted {
+            from: (0.0, 3.0),
+            to: (3.0, 3.0),
+            color: Color::Reset,
+        })
+    });
+    assert_eq!(dotted, "⠁⠉ ");
+}
+
+#[test]
+fn a_compared_legend_gives_both_values_under_their_marks() {
+    // 35×15, the calibration view's radar at 80×24. As at 36×9, the names
+    // fit neither beside the spokes nor, with two values (8 columns),
+    // beside the chart: 35 − 12 − 4 − 2 = 17 columns leave 17 − 2 − 1 − 8
+    // = 6 for a name. Below, 35 leave 24: System design & architecture
+    // (28) is cut after `design`, Operations & reliability (24) is whole.
+    // The legend's 7 rows (a header and 6) leave 15 − 7 − 2 = 6 rows for
+    // the chart: 12 wide, the block of 12 + 2·2 at x = (35 − 16)/2 = 9.
+    let en = named(&EN);
+    let other = [0.75, 0.5, 0.35, 0.65, 0.6, 0.5];
+    let compared = layout_compared(Rect::new(0, 0, 35, 15), &en, &other).unwrap();
+    assert_eq!(compared.canvas, Rect::new(11, 1, 12, 6));
+    // The side spokes end at 1 + round(0.25·5) = 2 and 1 + round(0.75·5)
+    // = 5.
+    assert_eq!(
+        placed(&compared.labels),
+        [
+            (16, 0, "1"),
+            (24, 2, "2"),
+            (24, 5, "3"),
+            (16, 7, "4"),
+            (9, 5, "5"),
+            (9, 2, "6"),
+        ]
+    );
+    // Each mark centred over its column of values; the names padded to
+    // 24, so each row is 2 + 24 + 1 + 8 = 35, from column 0, row 8.
+    let header = format!("{} ━    ┄", " ".repeat(27));
+    assert_eq!(
+        placed(&compared.legend),
+        [
+            (0, 8, header.as_str()),
+            (0, 9, "1 Technical depth          75%  75%"),
+            (0, 10, "2 System design…           70%  50%"),
+            (0, 11, "3 Operations & reliability 35%  35%"),
+            (0, 12, "4 Delivery & quality       65%  65%"),
+            (0, 13, "5 Business impact          60%  60%"),
+            (0, 14, "6 Influence & leadership   64%  50%"),
+        ]
+    );
+    // Names beside the spokes give the radar's own values, as before.
+    let names = ["a", "b", "c", "d", "e", "f"];
+    let short = axes(&names);
+    assert_eq!(
+        layout_compared(Rect::new(0, 0, 40, 14), &short, &other),
+        layout(Rect::new(0, 0, 40, 14), &short)
+    );
+}
+
+#[test]
+fn without_room_for_both_values_the_legend_gives_the_radars_own() {
+    // 36×9, the Overview's radar at 80×24: two values leave a name 7
+    // columns beside the chart (Technical is 9) and no rows below it, so
+    // the legend is the one without a second polygon (see
+    // at_80_by_24_english_names_are_cut_at_a_word_in_a_legend_beside).
+    let en = named(&EN);
+    let other = [0.5; 6];
+    let area = Rect::new(0, 0, 36, 9);
+    assert_eq!(layout_compared(area, &en, &other), layout(area, &en));
+    // A second polygon with a value short is left out.
+    assert_eq!(
+        layout_compared(Rect::new(0, 0, 35, 15), &en, &other[..5]),
+        layout(Rect::new(0, 0, 35, 15), &en)
+    );
 }
