@@ -63,7 +63,14 @@ pub fn lines(out: &mut Out<'_>) {
     else {
         out.heading(Word::Calibration.text(lang));
         out.blank();
-        out.text(Word::NoReview.text(lang));
+        // The mentor at the keyboard starts the review; the mentee is told
+        // how to get one.
+        let word = if data.mentor_session.is_some() {
+            Word::NoReviewYetMentor
+        } else {
+            Word::NoReview
+        };
+        out.text(word.text(lang));
         return;
     };
     let date = review.date.map(|d| format!(" · {d}")).unwrap_or_default();

@@ -223,6 +223,20 @@ fn without_a_review_the_view_says_how_to_get_one() {
     );
     update(&mut state, Action::MentorReview);
     insta::assert_snapshot!("calibration_none_en_80x24", screen(&state));
+    // A mentor who has rated nothing yet is told how to start, not how to
+    // ask for a review.
+    let mut mentor = self::state(true, Lang::En);
+    mentor.data.profile.mentor = None;
+    update(&mut mentor, Action::MentorReview);
+    let words = text(&mentor)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains("You have not started the review yet"),
+        "{words}"
+    );
+    assert!(!words.contains("Export your profile"), "{words}");
 }
 
 #[test]

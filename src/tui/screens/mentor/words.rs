@@ -7,6 +7,8 @@ use crate::tui::i18n::Lang;
 pub enum Word {
     Calibration,
     NoReview,
+    /// The same, said to the mentor, who has not rated anything yet.
+    NoReviewYetMentor,
     NoneRatedByBoth,
     FarApart,
     OneApart,
@@ -68,6 +70,10 @@ impl Word {
             Word::NoReview => (
                 "还没有导师评审。把档案导出（ladder export -o 我的档案.yaml）发给导师；导师用 ladder mentor 文件 --name 名字 在旁边评分、写评语和计划，再把文件发回来；你用 ladder import 文件 --merge 收下导师的部分，这里就会显示校准、议程和计划。",
                 "No mentor review yet. Export your profile (ladder export -o me.yaml) and send it to your mentor; they open it with ladder mentor FILE --name NAME, rate beside you, comment and write a plan, and send it back; ladder import FILE --merge takes in their part, and the calibration, agenda and plan show here.",
+            ),
+            Word::NoReviewYetMentor => (
+                "你还没有开始评审：在「自评」页用分值键给各项评分、按 e 写评语，这里就会显示校准。",
+                "You have not started the review yet: on Assess, rate indicators with the scale keys and write comments with e, and the calibration shows here.",
             ),
             Word::NoneRatedByBoth => (
                 "还没有两人都评过分的指标。",
