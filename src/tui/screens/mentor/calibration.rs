@@ -115,7 +115,11 @@ pub fn lines(out: &mut Out<'_>) {
                 Lean::Lower => Word::Lower,
                 Lean::Even => Word::Even,
             };
-            let line = format!("{name}: {}", words::lean(lang, word, l.mean_delta, l.count));
+            let line = format!(
+                "{name}{}{}",
+                lang.pick("：", ": "),
+                words::lean(lang, word, l.mean_delta, l.count)
+            );
             out.item("  ", 4, &line, out.theme.text);
         }
         out.blank();
