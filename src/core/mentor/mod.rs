@@ -148,10 +148,35 @@ pub const AGENDA_LEN: usize = 5;
 /// (judged by the mentor where they rated it) and by how far the two
 /// disagree; the heaviest [`AGENDA_LEN`] come first (ties in ladder order,
 /// then by id). Items that weigh nothing are left out.
+/// Whether the mentee or the mentor rated an indicator at a level up to
+/// and including the target, which the agenda is drawn from.
+pub fn rated_up_to_target(pack: &Pack, profile: &Profile, a: &Assessment) -> bool {
+    let Some(target) = a.target_level.as_deref().and_then(|t| pack.level_index(t)) else {
+        return false;
+    };
+    let rated = |id: &str| {
+        profile.ratings.contains_key(id)
+            || profile
+                .mentor
+                .as_ref()
+                .is_some_and(|m| m.ratings.contains_key(id))
+    };
+    pack.indicators().any(|(_, ind)| {
+        pack.level_index(&ind.level)
+            .is_some_and(|level| level <= target)
+            && rated(ind.id.as_str())
+    })
+}
+
 pub fn agenda(pack: &Pack, profile: &Profile, a: &Assessment) -> Vec<AgendaItem> {
     let Some(target) = a.target_level.as_deref().and_then(|t| pack.level_index(t)) else {
         return Vec::new();
     };
+    // With nothing rated it would be the heaviest indicators in ladder
+    // order: nothing to calibrate yet.
+    if !rated_up_to_target(pack, profile, a) {
+        return Vec::new();
+    }
     let mentor = profile.mentor.as_ref();
     let mut items: Vec<(usize, AgendaItem)> = pack
         .indicators()

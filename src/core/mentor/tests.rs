@@ -110,6 +110,29 @@ fn each_dimension_leans_higher_or_lower() {
 }
 
 #[test]
+fn with_nothing_rated_there_is_no_agenda() {
+    // Unrated, every indicator up to the target falls short of meets: the
+    // agenda would be the pack's heaviest indicators, which says nothing.
+    let pack = ops_pack();
+    let p = Profile::new("wang");
+    let a = score::assess(&pack, &p);
+    assert_eq!(a.target_level.as_deref(), Some("L1"));
+    assert!(agenda(&pack, &p, &a).is_empty());
+    // One rating up to the target is enough for the others to be weighed.
+    let mut rated = p.clone();
+    rated.ratings.insert(
+        IndicatorId::new("craft.l1.a"),
+        crate::core::profile::Rating {
+            score: 4,
+            evidence: None,
+            updated: None,
+        },
+    );
+    let a = score::assess(&pack, &rated);
+    assert!(!agenda(&pack, &rated, &a).is_empty());
+}
+
+#[test]
 fn the_agenda_weighs_shortfall_and_disagreement_up_to_the_target() {
     let pack = ops_pack();
     let p = profile();

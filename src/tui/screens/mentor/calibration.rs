@@ -167,7 +167,7 @@ pub fn agenda(out: &mut Out<'_>) {
     let (lang, data) = (out.lang, out.data);
     out.heading(Word::Agenda.text(lang));
     let items = mentor::agenda(&data.pack, &data.profile, &data.assessment);
-    if !rated_up_to_target(data) {
+    if !mentor::rated_up_to_target(&data.pack, &data.profile, &data.assessment) {
         // The agenda would be the heaviest indicators in ladder order,
         // none of them rated: nothing to calibrate.
         out.muted(Word::NothingToCalibrate.text(lang));
@@ -181,33 +181,6 @@ pub fn agenda(out: &mut Out<'_>) {
         agenda_item(out, n + 1, item);
     }
     out.blank();
-}
-
-/// Whether the mentee or the mentor rated an indicator at a level up to
-/// and including the target, which the agenda is drawn from.
-fn rated_up_to_target(data: &Data) -> bool {
-    let pack = &data.pack;
-    let Some(target) = data
-        .assessment
-        .target_level
-        .as_deref()
-        .and_then(|t| pack.level_index(t))
-    else {
-        return false;
-    };
-    let rated = |id: &str| {
-        data.profile.ratings.contains_key(id)
-            || data
-                .profile
-                .mentor
-                .as_ref()
-                .is_some_and(|m| m.ratings.contains_key(id))
-    };
-    pack.indicators().any(|(_, ind)| {
-        pack.level_index(&ind.level)
-            .is_some_and(|level| level <= target)
-            && rated(ind.id.as_str())
-    })
 }
 
 fn agenda_item(out: &mut Out<'_>, n: usize, item: &AgendaItem) {
