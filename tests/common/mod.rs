@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use ladder::core::content::{self, Pack, PackSource};
 
+#[cfg(unix)]
+pub mod pty;
+
 /// The fixture packs directory.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
