@@ -7,6 +7,7 @@ use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -26,6 +27,9 @@ const SETTLED: Duration = Duration::from_millis(150);
 /// How often the screen and the app are looked at while waiting.
 const POLL: Duration = Duration::from_millis(20);
 
+/// Rewrites what is typed before the terminal sends it.
+type Rewrite = Box<dyn FnMut(&str) -> String + Send>;
+
 /// How to start the app: `Options::default()` is `ladder` with no arguments
 /// in an 80×24 terminal, in this process's working directory.
 pub struct Options {
@@ -35,6 +39,8 @@ pub struct Options {
     env: Vec<(OsString, Option<OsString>)>,
     cols: u16,
     rows: u16,
+    answer_cursor: bool,
+    rewrite: Option<Rewrite>,
 }
 
 impl Default for Options {
@@ -45,6 +51,8 @@ impl Default for Options {
             env: Vec::new(),
             cols: 80,
             rows: 24,
+            answer_cursor: false,
+            rewrite: None,
         }
     }
 }
@@ -82,12 +90,50 @@ impl Options {
         self.rows = rows;
         self
     }
+
+    /// Answers the app's "where is the cursor?" (`ESC [ 6 n`), as a real
+    /// terminal does (ratatui asks when it clears the screen after an
+    /// external editor).
+    pub fn answer_cursor_queries(mut self) -> Options {
+        self.answer_cursor = true;
+        self
+    }
+
+    /// Passes everything sent to the app (keys, and answers to its queries)
+    /// through `rewrite`, one write at a time, in the order they are sent.
+    pub fn rewrite_keys(mut self, rewrite: impl FnMut(&str) -> String + Send + 'static) -> Options {
+        self.rewrite = Some(Box::new(rewrite));
+        self
+    }
+}
+
+/// The terminal's input side.
+struct Keys {
+    writer: Box<dyn Write + Send>,
+    rewrite: Option<Rewrite>,
+}
+
+impl Keys {
+    fn send(&mut self, keys: &str) {
+        let rewritten;
+        let keys = match &mut self.rewrite {
+            Some(rewrite) => {
+                rewritten = rewrite(keys);
+                &rewritten
+            }
+            None => keys,
+        };
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
 }
 
 /// `ladder` running in a pseudo-terminal.
 pub struct Pty {
     screen: Arc<Mutex<vt100::Parser>>,
-    keys: Mutex<Box<dyn Write + Send>>,
+    /// Bytes the app has written to the terminal so far.
+    drawn: Arc<AtomicU64>,
+    keys: Arc<Mutex<Keys>>,
     child: Box<dyn Child + Send + Sync>,
     // Held open so the terminal outlives the app and can be checked after.
     master: Box<dyn MasterPty + Send>,
@@ -105,6 +151,8 @@ impl Pty {
             env,
             cols,
             rows,
+            answer_cursor,
+            rewrite,
         } = options;
         let pair = native_pty_system().openpty(pty_size(cols, rows)).unwrap();
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_ladder"));
@@ -128,17 +176,39 @@ impl Pty {
             non_zero(cols),
             0,
         )));
-        let keys = Mutex::new(pair.master.take_writer().unwrap());
+        let drawn = Arc::new(AtomicU64::new(0));
+        let keys = Arc::new(Mutex::new(Keys {
+            writer: pair.master.take_writer().unwrap(),
+            rewrite,
+        }));
         let mut output = pair.master.try_clone_reader().unwrap();
-        let feed = Arc::clone(&screen);
+        let (feed, count, answer) = (Arc::clone(&screen), Arc::clone(&drawn), Arc::clone(&keys));
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            // The end of the output so far, where a query may have begun.
+            let mut tail: Vec<u8> = Vec::new();
             while let Ok(n @ 1..) = output.read(&mut buf) {
-                feed.lock().unwrap().process(&buf[..n]);
+                let mut parser = feed.lock().unwrap();
+                parser.process(&buf[..n]);
+                count.fetch_add(n as u64, Ordering::SeqCst);
+                if !answer_cursor {
+                    continue;
+                }
+                tail.extend_from_slice(&buf[..n]);
+                let asked = tail.windows(4).filter(|w| *w == b"\x1b[6n").count();
+                tail.drain(..tail.len().saturating_sub(3));
+                for _ in 0..asked {
+                    let (row, col) = parser.screen().cursor_position();
+                    answer
+                        .lock()
+                        .unwrap()
+                        .send(&format!("\x1b[{};{}R", row + 1, col + 1));
+                }
             }
         });
         Pty {
             screen,
+            drawn,
             keys,
             child,
             master: pair.master,
@@ -148,9 +218,7 @@ impl Pty {
 
     /// Types `keys`, in one write.
     pub fn press(&self, keys: &str) {
-        let mut writer = self.keys.lock().unwrap();
-        writer.write_all(keys.as_bytes()).unwrap();
-        writer.flush().unwrap();
+        self.keys.lock().unwrap().send(keys);
     }
 
     /// The text on the screen now.
@@ -166,6 +234,11 @@ impl Pty {
     /// Looks at the screen as it is now.
     pub fn with_screen<T>(&self, look: impl FnOnce(&vt100::Screen) -> T) -> T {
         look(self.screen.lock().unwrap().screen())
+    }
+
+    /// How many bytes the app has written to the terminal so far.
+    pub fn drawn(&self) -> u64 {
+        self.drawn.load(Ordering::SeqCst)
     }
 
     /// Waits until the screen shows `text` and has stopped changing; fails
@@ -205,6 +278,21 @@ impl Pty {
         }
     }
 
+    /// Whether the screen's text satisfies `test` at some moment `within`
+    /// from now (at once, without waiting for it to stop changing).
+    pub fn shows_within(&self, within: Duration, test: impl Fn(&str) -> bool) -> bool {
+        let deadline = Instant::now() + within;
+        loop {
+            if test(&self.contents()) {
+                return true;
+            }
+            if Instant::now() > deadline {
+                return false;
+            }
+            thread::sleep(Duration::from_millis(15));
+        }
+    }
+
     /// Gives the terminal a new size, as a person dragging its window would.
     pub fn resize(&self, cols: u16, rows: u16) {
         self.screen
@@ -218,6 +306,16 @@ impl Pty {
     /// The app's process id.
     pub fn pid(&self) -> Option<u32> {
         self.child.process_id()
+    }
+
+    /// Fails, showing the screen, if the app has ended.
+    pub fn assert_running(&mut self) {
+        if let Some(status) = self.child.try_wait().unwrap() {
+            panic!(
+                "the app ended ({status:?}); the screen shows:\n{}",
+                self.contents()
+            );
+        }
     }
 
     /// Waits for the app to exit and gives how it ended.
