@@ -13,6 +13,12 @@ use tempfile::TempDir;
 mod common;
 use common::pty::{Options, Pty, row};
 
+/// The fixture pack the rating tests rate in.
+const OPS_PACK: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/packs/valid-ops"
+);
+
 /// The app speaking `lang`, with a new data directory (`--data-dir`) that is
 /// also its working directory.
 fn start(lang: &str) -> (Pty, TempDir) {
@@ -37,6 +43,13 @@ fn start_env(lang: &str, args: &[&str], env: &[(&str, &str)]) -> (Pty, TempDir) 
         options = options.env(name, value);
     }
     (Pty::spawn(options), data)
+}
+
+/// From the first frame to the Assess screen, its filter line drawn.
+fn to_assess(app: &Pty) {
+    app.wait_until("the tab bar", |screen| row(screen, 0).contains("Library"));
+    app.press("\t");
+    app.wait_for("Filter  l level: all");
 }
 
 #[test]
@@ -125,14 +138,8 @@ fn without_a_terminal_it_says_so_in_one_line_and_points_to_the_report() {
 
 #[test]
 fn rating_three_indicators_and_writing_evidence_reaches_the_file_and_the_report() {
-    let pack = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/packs/valid-ops"
-    );
-    let (mut app, data) = start_with("en", &["--content", pack]);
-    app.wait_until("the tab bar", |screen| row(screen, 0).contains("Library"));
-    app.press("\t");
-    app.wait_for("Filter  l level: all");
+    let (mut app, data) = start_with("en", &["--content", OPS_PACK]);
+    to_assess(&app);
     // The list: craft.l1.a, craft.l1.b, craft.l2.a, craft.l3.a, people.l1.a, ...
     app.press("5");
     app.press("j4");
@@ -166,7 +173,7 @@ fn rating_three_indicators_and_writing_evidence_reaches_the_file_and_the_report(
     assert_eq!(evidence, Some("Runbook PR 值班"));
 
     let output = Command::new(env!("CARGO_BIN_EXE_ladder"))
-        .args(["--content", pack, "--data-dir"])
+        .args(["--content", OPS_PACK, "--data-dir"])
         .arg(data.path())
         .args(["report", "--format", "json"])
         .output()
@@ -196,9 +203,7 @@ fn rating_three_indicators_and_writing_evidence_reaches_the_file_and_the_report(
 #[test]
 fn behind_the_too_small_note_a_scale_key_and_tab_change_nothing() {
     let (mut app, data) = start_with("en", &[]);
-    app.wait_until("the tab bar", |screen| row(screen, 0).contains("Library"));
-    app.press("\t");
-    app.wait_for("Filter  l level: all");
+    to_assess(&app);
     app.resize(30, 8);
     app.wait_for("Too small:");
     // A rating and a screen switch, pressed where nothing can be seen.
@@ -220,9 +225,7 @@ fn behind_the_too_small_note_a_scale_key_and_tab_change_nothing() {
 #[test]
 fn a_burst_of_thousands_of_keys_is_drained_and_q_still_quits() {
     let (mut app, _data) = start("en");
-    app.wait_until("the tab bar", |screen| row(screen, 0).contains("Library"));
-    app.press("\t");
-    app.wait_for("Filter  l level: all");
+    to_assess(&app);
     // More than one 1 KiB read of the terminal.
     app.press(&"j".repeat(3_000));
     app.press("q");
@@ -233,9 +236,7 @@ fn a_burst_of_thousands_of_keys_is_drained_and_q_still_quits() {
 #[test]
 fn sigterm_restores_the_terminal_and_keeps_what_was_rated() {
     let (mut app, data) = start("en");
-    app.wait_until("the tab bar", |screen| row(screen, 0).contains("Library"));
-    app.press("\t");
-    app.wait_for("Filter  l level: all");
+    to_assess(&app);
     app.press("3");
     app.wait_for("✓ saved");
     let pid = app.pid().expect("pid");
@@ -336,14 +337,8 @@ fn a_two_question_drill_reaches_the_review_log_in_the_profile() {
 
 #[test]
 fn keys_read_together_act_in_turn_and_esc_then_pgup_rates_nothing() {
-    let pack = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/packs/valid-ops"
-    );
-    let (mut app, data) = start_with("en", &["--content", pack]);
-    app.wait_until("the tab bar", |screen| row(screen, 0).contains("Library"));
-    app.press("\t");
-    app.wait_for("Filter  l level: all");
+    let (mut app, data) = start_with("en", &["--content", OPS_PACK]);
+    to_assess(&app);
     // Esc, then PgUp, in one write: the `5` of `ESC [ 5 ~` must not rate.
     app.press("\x1b\x1b[5~");
     // A rating, the editor and its text in one write: the text after `e`
