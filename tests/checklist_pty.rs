@@ -3,126 +3,63 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used)]
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
 use std::process::Command;
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use tempfile::TempDir;
 
-/// Only a guard against hanging forever: nothing here measures time.
-const PATIENCE: Duration = Duration::from_secs(20);
+mod common;
+use common::pty::{Options, Pty};
 
 const PACK: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/packs/review-runs"
 );
 
-/// Waits until the screen shows `text` and has stopped changing.
-fn wait_for(screen: &Mutex<vt100::Parser>, text: &str) -> String {
-    let deadline = Instant::now() + PATIENCE;
-    let mut last: Option<(String, Instant)> = None;
-    loop {
-        let now = screen.lock().unwrap().screen().contents();
-        if now.contains(text) {
-            match &last {
-                Some((seen, since))
-                    if *seen == now && since.elapsed() >= Duration::from_millis(150) =>
-                {
-                    return now;
-                }
-                Some((seen, _)) if *seen == now => {}
-                _ => last = Some((now, Instant::now())),
-            }
-        } else {
-            last = None;
-            assert!(
-                Instant::now() < deadline,
-                "waited for `{text}`; the screen shows:\n{now}"
-            );
-        }
-        thread::sleep(Duration::from_millis(20));
-    }
-}
-
 #[test]
 fn a_short_run_in_the_app_is_exported_from_the_command_line() {
     let data = TempDir::new().unwrap();
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_ladder"));
-    command.args(["--content", PACK]);
-    command.cwd(data.path());
-    command.env("LADDER_DATA_DIR", data.path());
-    command.env("LADDER_LANG", "en");
-    command.env("LADDER_NOW", "2026-12-04T10:00:00+08:00");
-    command.env("TERM", "xterm-256color");
-    let mut child = pair.slave.spawn_command(command).unwrap();
-    let screen = Arc::new(Mutex::new(vt100::Parser::new(
-        NonZeroU16::new(24).unwrap(),
-        NonZeroU16::new(80).unwrap(),
-        0,
-    )));
-    let mut output = pair.master.try_clone_reader().unwrap();
-    let feed = Arc::clone(&screen);
-    thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n @ 1..) = output.read(&mut buf) {
-            feed.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    let mut keys = pair.master.take_writer().unwrap();
-    let mut press = |text: &str| {
-        keys.write_all(text.as_bytes()).unwrap();
-        keys.flush().unwrap();
-    };
+    let mut app = Pty::spawn(
+        Options::default()
+            .args(["--content", PACK])
+            .cwd(data.path())
+            .env("LADDER_DATA_DIR", data.path())
+            .env("LADDER_LANG", "en")
+            .env("LADDER_NOW", "2026-12-04T10:00:00+08:00"),
+    );
 
-    wait_for(&screen, "Library");
+    app.wait_for("Library");
     // Overview, Assess, Drill, Checklists.
-    press("\t\t\t");
-    wait_for(&screen, "Enter starts a run");
+    app.press("\t\t\t");
+    app.wait_for("Enter starts a run");
     // release, then review.
-    press("j\r");
-    wait_for(&screen, "Name of this run");
-    press("PR 482 订单");
-    wait_for(&screen, "PR 482 订单");
-    press("\r");
-    wait_for(&screen, "Service review · PR 482 订单");
+    app.press("j\r");
+    app.wait_for("Name of this run");
+    app.press("PR 482 订单");
+    app.wait_for("PR 482 订单");
+    app.press("\r");
+    app.wait_for("Service review · PR 482 订单");
     // safety.lock fails, with a note in Chinese.
-    press("fe");
-    wait_for(&screen, "Esc save and close the editor");
-    press("锁里有 HTTP 调用");
-    wait_for(&screen, "锁里有 HTTP 调用");
-    press("\x1b");
-    wait_for(&screen, "✎ Locks");
+    app.press("fe");
+    app.wait_for("Esc save and close the editor");
+    app.press("锁里有 HTTP 调用");
+    app.wait_for("锁里有 HTTP 调用");
+    app.press("\x1b");
+    app.wait_for("✎ Locks");
     // safety.errors passes, safety.ctx is not applicable.
-    press("j");
-    wait_for(&screen, "✓ saved");
-    press("p");
-    wait_for(&screen, "2/6");
-    press("x");
-    wait_for(&screen, "3/6 · 1 failed (1 must)");
-    press("r");
-    wait_for(&screen, "By section");
-    press("d");
-    wait_for(&screen, "Marked finished.");
-    press("w");
-    wait_for(&screen, "2026-12-04-pr-482.md");
-    press("q");
-    let deadline = Instant::now() + PATIENCE;
-    while child.try_wait().unwrap().is_none() {
-        assert!(Instant::now() < deadline, "the app did not exit");
-        thread::sleep(Duration::from_millis(20));
-    }
+    app.press("j");
+    app.wait_for("✓ saved");
+    app.press("p");
+    app.wait_for("2/6");
+    app.press("x");
+    app.wait_for("3/6 · 1 failed (1 must)");
+    app.press("r");
+    app.wait_for("By section");
+    app.press("d");
+    app.wait_for("Marked finished.");
+    app.press("w");
+    app.wait_for("2026-12-04-pr-482.md");
+    app.press("q");
+    app.wait_exit();
 
     // The name's ASCII letters and digits make the id.
     let file = data

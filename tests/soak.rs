@@ -24,20 +24,19 @@
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use ladder::core::profile::ProfileStore;
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, SlavePty, native_pty_system};
 use tempfile::TempDir;
 
-const PATIENCE: Duration = Duration::from_secs(20);
+mod common;
+use common::pty::{Options, PATIENCE, Pty};
+
 const NOW: &str = "2026-12-04T09:00:00+08:00";
 const PACK: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -127,172 +126,40 @@ const PASTE: &[&str] = &[
     "x",
 ];
 
-/// The terminal's input side, and whether its last key was a lone Esc.
-struct Keys {
-    writer: Box<dyn Write + Send>,
-    after_esc: bool,
-}
-
-impl Keys {
-    /// A lone Esc then a sequence in one read is read as Esc and the
-    /// sequence's characters: `\x1b\x1b[5~` gives Esc, `[`, `5`, `~`, and
-    /// `5` rates. A harmless key goes between them.
-    fn send(&mut self, keys: &str) {
-        let keys = if self.after_esc && keys.len() > 1 && keys.starts_with('\x1b') {
+/// A lone Esc then a sequence in one read is read as Esc and the sequence's
+/// characters: `\x1b\x1b[5~` gives Esc, `[`, `5`, `~`, and `5` rates. This
+/// puts a harmless key between them when the Esc ended the last write.
+fn esc_apart() -> impl FnMut(&str) -> String + Send + 'static {
+    let mut after_esc = false;
+    move |keys: &str| {
+        let keys = if after_esc && keys.len() > 1 && keys.starts_with('\x1b') {
             format!("j{keys}")
         } else {
             keys.to_owned()
         };
-        self.after_esc = keys.ends_with('\x1b');
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        after_esc = keys.ends_with('\x1b');
+        keys
     }
 }
 
-struct App {
-    screen: Arc<Mutex<vt100::Parser>>,
-    /// Bytes the app has written to the terminal so far.
-    drawn: Arc<AtomicU64>,
-    keys: Arc<Mutex<Keys>>,
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    _slave: Box<dyn SlavePty + Send>,
-}
-
-impl App {
-    fn start(data: &Path, cols: u16, rows: u16) -> App {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_ladder"));
-        command.args(["--content", PACK]);
-        command.cwd(data);
-        command.env("LADDER_DATA_DIR", data);
-        command.env("LADDER_LANG", "en");
-        command.env("LADDER_NOW", NOW);
-        command.env("LADDER_CONFIG", "");
-        // `E` opens the external editor: one that changes nothing, at once.
-        command.env("VISUAL", "true");
-        command.env("EDITOR", "true");
-        command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
-        let child = pair.slave.spawn_command(command).unwrap();
-
-        let size = |n| NonZeroU16::new(n).unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
-        let drawn = Arc::new(AtomicU64::new(0));
-        let mut output = pair.master.try_clone_reader().unwrap();
-        let keys = Arc::new(Mutex::new(Keys {
-            writer: pair.master.take_writer().unwrap(),
-            after_esc: false,
-        }));
-        let (feed, count, answer) = (Arc::clone(&screen), Arc::clone(&drawn), Arc::clone(&keys));
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            let mut tail: Vec<u8> = Vec::new();
-            while let Ok(n @ 1..) = output.read(&mut buf) {
-                let mut parser = feed.lock().unwrap();
-                parser.process(&buf[..n]);
-                count.fetch_add(n as u64, Ordering::SeqCst);
-                // A terminal answers "where is the cursor?" (ratatui asks
-                // when it clears the screen after the external editor).
-                tail.extend_from_slice(&buf[..n]);
-                let asked = tail.windows(4).filter(|w| *w == b"\x1b[6n").count();
-                tail.drain(..tail.len().saturating_sub(3));
-                for _ in 0..asked {
-                    let (row, col) = parser.screen().cursor_position();
-                    answer
-                        .lock()
-                        .unwrap()
-                        .send(&format!("\x1b[{};{}R", row + 1, col + 1));
-                }
-            }
-        });
-        App {
-            screen,
-            drawn,
-            keys,
-            child,
-            master: pair.master,
-            _slave: pair.slave,
-        }
-    }
-
-    fn press(&mut self, keys: &str) {
-        self.keys.lock().unwrap().send(keys);
-    }
-
-    /// Esc alone, read on its own (not as the start of an Alt chord).
-    fn esc(&mut self) {
-        self.press("\x1b");
-        thread::sleep(Duration::from_millis(60));
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn try_wait_for(&self, within: Duration, test: impl Fn(&str) -> bool) -> bool {
-        let deadline = Instant::now() + within;
-        loop {
-            if test(&self.contents()) {
-                return true;
-            }
-            if Instant::now() > deadline {
-                return false;
-            }
-            thread::sleep(Duration::from_millis(15));
-        }
-    }
-
-    fn wait_for(&mut self, what: &str, test: impl Fn(&str) -> bool) {
-        if !self.try_wait_for(PATIENCE, test) {
-            self.assert_running();
-            panic!("waited for {what}; the screen shows:\n{}", self.contents());
-        }
-    }
-
-    fn resize(&mut self, cols: u16, rows: u16) {
-        let size = |n| NonZeroU16::new(n).unwrap();
-        self.screen
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(size(rows), size(cols));
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-    }
-
-    fn assert_running(&mut self) {
-        if let Some(status) = self.child.try_wait().unwrap() {
-            panic!(
-                "the app ended ({status:?}); the screen shows:\n{}",
-                self.contents()
-            );
-        }
-    }
-
-    fn exit_code(&mut self) -> u32 {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            assert!(Instant::now() < deadline, "the app did not exit");
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
+/// The app on the profile in `data`, in a `cols`×`rows` terminal.
+fn start(data: &Path, cols: u16, rows: u16) -> Pty {
+    Pty::spawn(
+        Options::default()
+            .args(["--content", PACK])
+            .cwd(data)
+            .env("LADDER_DATA_DIR", data)
+            .env("LADDER_LANG", "en")
+            .env("LADDER_NOW", NOW)
+            .env("LADDER_CONFIG", "")
+            // `E` opens the external editor: one that changes nothing, at once.
+            .env("VISUAL", "true")
+            .env("EDITOR", "true")
+            .env_remove("NO_COLOR")
+            .size(cols, rows)
+            .answer_cursor_queries()
+            .rewrite_keys(esc_apart()),
+    )
 }
 
 /// `ladder import FILE` with `flag` into the profile in `data`.
@@ -345,7 +212,7 @@ fn listed_score(screen: &str, text: &str) -> Option<u32> {
 }
 
 struct Soak {
-    app: App,
+    app: Pty,
     data: PathBuf,
     rng: Rng,
     /// Every rating the app said it saved, or the replacement put in place.
@@ -359,18 +226,36 @@ struct Soak {
 }
 
 impl Soak {
+    /// Esc alone, read on its own (not as the start of an Alt chord).
+    fn esc(&self) {
+        self.app.press("\x1b");
+        thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Waits until the screen's text satisfies `test`; fails showing the
+    /// screen, or saying the app ended.
+    fn wait_for(&mut self, what: &str, test: impl Fn(&str) -> bool) {
+        if !self.app.shows_within(PATIENCE, test) {
+            self.app.assert_running();
+            panic!(
+                "waited for {what}; the screen shows:\n{}",
+                self.app.contents()
+            );
+        }
+    }
+
     /// One random step: a few keys, a paste or a resize.
     fn step(&mut self) {
         match self.rng.below(10) {
             0 => {
                 let cols = 10 + self.rng.below(170) as u16;
                 let rows = 3 + self.rng.below(60) as u16;
-                let before = self.app.drawn.load(Ordering::SeqCst);
+                let before = self.app.drawn();
                 self.app.resize(cols, rows);
                 self.sent[2] += 1;
                 // A new size is always drawn.
                 let deadline = Instant::now() + PATIENCE;
-                while self.app.drawn.load(Ordering::SeqCst) == before {
+                while self.app.drawn() == before {
                     self.app.assert_running();
                     assert!(
                         Instant::now() < deadline,
@@ -414,12 +299,12 @@ impl Soak {
         self.app.resize(100, 30);
         for _ in 0..10 {
             for _ in 0..5 {
-                self.app.esc();
+                self.esc();
             }
             self.app.press("/");
             if self
                 .app
-                .try_wait_for(Duration::from_secs(3), |s| s.contains("Esc close search"))
+                .shows_within(Duration::from_secs(3), |s| s.contains("Esc close search"))
             {
                 return;
             }
@@ -438,23 +323,23 @@ impl Soak {
         let editing = |s: &str| s.contains("┌ Your evidence");
         let guided = |s: &str| s.contains("Guided pass ·");
         self.search_for(id);
-        self.app.wait_for("the Assess screen", assess);
+        self.wait_for("the Assess screen", assess);
         for _ in 0..5 {
             let shown = self.app.contents();
             if editing(&shown) {
-                self.app.esc();
+                self.esc();
             } else if guided(&shown) {
                 self.app.press("g");
             } else {
                 break;
             }
             self.app
-                .try_wait_for(Duration::from_secs(2), |s| s != shown);
+                .shows_within(Duration::from_secs(2), |s| s != shown);
         }
         // Filters could hide it: clear them and go there again.
         self.app.press("c");
         self.search_for(id);
-        self.app.wait_for(&format!("the details of {id}"), |s| {
+        self.wait_for(&format!("the details of {id}"), |s| {
             assess(s) && s.contains(text) && !editing(s) && !guided(s)
         });
     }
@@ -463,18 +348,16 @@ impl Soak {
         self.open_search();
         self.app.press(&"\x7f".repeat(40));
         self.app.press(id);
-        self.app.wait_for("one result", |s| s.contains("1 result"));
+        self.wait_for("one result", |s| s.contains("1 result"));
         self.app.press("\r");
     }
 
     /// `?` opens the keys window and Esc closes it.
     fn answers(&mut self) {
         self.app.press("?");
-        self.app
-            .wait_for("the keys window", |s| s.contains("This screen ·"));
-        self.app.esc();
-        self.app
-            .wait_for("the keys window to close", |s| !s.contains("This screen ·"));
+        self.wait_for("the keys window", |s| s.contains("This screen ·"));
+        self.esc();
+        self.wait_for("the keys window to close", |s| !s.contains("This screen ·"));
     }
 
     /// Rates an indicator as a person would and checks the file.
@@ -486,10 +369,9 @@ impl Soak {
         self.app.press(&score.to_string());
         // The mark speaks of the last save, and the frame that shows the new
         // score is drawn after it.
-        self.app
-            .wait_for(&format!("{id} rated {score} and `✓ saved`"), |s| {
-                s.contains("✓ saved") && listed_score(s, text) == Some(score)
-            });
+        self.wait_for(&format!("{id} rated {score} and `✓ saved`"), |s| {
+            s.contains("✓ saved") && listed_score(s, text) == Some(score)
+        });
         self.expected.insert(id.to_owned(), score);
         eprintln!("soak: rated {id} {score}");
         self.check_file();
@@ -509,7 +391,7 @@ impl Soak {
         let _paused = merging.lock().unwrap();
         // A note from an earlier merge goes with the next key.
         self.answers();
-        self.app.wait_for("no old note", |s| {
+        self.wait_for("no old note", |s| {
             !s.contains("the profile changed on disk")
         });
         let output = import(&self.data, &self.replacement, "--force");
@@ -517,10 +399,9 @@ impl Soak {
         self.expected = parse_scores(REPLACEMENT);
         eprintln!("soak: replaced the profile with import --force");
         self.check_file();
-        self.app
-            .wait_for("the note that the profile was reloaded", |s| {
-                s.contains("the profile changed on disk and was reloaded")
-            });
+        self.wait_for("the note that the profile was reloaded", |s| {
+            s.contains("the profile changed on disk and was reloaded")
+        });
     }
 }
 
@@ -549,8 +430,8 @@ fn random_keys_pastes_and_resizes_while_imports_run() {
     let output = import(&data, &replacement, "--force");
     assert!(output.status.success(), "{output:?}");
 
-    let app = App::start(&data, 100, 30);
-    app.try_wait_for(PATIENCE, |s| s.contains("Tab next screen"));
+    let app = start(&data, 100, 30);
+    app.shows_within(PATIENCE, |s| s.contains("Tab next screen"));
     let mut soak = Soak {
         app,
         data: data.clone(),
@@ -610,9 +491,14 @@ fn random_keys_pastes_and_resizes_while_imports_run() {
     assert!(output.status.success(), "{output:?}");
 
     soak.open_search();
-    soak.app.esc();
+    soak.esc();
     soak.app.press("q");
-    assert_eq!(soak.app.exit_code(), 0, "{}", soak.app.contents());
+    assert_eq!(
+        soak.app.wait_exit().exit_code(),
+        0,
+        "{}",
+        soak.app.contents()
+    );
 
     // Everything on disk reads, and nothing the app saved was lost.
     soak.check_file();

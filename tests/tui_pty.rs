@@ -4,180 +4,60 @@
 // Helpers outside the test functions unwrap too: a failure is a failed test.
 #![allow(clippy::unwrap_used)]
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
 use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, SlavePty, native_pty_system};
 use tempfile::TempDir;
 
-/// How long to wait for the screen to show something before giving up. Only
-/// a guard against hanging forever: nothing here measures time.
-const PATIENCE: Duration = Duration::from_secs(20);
+mod common;
+use common::pty::{Options, Pty, row};
 
-const ROWS: NonZeroU16 = NonZeroU16::new(24).unwrap();
-const COLS: NonZeroU16 = NonZeroU16::new(80).unwrap();
+/// The fixture pack the rating tests rate in.
+const OPS_PACK: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/packs/valid-ops"
+);
 
-struct App {
-    screen: Arc<Mutex<vt100::Parser>>,
-    keys: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    // Held open so the terminal outlives the app and can be checked after.
-    _master: Box<dyn MasterPty + Send>,
-    _slave: Box<dyn SlavePty + Send>,
-    /// `--data-dir` and the working directory.
-    data: TempDir,
+/// The app speaking `lang`, with a new data directory (`--data-dir`) that is
+/// also its working directory.
+fn start(lang: &str) -> (Pty, TempDir) {
+    start_with(lang, &[])
 }
 
-impl App {
-    fn start(lang: &str) -> App {
-        App::start_with(lang, &[])
-    }
-
-    /// The app with these extra command-line arguments.
-    fn start_with(lang: &str, args: &[&str]) -> App {
-        App::start_env(lang, args, &[])
-    }
-
-    /// The app with these arguments and environment variables.
-    fn start_env(lang: &str, args: &[&str], env: &[(&str, &str)]) -> App {
-        let data = TempDir::new().unwrap();
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS.get(),
-                cols: COLS.get(),
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_ladder"));
-        command.args(args);
-        command.cwd(data.path());
-        command.env("LADDER_DATA_DIR", data.path());
-        command.env("LADDER_LANG", lang);
-        command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
-        for (name, value) in env {
-            command.env(name, value);
-        }
-        let child = pair.slave.spawn_command(command).unwrap();
-
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
-        let mut output = pair.master.try_clone_reader().unwrap();
-        let feed = Arc::clone(&screen);
-        thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n @ 1..) = output.read(&mut buf) {
-                feed.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let keys = pair.master.take_writer().unwrap();
-        App {
-            screen,
-            keys,
-            child,
-            _master: pair.master,
-            _slave: pair.slave,
-            data,
-        }
-    }
-
-    fn press(&mut self, keys: &str) {
-        self.keys.write_all(keys.as_bytes()).unwrap();
-        self.keys.flush().unwrap();
-    }
-
-    /// Waits until the screen satisfies `test` and has stopped changing (a
-    /// frame arrives in pieces, top rows first, so a match on one row does
-    /// not mean the rows below it are drawn yet); fails showing the screen.
-    fn wait_for(&self, what: &str, test: impl Fn(&vt100::Screen) -> bool) -> String {
-        let deadline = Instant::now() + PATIENCE;
-        let mut last: Option<(String, Instant)> = None;
-        loop {
-            {
-                let parser = self.screen.lock().unwrap();
-                let screen = parser.screen();
-                if test(screen) {
-                    let now = screen.contents();
-                    match &last {
-                        Some((seen, since))
-                            if *seen == now && since.elapsed() >= Duration::from_millis(150) =>
-                        {
-                            return now;
-                        }
-                        Some((seen, _)) if *seen == now => {}
-                        _ => last = Some((now, Instant::now())),
-                    }
-                } else {
-                    last = None;
-                }
-                if Instant::now() > deadline {
-                    panic!(
-                        "waited for {what}; the screen shows:\n{}",
-                        screen.contents()
-                    );
-                }
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_for_text(&self, text: &str) -> String {
-        self.wait_for(&format!("`{text}`"), |screen| {
-            screen.contents().contains(text)
-        })
-    }
-
-    /// Gives the terminal a new size, as a person dragging its window would.
-    fn resize(&mut self, cols: u16, rows: u16) {
-        let size = |n| NonZeroU16::new(n).unwrap();
-        self.screen
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(size(rows), size(cols));
-        self._master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-    }
-
-    fn row(&self, n: u16) -> String {
-        row(self.screen.lock().unwrap().screen(), n)
-    }
-
-    fn exit_code(&mut self) -> u32 {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            assert!(Instant::now() < deadline, "the app did not exit");
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
+/// The app with these extra command-line arguments.
+fn start_with(lang: &str, args: &[&str]) -> (Pty, TempDir) {
+    start_env(lang, args, &[])
 }
 
-fn row(screen: &vt100::Screen, row: u16) -> String {
-    screen
-        .rows(0, COLS.get())
-        .nth(usize::from(row))
-        .unwrap_or_default()
+/// The app with these arguments and environment variables.
+fn start_env(lang: &str, args: &[&str], env: &[(&str, &str)]) -> (Pty, TempDir) {
+    let data = TempDir::new().unwrap();
+    let mut options = Options::default()
+        .args(args)
+        .cwd(data.path())
+        .env("LADDER_DATA_DIR", data.path())
+        .env("LADDER_LANG", lang)
+        .env_remove("NO_COLOR");
+    for (name, value) in env {
+        options = options.env(name, value);
+    }
+    (Pty::spawn(options), data)
+}
+
+/// From the first frame to the Assess screen, its filter line drawn.
+fn to_assess(app: &Pty) {
+    app.wait_until("the tab bar", |screen| row(screen, 0).contains("Library"));
+    app.press("\t");
+    app.wait_for("Filter  l level: all");
 }
 
 #[test]
 fn tab_help_esc_and_q_in_a_real_terminal() {
-    let mut app = App::start("en");
+    let (mut app, _data) = start("en");
     // The first frame arrives in pieces, top row first: wait for its last row
     // (the footer) as well as the tab bar before reading it.
-    let shown = app.wait_for("the first frame", |screen| {
+    let shown = app.wait_until("the first frame", |screen| {
         screen.alternate_screen()
             && row(screen, 0).contains("Library")
             && screen.contents().contains("Tab next screen")
@@ -187,7 +67,7 @@ fn tab_help_esc_and_q_in_a_real_terminal() {
     assert!(shown.contains("q quit   ? keys   Tab next screen"));
 
     app.press("\t");
-    let shown = app.wait_for_text("Filter  l level: all");
+    let shown = app.wait_for("Filter  l level: all");
     assert!(!shown.contains("Your readiness for each level"));
     // The heavy line sits under " Assess ", columns 20 to 27. Rows are
     // drawn top to bottom, so with the text below in place, so is the rule.
@@ -195,7 +75,7 @@ fn tab_help_esc_and_q_in_a_real_terminal() {
     assert_eq!(rule, "─━━━━━━━━─");
 
     app.press("?");
-    let shown = app.wait_for_text("This screen · Assess");
+    let shown = app.wait_for("This screen · Assess");
     // The screen's keys come first; the global ones follow further down.
     let rate = shown
         .lines()
@@ -206,36 +86,35 @@ fn tab_help_esc_and_q_in_a_real_terminal() {
     assert!(shown.contains("Esc close this window"));
 
     app.press("\x1b");
-    let shown = app.wait_for("the help window to close", |screen| {
+    let shown = app.wait_until("the help window to close", |screen| {
         !screen.contents().contains("This screen")
     });
     assert!(shown.contains("Filter  l level: all"));
 
     app.press("q");
-    assert_eq!(app.exit_code(), 0);
-    app.wait_for("the normal screen back", |screen| {
+    assert_eq!(app.wait_exit().exit_code(), 0);
+    app.wait_until("the normal screen back", |screen| {
         !screen.alternate_screen()
     });
-    let parser = app.screen.lock().unwrap();
-    let screen = parser.screen();
-    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
-    assert!(!screen.hide_cursor(), "the cursor is shown again");
-    drop(parser);
+    app.with_screen(|screen| {
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        assert!(!screen.hide_cursor(), "the cursor is shown again");
+    });
 
     // Out of raw mode the terminal echoes what is typed, as a shell expects.
     app.press("typed after exit");
-    app.wait_for_text("typed after exit");
+    app.wait_for("typed after exit");
 }
 
 #[test]
 fn ctrl_c_quits_and_chinese_is_spoken_when_asked_for() {
-    let mut app = App::start("zh");
-    let shown = app.wait_for("the tab bar", |screen| row(screen, 0).contains("资料库"));
+    let (mut app, _data) = start("zh");
+    let shown = app.wait_until("the tab bar", |screen| row(screen, 0).contains("资料库"));
     assert!(shown.contains("总览"));
     assert!(shown.contains("q 退出"));
     app.press("\x03");
-    assert_eq!(app.exit_code(), 0);
-    app.wait_for("the normal screen back", |screen| {
+    assert_eq!(app.wait_exit().exit_code(), 0);
+    app.wait_until("the normal screen back", |screen| {
         !screen.alternate_screen()
     });
 }
@@ -259,33 +138,27 @@ fn without_a_terminal_it_says_so_in_one_line_and_points_to_the_report() {
 
 #[test]
 fn rating_three_indicators_and_writing_evidence_reaches_the_file_and_the_report() {
-    let pack = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/packs/valid-ops"
-    );
-    let mut app = App::start_with("en", &["--content", pack]);
-    app.wait_for("the tab bar", |screen| row(screen, 0).contains("Library"));
-    app.press("\t");
-    app.wait_for_text("Filter  l level: all");
+    let (mut app, data) = start_with("en", &["--content", OPS_PACK]);
+    to_assess(&app);
     // The list: craft.l1.a, craft.l1.b, craft.l2.a, craft.l3.a, people.l1.a, ...
     app.press("5");
     app.press("j4");
     app.press("jjj3");
     // L1 holds craft.l1.a (weight 1), craft.l1.b (2), people.l1.a (1) on a
     // 1..5 scale: (5 + 2·4 + 3) / (4·5) = 16/20 = 80%, the pack's threshold.
-    app.wait_for_text("L1 80%✓");
+    app.wait_for("L1 80%✓");
     app.press("kkkk");
     app.press("e");
-    app.wait_for_text("Esc save and close the editor");
+    app.wait_for("Esc save and close the editor");
     app.press("Runbook PR 值班");
-    app.wait_for_text("Runbook PR 值班");
+    app.wait_for("Runbook PR 值班");
     app.press("\x1b");
     // Closed: the footer offers the screen's keys again.
-    app.wait_for_text("e write evidence");
+    app.wait_for("e write evidence");
     app.press("q");
-    assert_eq!(app.exit_code(), 0);
+    assert_eq!(app.wait_exit().exit_code(), 0);
 
-    let file = app.data.path().join("profiles/default.yaml");
+    let file = data.path().join("profiles/default.yaml");
     let profile = ladder::core::profile::read_profile_file(&file).unwrap();
     let scores: Vec<(&str, u32)> = profile
         .ratings
@@ -300,8 +173,8 @@ fn rating_three_indicators_and_writing_evidence_reaches_the_file_and_the_report(
     assert_eq!(evidence, Some("Runbook PR 值班"));
 
     let output = Command::new(env!("CARGO_BIN_EXE_ladder"))
-        .args(["--content", pack, "--data-dir"])
-        .arg(app.data.path())
+        .args(["--content", OPS_PACK, "--data-dir"])
+        .arg(data.path())
         .args(["report", "--format", "json"])
         .output()
         .unwrap();
@@ -329,12 +202,10 @@ fn rating_three_indicators_and_writing_evidence_reaches_the_file_and_the_report(
 
 #[test]
 fn behind_the_too_small_note_a_scale_key_and_tab_change_nothing() {
-    let mut app = App::start_with("en", &[]);
-    app.wait_for("the tab bar", |screen| row(screen, 0).contains("Library"));
-    app.press("\t");
-    app.wait_for_text("Filter  l level: all");
+    let (mut app, data) = start_with("en", &[]);
+    to_assess(&app);
     app.resize(30, 8);
-    app.wait_for_text("Too small:");
+    app.wait_for("Too small:");
     // A rating and a screen switch, pressed where nothing can be seen.
     app.press("3");
     app.press("\t");
@@ -344,52 +215,42 @@ fn behind_the_too_small_note_a_scale_key_and_tab_change_nothing() {
     thread::sleep(Duration::from_millis(700));
     app.resize(80, 24);
     // Still on Assess, with nothing rated and nothing saved.
-    let shown = app.wait_for_text("Filter  l level: all");
+    let shown = app.wait_for("Filter  l level: all");
     assert!(!shown.contains("✓ saved"), "{shown}");
-    assert!(!app.data.path().join("profiles/default.yaml").exists());
+    assert!(!data.path().join("profiles/default.yaml").exists());
     app.press("q");
-    assert_eq!(app.exit_code(), 0);
+    assert_eq!(app.wait_exit().exit_code(), 0);
 }
 
 #[test]
 fn a_burst_of_thousands_of_keys_is_drained_and_q_still_quits() {
-    let mut app = App::start("en");
-    app.wait_for("the tab bar", |screen| row(screen, 0).contains("Library"));
-    app.press("\t");
-    app.wait_for_text("Filter  l level: all");
+    let (mut app, _data) = start("en");
+    to_assess(&app);
     // More than one 1 KiB read of the terminal.
     app.press(&"j".repeat(3_000));
     app.press("q");
-    assert_eq!(app.exit_code(), 0);
+    assert_eq!(app.wait_exit().exit_code(), 0);
 }
 
 #[cfg(unix)]
 #[test]
 fn sigterm_restores_the_terminal_and_keeps_what_was_rated() {
-    let mut app = App::start("en");
-    app.wait_for("the tab bar", |screen| row(screen, 0).contains("Library"));
-    app.press("\t");
-    app.wait_for_text("Filter  l level: all");
+    let (mut app, data) = start("en");
+    to_assess(&app);
     app.press("3");
-    app.wait_for_text("✓ saved");
-    let pid = app.child.process_id().expect("pid");
+    app.wait_for("✓ saved");
+    let pid = app.pid().expect("pid");
     let killed = Command::new("kill")
         .args(["-TERM", &pid.to_string()])
         .status()
         .expect("kill");
     assert!(killed.success());
-    assert_eq!(app.exit_code(), 128 + 15);
+    assert_eq!(app.wait_exit().exit_code(), 128 + 15);
     // Back on the normal screen, with the cursor shown and a sentence.
-    let shown = app.wait_for_text("asked to stop");
-    assert!(
-        !app.screen.lock().unwrap().screen().alternate_screen(),
-        "{shown}"
-    );
-    assert!(
-        !app.screen.lock().unwrap().screen().hide_cursor(),
-        "{shown}"
-    );
-    let file = app.data.path().join("profiles/default.yaml");
+    let shown = app.wait_for("asked to stop");
+    assert!(!app.with_screen(vt100::Screen::alternate_screen), "{shown}");
+    assert!(!app.with_screen(vt100::Screen::hide_cursor), "{shown}");
+    let file = data.path().join("profiles/default.yaml");
     let profile = ladder::core::profile::read_profile_file(&file).unwrap();
     assert_eq!(profile.ratings.len(), 1);
 }
@@ -400,52 +261,47 @@ fn a_two_question_drill_reaches_the_review_log_in_the_profile() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/packs/valid-drill"
     );
-    let mut app = App::start_env(
+    let (mut app, data) = start_env(
         "en",
         &["--content", pack],
         &[("LADDER_NOW", "2026-12-04T09:00:00+08:00")],
     );
-    app.wait_for("the tab bar", |screen| row(screen, 0).contains("Library"));
+    app.wait_until("the tab bar", |screen| row(screen, 0).contains("Library"));
     app.press("\t\t");
-    app.wait_for_text("Defense drill");
+    app.wait_for("Defense drill");
     // Questions (the seventh row): 5 → 2; then back to Due and start it.
     app.press("jjjjjj");
     app.press("hhh");
-    app.wait_for_text("Questions     2");
+    app.wait_for("Questions     2");
     app.press("\x1b[H\r");
     // Nothing rated: L1's gaps lead, craft.l1.b (weight 2) first, which
     // the pager question probes.
-    app.wait_for_text("1 of 2");
-    app.wait_for_text("Which alert did you delete last");
+    app.wait_for("1 of 2");
+    app.wait_for("Which alert did you delete last");
     // Notes take digits: nothing is graded while typing.
     app.press("n");
-    app.wait_for_text("Esc leaves");
+    app.wait_for("Esc leaves");
     app.press("4 alerts");
-    app.wait_for_text("4 alerts");
+    app.wait_for("4 alerts");
     app.press("\x1b");
-    app.wait_for_text("n to write");
+    app.wait_for("n to write");
     // Reveal, tick the first key point, grade Good.
     app.press(" ");
-    app.wait_for_text("Key points");
+    app.wait_for("Key points");
     app.press(" ");
-    app.wait_for_text("[x] A real alert");
+    app.wait_for("[x] A real alert");
     app.press("3");
-    app.wait_for_text("2 of 2");
-    app.wait_for_text("Walk us through a runbook");
+    app.wait_for("2 of 2");
+    app.wait_for("Walk us through a runbook");
     // Again, straight from the card.
     app.press("1");
-    app.wait_for_text("Session over");
+    app.wait_for("Session over");
     app.press("q");
-    assert_eq!(app.exit_code(), 0);
+    assert_eq!(app.wait_exit().exit_code(), 0);
 
     // The cards are in the profile, the answers in the log beside it.
-    assert!(
-        app.data
-            .path()
-            .join("profiles/default.reviews.jsonl")
-            .exists()
-    );
-    let store = ladder::core::profile::ProfileStore::new(app.data.path());
+    assert!(data.path().join("profiles/default.reviews.jsonl").exists());
+    let store = ladder::core::profile::ProfileStore::new(data.path());
     let profile = store.load("default").unwrap().unwrap();
     let log = &profile.drill;
     let reviews: Vec<(&str, &str, &[u32], &str)> = log
@@ -481,25 +337,19 @@ fn a_two_question_drill_reaches_the_review_log_in_the_profile() {
 
 #[test]
 fn keys_read_together_act_in_turn_and_esc_then_pgup_rates_nothing() {
-    let pack = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/packs/valid-ops"
-    );
-    let mut app = App::start_with("en", &["--content", pack]);
-    app.wait_for("the tab bar", |screen| row(screen, 0).contains("Library"));
-    app.press("\t");
-    app.wait_for_text("Filter  l level: all");
+    let (mut app, data) = start_with("en", &["--content", OPS_PACK]);
+    to_assess(&app);
     // Esc, then PgUp, in one write: the `5` of `ESC [ 5 ~` must not rate.
     app.press("\x1b\x1b[5~");
     // A rating, the editor and its text in one write: the text after `e`
     // goes into the editor `e` opened.
     app.press("3eRunbook");
-    app.wait_for_text("Runbook");
+    app.wait_for("Runbook");
     app.press("\x1b");
-    app.wait_for_text("e write evidence");
+    app.wait_for("e write evidence");
     app.press("q");
-    assert_eq!(app.exit_code(), 0);
-    let file = app.data.path().join("profiles/default.yaml");
+    assert_eq!(app.wait_exit().exit_code(), 0);
+    let file = data.path().join("profiles/default.yaml");
     let profile = ladder::core::profile::read_profile_file(&file).unwrap();
     let ratings: Vec<(&str, u32, Option<&str>)> = profile
         .ratings

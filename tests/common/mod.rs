@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use ladder::core::content::{self, Pack, PackSource};
 
+#[cfg(unix)]
+pub mod pty;
+
 /// The fixture packs directory.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -111,8 +114,8 @@ impl Run {
 }
 
 /// A `ladder` command with a clean environment: no data dir or language from
-/// the caller's shell, English, and backtraces switched on so that a panic
-/// would show in the output instead of passing unnoticed.
+/// the caller's shell or locale, English, and backtraces switched on so that
+/// a panic would show in the output instead of passing unnoticed.
 pub fn ladder_command() -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_ladder"));
     cmd.env_remove("LADDER_DATA_DIR")
@@ -122,6 +125,8 @@ pub fn ladder_command() -> std::process::Command {
         // No config file of the caller's: a missing platform one is fine.
         .env("LADDER_CONFIG", "")
         .env("XDG_CONFIG_HOME", "/nonexistent-ladder-test-config")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env("LANG", "C.UTF-8")
         .env("RUST_BACKTRACE", "1")
         .stdin(std::process::Stdio::null());
