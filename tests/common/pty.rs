@@ -142,8 +142,10 @@ pub struct Pty {
 
 impl Pty {
     /// Starts the app. Its environment is this process's with `TERM` set to
-    /// `xterm-256color` and no `LC_ALL` or `LC_MESSAGES` (the caller's locale
-    /// must not choose the language), then the changes `options` makes.
+    /// `xterm-256color`, no `LC_ALL` or `LC_MESSAGES` (the caller's locale
+    /// must not choose the language) and no config file of the caller's
+    /// (one that rebinds keys would break the tests), then the changes
+    /// `options` makes.
     pub fn spawn(options: Options) -> Pty {
         let Options {
             args,
@@ -163,6 +165,8 @@ impl Pty {
         command.env("TERM", "xterm-256color");
         command.env_remove("LC_ALL");
         command.env_remove("LC_MESSAGES");
+        command.env("LADDER_CONFIG", "");
+        command.env("XDG_CONFIG_HOME", "/nonexistent-ladder-test-config");
         for (name, value) in env {
             match value {
                 Some(value) => command.env(name, value),
