@@ -126,6 +126,12 @@ pub enum UnknownKey {
         "unknown key `{0}`: function keys go from f1 to f24, and most terminals send only f1 to f12"
     )]
     Function(String),
+    /// Shift before a character that is not a letter (`shift-1`): what it
+    /// types depends on the keyboard.
+    #[error(
+        "`{0}`: write the character shift types instead (e.g. `!`), since it depends on the keyboard"
+    )]
+    ShiftedCharacter(String),
 }
 
 impl FromStr for Key {
@@ -160,6 +166,18 @@ impl FromStr for Key {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
+            // Shift with a letter is the capital it types (`shift-a` is
+            // `A`); with any other character it is ambiguous.
+            (Some(c), None) if modifiers.contains(KeyModifiers::SHIFT) => {
+                let mut upper = c.to_uppercase();
+                match (upper.next(), upper.next()) {
+                    (Some(u), None) if c.is_alphabetic() => {
+                        modifiers -= KeyModifiers::SHIFT;
+                        KeyCode::Char(u)
+                    }
+                    _ => return Err(UnknownKey::ShiftedCharacter(text.to_owned())),
+                }
+            }
             (Some(c), None) => KeyCode::Char(c),
             _ => match rest.to_ascii_lowercase().as_str() {
                 "space" => KeyCode::Char(' '),
@@ -235,6 +253,20 @@ mod tests {
         assert_eq!(key("PageDown"), Key::plain(KeyCode::PageDown));
         assert_eq!(key("f12"), Key::plain(KeyCode::F(12)));
         assert_eq!(key("space"), Key::plain(KeyCode::Char(' ')));
+        // Shift with a letter is its capital; with anything else it is
+        // for the keyboard to say, so it is refused.
+        assert_eq!(key("shift-a"), Key::plain(KeyCode::Char('A')));
+        assert_eq!(
+            key("ctrl-shift-x"),
+            Key {
+                code: KeyCode::Char('X'),
+                modifiers: KeyModifiers::CONTROL
+            }
+        );
+        assert_eq!(
+            "shift-1".parse::<Key>(),
+            Err(UnknownKey::ShiftedCharacter("shift-1".to_owned()))
+        );
         for bad in ["", "hyper-x", "fx", "f1a", "-x", "pagesideways"] {
             assert_eq!(
                 bad.parse::<Key>(),

@@ -312,7 +312,9 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, Vec<String>> {
                                     .collect();
                                 did_you_mean(&key.value, spelled.iter().map(String::as_str))
                             }
-                            UnknownKey::NoKey(..) | UnknownKey::Function(_) => String::new(),
+                            UnknownKey::NoKey(..)
+                            | UnknownKey::Function(_)
+                            | UnknownKey::ShiftedCharacter(_) => String::new(),
                         };
                         problems.push(format!(
                             "{}: {}{}",
@@ -626,7 +628,8 @@ pub fn default_file() -> String {
          # built-in ones of that action in that mode; a key may do one thing per mode.\n\
          # Keys: a character, or tab, shift-tab, esc, enter, backspace, delete, up,\n\
          # down, left, right, home, end, pageup, pagedown, space, f1..f24 (most\n\
-         # terminals send only f1..f12), each optionally after ctrl- or alt-.\n\
+         # terminals send only f1..f12), each optionally after ctrl- or alt-;\n\
+         # shift-a is A (for other characters write what shift types).\n\
          # keys:\n",
     );
     if let Ok(keymap) = Keymap::builtin() {
