@@ -140,7 +140,7 @@ pub fn to_markdown_with_runs(
             out,
             "| {} | {} | {} | {} |",
             cell(&level_name(&r.id)),
-            percent(r.readiness),
+            super::readiness_percent(r.readiness, pack.threshold),
             percent(r.coverage),
             status
         );

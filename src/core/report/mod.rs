@@ -75,6 +75,16 @@ pub fn percent(x: f64) -> String {
     format!("{:.0}%", (x * 100.0).round())
 }
 
+/// A level's readiness as [`percent`] shows it, except that a level short
+/// of `threshold` is never rounded up onto it: 74.55% against 75% reads
+/// 74%, not a 75% that is somehow not reached.
+pub fn readiness_percent(x: f64, threshold: f64) -> String {
+    if x.is_finite() && x < threshold && (x * 100.0).round() >= (threshold * 100.0).round() {
+        return format!("{:.0}%", (x * 100.0).floor());
+    }
+    percent(x)
+}
+
 /// "P7 Technical Expert": the id, then the name unless the name already starts with it.
 pub fn level_label(id: &str, name: &str) -> String {
     if name.starts_with(id) || name.is_empty() {
@@ -122,7 +132,18 @@ pub fn keep_lines(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{keep_lines, percent};
+    use super::{keep_lines, percent, readiness_percent};
+
+    #[test]
+    fn readiness_short_of_the_threshold_is_not_rounded_onto_it() {
+        // 82/110 = 74.55%: rounded it would read 75%, the threshold.
+        assert_eq!(readiness_percent(82.0 / 110.0, 0.75), "74%");
+        assert_eq!(readiness_percent(0.75, 0.75), "75%");
+        // Far from the threshold, or above it, it rounds as usual.
+        assert_eq!(readiness_percent(0.5766, 0.75), "58%");
+        assert_eq!(readiness_percent(0.8, 0.75), "80%");
+        assert_eq!(readiness_percent(f64::NAN, 0.75), "—");
+    }
 
     #[test]
     fn a_value_that_is_not_a_number_is_no_percentage() {

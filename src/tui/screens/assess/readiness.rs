@@ -9,7 +9,7 @@ use super::View;
 use super::render::put;
 use super::words::Word;
 use crate::core::assess::progress;
-use crate::core::report::{level_label, percent};
+use crate::core::report::{level_label, percent, readiness_percent};
 use crate::tui::data::Data;
 use crate::tui::i18n::{Lang, Msg};
 use crate::tui::text::{display_width as width, truncate, wrap};
@@ -46,7 +46,11 @@ pub(super) fn readiness_strip(view: &View<'_>, room: usize) -> Line<'static> {
             .iter()
             .map(|level| {
                 let mark = if level.reached { "✓" } else { "" };
-                format!("{} {}{mark}", level.id, percent(level.readiness))
+                format!(
+                    "{} {}{mark}",
+                    level.id,
+                    readiness_percent(level.readiness, data.pack.threshold)
+                )
             })
             .collect();
         Span::styled(text.join(gap), theme.text)
@@ -103,7 +107,13 @@ pub(super) fn draw_panel(area: Rect, buf: &mut Buffer, view: &View<'_>) {
             Span::styled(format!("{id}{pad} "), theme.text),
             Span::styled("█".repeat(filled), theme.heading),
             Span::styled("░".repeat(bar - filled), theme.border),
-            Span::styled(format!(" {:>4}", percent(level.readiness)), theme.text),
+            Span::styled(
+                format!(
+                    " {:>4}",
+                    readiness_percent(level.readiness, data.pack.threshold)
+                ),
+                theme.text,
+            ),
             Span::styled(if level.reached { " ✓" } else { "" }, theme.text),
         ]));
     }

@@ -6,7 +6,7 @@ use super::lines::Out;
 use super::words::{self, Word};
 use crate::core::content::Article;
 use crate::core::progress;
-use crate::core::report::{level_label, percent};
+use crate::core::report::{level_label, percent, readiness_percent};
 
 /// The pages, in order.
 pub const PAGES: [Word; 6] = [
@@ -145,7 +145,7 @@ fn readiness(out: &mut Out<'_>) {
         out.text(&format!(
             "  {:<4} {bar} {:>4}{reached}",
             level.id,
-            percent(level.readiness)
+            readiness_percent(level.readiness, data.pack.threshold)
         ));
     }
     out.blank();

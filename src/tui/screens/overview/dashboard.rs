@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use super::plan::plan;
 use super::{advice, gap_rows, gaps, shown_gaps, top_gaps, trend};
-use crate::core::report::{level_label, percent};
+use crate::core::report::{level_label, percent, readiness_percent};
 use crate::tui::data::Data;
 use crate::tui::i18n::{Lang, Msg};
 use crate::tui::layout;
@@ -248,7 +248,7 @@ fn levels(area: Rect, buf: &mut Buffer, view: &View<'_>, styles: &Styles) {
             Span::raw(pad(label, label_w) + " "),
         ];
         spans.extend(gauge::spans(level.readiness, threshold, bar_w, styles.bar));
-        let pct = percent(level.readiness);
+        let pct = readiness_percent(level.readiness, data.pack.threshold);
         let status_text = status.content.to_string();
         spans.push(Span::raw(format!(" {}{pct} ", pad(&pct, 4))));
         spans.push(status);
