@@ -66,6 +66,9 @@ pub struct State {
     /// A one-line note for the footer about something that happened
     /// outside (the file changed on disk), until the next key.
     pub notice: Option<Notice>,
+    /// The screen `m` opened the mentor's review from, which `Esc` there
+    /// goes back to.
+    pub opened_mentor_from: ScreenId,
 }
 
 /// A note about what happened outside the app.
@@ -126,6 +129,7 @@ impl State {
             size: Size::ZERO,
             data,
             notice: None,
+            opened_mentor_from: ScreenId::Overview,
         }
     }
 
@@ -258,7 +262,12 @@ fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::NextScreen => Some(show(state, state.screen.next(), false)),
         Action::PrevScreen => Some(show(state, state.screen.prev(), false)),
         Action::GoTo(id) => Some(show(state, id, true)),
-        Action::MentorReview => Some(show(state, ScreenId::Mentor, true)),
+        Action::MentorReview => {
+            if state.screen != ScreenId::Mentor {
+                state.opened_mentor_from = state.screen;
+            }
+            Some(show(state, ScreenId::Mentor, true))
+        }
         // A timer runs on whether or not its screen is on show; a new day
         // changes what several screens show.
         Action::Tick(now) => {
@@ -345,10 +354,17 @@ fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
             }
             None => {
                 let ctx = state.screen_ctx();
-                state
-                    .screens
-                    .get_mut(state.screen)
-                    .update(action, &ctx, &mut state.data)
+                let back = matches!(action, Action::Back) && state.screen == ScreenId::Mentor;
+                let handled =
+                    state
+                        .screens
+                        .get_mut(state.screen)
+                        .update(action, &ctx, &mut state.data);
+                // Back from the review's first page goes where `m` was pressed.
+                if handled.is_none() && back {
+                    return Some(show(state, state.opened_mentor_from, true));
+                }
+                handled
             }
         },
     }

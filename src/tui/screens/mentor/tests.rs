@@ -179,6 +179,30 @@ fn a_mentor_is_not_told_to_write_the_mentees_evidence() {
 }
 
 #[test]
+fn esc_or_m_on_the_review_goes_back_where_m_was_pressed() {
+    let mut state = state(false, Lang::En);
+    assert_eq!(state.screen, ScreenId::Overview);
+    key(&mut state, KeyCode::Char('m'));
+    assert_eq!(state.screen, ScreenId::Mentor);
+    key(&mut state, KeyCode::Esc);
+    assert_eq!(state.screen, ScreenId::Overview);
+    // In mentor mode, from Assess, and back with m.
+    let mut state = self::state(true, Lang::En);
+    assert_eq!(state.screen, ScreenId::Assess);
+    key(&mut state, KeyCode::Char('m'));
+    assert_eq!(state.screen, ScreenId::Mentor);
+    key(&mut state, KeyCode::Char('m'));
+    assert_eq!(state.screen, ScreenId::Assess);
+    // In the walkthrough Esc first ends the walkthrough, then leaves.
+    key(&mut state, KeyCode::Char('m'));
+    key(&mut state, KeyCode::Enter);
+    key(&mut state, KeyCode::Esc);
+    assert_eq!(state.screen, ScreenId::Mentor);
+    key(&mut state, KeyCode::Esc);
+    assert_eq!(state.screen, ScreenId::Assess);
+}
+
+#[test]
 fn snapshots_of_mentor_assess() {
     for lang in Lang::ALL {
         let mut state = state(true, lang);
@@ -484,7 +508,10 @@ fn the_mentee_is_offered_no_key_that_writes() {
         hint("Tab", "next screen"),
         hint("/", "search"),
     ];
-    let mut expected = vec![hint("Enter", "start the 1:1 walkthrough")];
+    let mut expected = vec![
+        hint("Enter", "start the 1:1 walkthrough"),
+        hint("Esc", "back"),
+    ];
     expected.extend(global.clone());
     assert_eq!(hints(&state), expected);
     // `e` (the mentor's notes) is no key here: nothing happens, nothing is said.
@@ -524,10 +551,11 @@ fn the_mentor_is_offered_the_notes_and_the_plan() {
     assert_eq!(state.screens.mentor.mode().name, "browse");
     let offered = hints(&state);
     assert_eq!(
-        offered[..2],
+        offered[..3],
         [
             hint("Enter", "start the 1:1 walkthrough"),
-            hint("e", "write the mentor's notes")
+            hint("e", "write the mentor's notes"),
+            hint("Esc", "back")
         ]
     );
     key(&mut state, KeyCode::Enter);
