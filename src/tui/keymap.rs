@@ -260,16 +260,22 @@ impl Keymap {
 
     /// Every binding that acts in `context`, nearest first. While
     /// searching, keys that type are left out: they go into the query.
+    /// While a question waits for its answer, quitting is not among them:
+    /// `q` there is "any other key", which ends the wait.
     pub fn active(&self, context: Context) -> Vec<Binding> {
         let local = self.local(context);
         let typing = context == Context::Search;
         if matches!(context.input(), Input::Typing) || context == Context::TooSmall {
             return local.to_vec();
         }
+        let answering = matches!(context.input(), Input::Answer);
         local
             .iter()
             .cloned()
-            .chain(self.global_behind(local))
+            .chain(
+                self.global_behind(local)
+                    .filter(|binding| !(answering && binding.action == Action::Quit)),
+            )
             .filter_map(|mut binding| {
                 if typing {
                     binding.keys.retain(|key| key.typed().is_none());

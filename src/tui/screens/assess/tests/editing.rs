@@ -65,6 +65,11 @@ fn any_other_key_ends_the_wait_for_a_score_and_does_nothing_else() {
     assert_eq!(state.screens.assess.note, None);
     assert_eq!(score(&state, "craft.l1.a"), None);
     assert!(!(state.screens.assess.mode().input == crate::tui::keymap::Input::Typing));
+    // q is "any other key" too: it ends the wait and does not quit.
+    press(&mut state, "e");
+    assert_eq!(press(&mut state, "q"), []);
+    assert_eq!(state.screens.assess.mode().name, "browse");
+    assert_eq!(press(&mut state, "q"), [Effect::Quit]);
 }
 
 #[test]
