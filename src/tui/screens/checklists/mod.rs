@@ -262,8 +262,14 @@ impl Checklists {
                 editor.type_key(key, width);
                 Some(Vec::new())
             }
+            // A name is one line: a pasted text's lines are joined.
             Action::Paste(text) => {
-                editor.paste(&text);
+                let line: Vec<&str> = text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                editor.paste(&line.join(" "));
                 Some(Vec::new())
             }
             Action::Confirm | Action::Open => {

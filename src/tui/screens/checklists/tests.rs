@@ -169,6 +169,18 @@ fn two_runs_of_one_name_on_one_day_show_when_each_started() {
 }
 
 #[test]
+fn a_pasted_name_of_several_lines_becomes_one_line() {
+    let mut state = app(Lang::En);
+    press(&mut state, "j enter");
+    update(
+        &mut state,
+        Action::Paste("PR 482\n  order sync\n\n".to_owned()),
+    );
+    press(&mut state, "enter");
+    assert_eq!(open_run(&state).name, "PR 482 order sync");
+}
+
+#[test]
 fn esc_or_ctrl_c_while_naming_starts_nothing() {
     let mut state = app(Lang::En);
     press(&mut state, "enter");
