@@ -276,7 +276,7 @@ mod tests {
             key_rows(&editing[1..3]),
             [
                 ("Esc", "save and close the editor"),
-                ("Ctrl-C", "discard the changes and close (does not quit)"),
+                ("Ctrl-C", "discard the changes (does not quit)"),
             ]
         );
         assert_eq!(

@@ -212,14 +212,13 @@ impl TextBox {
         let height = usize::from(inner.height);
         let empty = self.area.lines().iter().all(String::is_empty);
         if empty && !placeholder.is_empty() {
-            // The cursor takes the first cell, so the placeholder starts
-            // one cell in.
-            let room = usize::from(inner.width.saturating_sub(1)).max(1);
-            for (text, y) in wrap(placeholder, room)
+            // The placeholder starts where typing will, the cursor on its
+            // first cell.
+            for (text, y) in wrap(placeholder, usize::from(inner.width))
                 .into_iter()
                 .zip(inner.top()..inner.bottom())
             {
-                let row = Rect::new(inner.x + 1, y, inner.width.saturating_sub(1), 1);
+                let row = Rect::new(inner.x, y, inner.width, 1);
                 Line::from(Span::styled(text, style.placeholder)).render(row, buf);
             }
             if let Some(cursor) = style.cursor {
@@ -508,10 +507,11 @@ mod tests {
     #[test]
     fn the_placeholder_wraps_inside_the_frame() {
         let text_box = TextBox::new("");
-        // 14 inside, 13 after the cursor's cell.
+        // 14 inside: "Write here" / "what backs" / "this up", the cursor on
+        // the first letter, where typing starts.
         assert_eq!(
             drawn(&text_box, 16, 5),
-            ["| Write here", " what backs", " this up"]
+            ["|Write here", "what backs", "this up"]
         );
     }
 
