@@ -343,7 +343,7 @@ fn t_says_what_the_target_was_and_what_it_is_now() {
     press(&mut state, "t");
     let screen = render::text(&state);
     assert!(
-        screen.contains("Target: L1 → L2 (chosen); t again: next level, after the top: automatic"),
+        screen.contains("Target: L1 → L2 (chosen) · t again: next level"),
         "{screen}"
     );
     press(&mut state, "t");

@@ -215,10 +215,10 @@ pub fn cleared(lang: Lang, name: &str) -> String {
 pub fn target_changed(lang: Lang, from: &str, to: &str, how: &str) -> String {
     match lang {
         Lang::Zh => {
-            format!("目标职级：{from} → {to}（{how}）；再按 t 换下一级，最高级之后回到自动")
+            format!("目标职级：{from} → {to}（{how}）· 再按 t 换下一级")
         }
         Lang::En => {
-            format!("Target: {from} → {to} ({how}); t again: next level, after the top: automatic")
+            format!("Target: {from} → {to} ({how}) · t again: next level")
         }
     }
 }
