@@ -349,7 +349,7 @@ fn t_says_what_the_target_was_and_what_it_is_now() {
     press(&mut state, "t");
     press(&mut state, "t");
     let screen = render::text(&state);
-    assert!(screen.contains("Target: L3 → L1 (automatic);"), "{screen}");
+    assert!(screen.contains("Target: L3 → L1 (automatic) ·"), "{screen}");
 }
 
 #[test]
