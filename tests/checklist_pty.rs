@@ -54,6 +54,9 @@ fn a_short_run_in_the_app_is_exported_from_the_command_line() {
     app.wait_for("3/6 · 1 failed (1 must)");
     app.press("r");
     app.wait_for("By section");
+    // Three items are still open: d asks, d again finishes.
+    app.press("d");
+    app.wait_for("3 items are still open");
     app.press("d");
     app.wait_for("Marked finished.");
     app.press("w");

@@ -83,6 +83,8 @@ enum Note {
     Refused(String),
     /// `d` on a run finished at this time.
     AlreadyFinished(OffsetDateTime),
+    /// `d` on a run with this many items still open: a second `d` finishes.
+    OpenLeft(usize),
 }
 
 /// How the open run is looked at.
@@ -164,12 +166,13 @@ impl Screen for Checklists {
             }
             _ => {}
         }
+        let confirming_finish = matches!(self.note, Some(Note::OpenLeft(_)));
         let note = self.note.take();
         let done = match self.mode {
             ChecklistsMode::Home => self.update_home(action.clone(), data),
             ChecklistsMode::Run => self.update_run(action.clone(), ctx, data),
             ChecklistsMode::Result | ChecklistsMode::Finished => {
-                self.update_result(action.clone(), ctx, data)
+                self.update_result(action.clone(), ctx, data, confirming_finish)
             }
             ChecklistsMode::Attach => self.update_attach(action.clone(), data),
             _ => None,

@@ -32,11 +32,13 @@ pub(super) fn when(at: OffsetDateTime) -> String {
 }
 
 impl Checklists {
+    /// `confirming_finish`: the last `d` was told items are still open.
     pub(super) fn update_result(
         &mut self,
         action: Action,
         ctx: &Ctx,
         data: &mut Data,
+        confirming_finish: bool,
     ) -> Option<Vec<Effect>> {
         let id = self.open.as_ref()?.id.clone();
         let page = usize::from(ctx.body.height).saturating_sub(4).max(1);
@@ -64,6 +66,15 @@ impl Checklists {
                 // Finished once is finished: the stamp stays, and `d` says when.
                 if let Some(at) = data.run(&id)?.finished {
                     self.note = Some(Note::AlreadyFinished(at));
+                    return Some(Vec::new());
+                }
+                // Open items are asked about once: a second `d` finishes.
+                let run = data.run(&id)?;
+                let open = Tally::of(run, data.pack.checklist(&run.checklist))
+                    .counts
+                    .open;
+                if open > 0 && !confirming_finish {
+                    self.note = Some(Note::OpenLeft(open));
                     return Some(Vec::new());
                 }
                 let effects = self.apply(RunCommand::Finish { run: id }, data);

@@ -144,5 +144,6 @@ fn note_text(note: &Note, view: &View<'_>) -> String {
         }
         Note::Refused(why) => neutralize_controls(why).into_owned(),
         Note::AlreadyFinished(at) => words::already_finished(lang, &super::result::when(*at)),
+        Note::OpenLeft(n) => words::open_left(lang, *n),
     }
 }

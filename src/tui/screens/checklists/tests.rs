@@ -313,6 +313,10 @@ fn the_result_finishes_exports_copies_and_attaches() {
     // Not finished yet: attaching is refused with a reason.
     assert_eq!(press(&mut state, "a"), []);
     assert_eq!(screen(&state).note, Some(Note::Word(Word::FinishFirst)));
+    // One item is still open: d says so, and d again finishes.
+    assert_eq!(press(&mut state, "d"), []);
+    assert_eq!(screen(&state).note, Some(Note::OpenLeft(1)));
+    assert!(open_run(&state).finished.is_none());
     assert_eq!(
         press(&mut state, "d"),
         [Effect::Save(Save::Run(id.clone()))]
@@ -403,6 +407,7 @@ fn d_on_a_finished_run_says_when_it_was_finished_and_the_footer_no_longer_offers
         press(&mut state, "r");
         let finish = ("d".to_owned(), lang.pick("标记完成", "finish").to_owned());
         assert!(hints(&state).contains(&finish), "{:?}", hints(&state));
+        press(&mut state, "d");
         assert_eq!(press(&mut state, "d"), [Effect::Save(Save::Run(id))]);
         assert_eq!(screen(&state).note, Some(Note::Word(Word::MarkedFinished)));
         assert_eq!(
@@ -481,7 +486,7 @@ fn the_attach_picker_styles_code_without_backticks_and_marks_the_choice() {
         // craft.l1.b, the second indicator, with code in its text.
         state.data.pack.dimensions[0].indicators[1].text =
             content::Text::plain("Wraps errors with `%w` before returning them.");
-        press(&mut state, "r d a j");
+        press(&mut state, "r d d a j");
         assert_eq!(screen(&state).mode, ChecklistsMode::Attach);
         let backend = drawn(&state);
         let text = backend.to_string();
@@ -546,7 +551,7 @@ fn enter_on_a_finished_run_opens_its_result_and_an_unfinished_one_its_items() {
     let mut state = walked(Lang::En);
     press(&mut state, "esc end enter");
     assert_eq!(screen(&state).mode, ChecklistsMode::Run);
-    press(&mut state, "r d esc esc end enter");
+    press(&mut state, "r d d esc esc end enter");
     assert_eq!(screen(&state).mode, ChecklistsMode::Finished);
 }
 
@@ -587,7 +592,7 @@ fn snapshots_of_the_list_a_run_the_failures_and_the_result() {
 #[test]
 fn assess_shows_an_attached_run_under_the_evidence_with_its_date_and_score() {
     let mut state = walked(Lang::En);
-    press(&mut state, "r d a j enter");
+    press(&mut state, "r d d a j enter");
     update(
         &mut state,
         Action::Resize {
@@ -702,8 +707,8 @@ fn every_key_of_every_mode_reaches_code_that_handles_it() {
         ("run", ""),
         ("note", "e"),
         ("result", "r"),
-        ("finished", "r d"),
-        ("attach", "r d a"),
+        ("finished", "r d d"),
+        ("attach", "r d d a"),
     ];
     for (name, keys) in modes {
         let mut base = walked(Lang::En);

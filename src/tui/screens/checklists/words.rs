@@ -264,6 +264,14 @@ pub fn already_finished(lang: Lang, at: &str) -> String {
     )
 }
 
+/// `d` with items still open: what a second `d` does.
+pub fn open_left(lang: Lang, n: usize) -> String {
+    lang.pick(
+        format!("还有 {n} 项未检查：再按 d 仍标记完成，按其他键继续检查。"),
+        format!("{n} items are still open: d again marks the run finished anyway, any other key goes on."),
+    )
+}
+
 /// "finished 2026-12-04 10:12".
 pub fn finished(lang: Lang, at: &str) -> String {
     lang.pick(format!("完成于 {at}"), format!("finished {at}"))
