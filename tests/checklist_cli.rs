@@ -315,7 +315,7 @@ fn the_report_names_a_finished_run_attached_as_evidence() {
 }
 
 #[test]
-fn a_strength_names_the_run_attached_to_it() {
+fn a_strength_or_a_gap_names_the_run_attached_to_it() {
     let data = data_with_runs();
     // craft.l1.b met (4 is "meets") with no written evidence; craft.l1.a
     // met with evidence and no run.

@@ -172,7 +172,7 @@ pub fn to_markdown_with_runs(
 
     strengths(&mut out, pack, profile, a, lang, runs);
     run_evidence(&mut out, pack, runs, lang);
-    gaps(&mut out, pack, profile, a, lang);
+    gaps(&mut out, pack, profile, a, lang, runs);
     calibration(&mut out, pack, profile, a, lang);
     trend(&mut out, pack, profile, lang);
     super::drill::markdown(&mut out, pack, profile, lang, now);
@@ -245,6 +245,29 @@ fn run_evidence(out: &mut String, pack: &Pack, runs: &[Run], lang: Lang) {
     out.push('\n');
 }
 
+/// The finished runs attached to `indicator` as evidence.
+fn attached_runs<'r>(runs: &'r [Run], indicator: &str) -> Vec<&'r Run> {
+    runs.iter()
+        .filter(|r| r.finished.is_some() && r.attached_to.iter().any(|i| i.as_str() == indicator))
+        .collect()
+}
+
+/// "Checklist run: **PR 482 order sync** (2026-12-04, score 56%)".
+fn run_line(run: &Run, pack: &Pack, lang: Lang) -> String {
+    let score = Tally::of(run, pack.checklist(&run.checklist))
+        .score()
+        .map_or_else(|| "—".to_owned(), percent);
+    let day = run.finished.map_or_else(|| run.day(), |at| at.date());
+    format!(
+        "{}**{}** ({}{}{} {score})",
+        lang.pick("检查清单记录：", "Checklist run: "),
+        checklist::inline(&run.name),
+        format_date(day),
+        lang.pick("，", ", "),
+        lang.pick("得分", "score"),
+    )
+}
+
 fn strengths(
     out: &mut String,
     pack: &Pack,
@@ -279,32 +302,12 @@ fn strengths(
             s.score
         );
         // Finished checklist runs attached to it are evidence too.
-        let attached: Vec<&Run> = runs
-            .iter()
-            .filter(|r| {
-                r.finished.is_some()
-                    && r.attached_to
-                        .iter()
-                        .any(|i| i.as_str() == s.indicator.id.value)
-            })
-            .collect();
+        let attached = attached_runs(runs, &s.indicator.id.value);
         if let Some(e) = s.evidence {
             let _ = writeln!(out, "{}\n", indent(&keep_lines(&block(e)), 4));
         }
         for run in &attached {
-            let score = Tally::of(run, pack.checklist(&run.checklist))
-                .score()
-                .map_or_else(|| "—".to_owned(), percent);
-            let day = run.finished.map_or_else(|| run.day(), |at| at.date());
-            let _ = writeln!(
-                out,
-                "    {}**{}** ({}{}{} {score})\n",
-                tr("检查清单记录：", "Checklist run: "),
-                checklist::inline(&run.name),
-                format_date(day),
-                tr("，", ", "),
-                tr("得分", "score"),
-            );
+            let _ = writeln!(out, "    {}\n", run_line(run, pack, lang));
         }
         if s.evidence.is_none() && attached.is_empty() {
             let _ = writeln!(
@@ -316,7 +319,14 @@ fn strengths(
     }
 }
 
-fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: Lang) {
+fn gaps(
+    out: &mut String,
+    pack: &Pack,
+    profile: &Profile,
+    a: &Assessment,
+    lang: Lang,
+    runs: &[Run],
+) {
     let (colon, colon_end, comma) = (
         lang.pick("：", ": "),
         lang.pick("：", ":"),
@@ -382,6 +392,9 @@ fn gaps(out: &mut String, pack: &Pack, profile: &Profile, a: &Assessment, lang: 
                 tr("现有证据", "Evidence so far"),
                 indent(&keep_lines(&block(e)), 8)
             );
+        }
+        for run in attached_runs(runs, &g.indicator) {
+            let _ = writeln!(out, "    - {}\n", run_line(run, pack, lang));
         }
         if let Some(h) = &ind.evidence_hint {
             let _ = writeln!(
