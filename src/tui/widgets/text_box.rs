@@ -91,14 +91,22 @@ impl TextBox {
         let alt = key.modifiers.contains(KeyModifiers::ALT);
         let shift = key.modifiers.contains(KeyModifiers::SHIFT);
         let step = match key.code {
-            KeyCode::Up if !ctrl && !alt => Some(-1),
-            KeyCode::Down if !ctrl && !alt => Some(1),
-            KeyCode::Char('p') if ctrl && !alt => Some(-1),
-            KeyCode::Char('n') if ctrl && !alt => Some(1),
+            KeyCode::Up if !ctrl && !alt => Some((-1, None)),
+            KeyCode::Down if !ctrl && !alt => Some((1, None)),
+            KeyCode::Char('p') if ctrl && !alt => Some((-1, None)),
+            KeyCode::Char('n') if ctrl && !alt => Some((1, None)),
+            // Home and End go to the ends of the row on screen.
+            KeyCode::Home if !ctrl && !alt => Some((0, Some(0))),
+            KeyCode::End if !ctrl && !alt => Some((0, Some(usize::MAX))),
             _ => None,
         };
         match step {
-            Some(step) => self.move_row(step, shift, width),
+            Some((step, aim)) => {
+                if aim.is_some() {
+                    self.goal = aim;
+                }
+                self.move_row(step, shift, width);
+            }
             None => {
                 self.goal = None;
                 self.area.input(Input {
@@ -117,9 +125,9 @@ impl TextBox {
         self.area.insert_str(text);
     }
 
-    /// Moves the cursor one drawn row up (`-1`) or down (`1`), to the
-    /// column it aims for or the end of a shorter row. Nothing moves past
-    /// the first or the last row.
+    /// Moves the cursor one drawn row up (`-1`) or down (`1`), or along its
+    /// own row (`0`), to the column it aims for or the end of a shorter
+    /// row. Nothing moves past the first or the last row.
     fn move_row(&mut self, step: isize, select: bool, width: u16) {
         let wrap_width = wrap_width(width);
         let rows = self.rows(wrap_width);
@@ -489,6 +497,21 @@ mod tests {
         let mut text_box = TextBox::new("并发模型由我设计");
         text_box.type_key(key(KeyCode::Up), 7);
         assert_eq!(text_box.area.cursor(), DataCursor(0, 5));
+    }
+
+    #[test]
+    fn home_and_end_go_to_the_ends_of_the_row_on_screen() {
+        // 9 for text: "aaaa bbbb " / "cccc dddd " / "ee"; the cursor on row 1.
+        let mut text_box = TextBox::new("aaaa bbbb cccc dddd ee");
+        text_box.type_key(key(KeyCode::Up), 10);
+        text_box.type_key(key(KeyCode::Home), 10);
+        assert_eq!(text_box.area.cursor(), DataCursor(0, 10));
+        // End stops before the space the row breaks at: after it is row 2.
+        text_box.type_key(key(KeyCode::End), 10);
+        assert_eq!(text_box.area.cursor(), DataCursor(0, 19));
+        // And keeps aiming at the end: Down lands at the end of "ee".
+        text_box.type_key(key(KeyCode::Down), 10);
+        assert_eq!(text_box.area.cursor(), DataCursor(0, 22));
     }
 
     #[test]
