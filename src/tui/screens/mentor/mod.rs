@@ -61,6 +61,15 @@ pub struct Mentor {
 /// The rows under the text kept for the status line.
 const STATUS: u16 = 1;
 
+/// The review's plan as it stands (none without a review).
+fn current_plan(data: &Data) -> Vec<crate::core::profile::PlanStep> {
+    data.profile
+        .mentor
+        .as_ref()
+        .map(|m| m.plan.clone())
+        .unwrap_or_default()
+}
+
 /// Where the notes editor is drawn in the screen's `area`.
 fn notes_area(area: Rect) -> Rect {
     split_status(area).0.inner(Margin::new(2, 1))
@@ -113,12 +122,7 @@ impl Screen for Mentor {
                     }
                     form::Outcome::Done(step) => {
                         self.mode = MentorMode::Walkthrough(walkthrough::PLAN_PAGE);
-                        let mut plan = data
-                            .profile
-                            .mentor
-                            .as_ref()
-                            .map(|m| m.plan.clone())
-                            .unwrap_or_default();
+                        let mut plan = current_plan(data);
                         plan.push(step);
                         Some(self.save_plan(plan, data))
                     }
@@ -174,12 +178,7 @@ impl Screen for Mentor {
                     return Some(Vec::new());
                 }
                 self.mode = MentorMode::Walkthrough(walkthrough::PLAN_PAGE);
-                let mut plan = data
-                    .profile
-                    .mentor
-                    .as_ref()
-                    .map(|m| m.plan.clone())
-                    .unwrap_or_default();
+                let mut plan = current_plan(data);
                 if plan.pop().is_none() {
                     self.note = Some(Word::NothingToRemove);
                     return Some(Vec::new());
