@@ -56,7 +56,7 @@ fn a_short_run_in_the_app_is_exported_from_the_command_line() {
     app.wait_for("By section");
     // Three items are still open: d asks, d again finishes.
     app.press("d");
-    app.wait_for("3 items are still open");
+    app.wait_for("3 items still open: d again finishes the run anyway.");
     app.press("d");
     app.wait_for("Marked finished.");
     app.press("w");

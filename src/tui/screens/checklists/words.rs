@@ -267,8 +267,8 @@ pub fn already_finished(lang: Lang, at: &str) -> String {
 /// `d` with items still open: what a second `d` does.
 pub fn open_left(lang: Lang, n: usize) -> String {
     lang.pick(
-        format!("还有 {n} 项未检查：再按 d 仍标记完成，按其他键继续检查。"),
-        format!("{n} items are still open: d again marks the run finished anyway, any other key goes on."),
+        format!("还有 {n} 项未检查：再按 d 仍标记完成。"),
+        format!("{n} items still open: d again finishes the run anyway."),
     )
 }
 
